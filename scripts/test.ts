@@ -1,0 +1,68 @@
+// `npm test`: makes sure Chromium is there, starts a throwaway PostgreSQL server (unless
+// STEWARD_TEST_PG_URL or DATABASE_URL names one), runs every test file with node's test runner, stops the server.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
+import { chromiumPath } from '../test/helpers/chromium-path.js'
+
+function ensureChromium(): void {
+  if (chromiumPath()) return
+  if (process.getuid?.() !== 0) {
+    console.error('npm test needs Debian Chromium: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).')
+    process.exit(1)
+  }
+  console.log('Installing Debian Chromium for the browser tests (apt-get install chromium)…')
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  if (update.status !== 0 || install.status !== 0 || !chromiumPath()) {
+    console.error('Could not install Chromium with apt-get: install Debian package `chromium` and run npm test again.')
+    process.exit(1)
+  }
+}
+
+function testFiles(dir: string): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry)
+    if (statSync(path).isDirectory()) found.push(...testFiles(path))
+    else if (/\.test\.tsx?$/.test(entry)) found.push(path)
+  }
+  return found
+}
+
+const filter = process.argv.slice(2)
+const files = testFiles('test').filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)))
+if (files.length === 0) {
+  console.error('no test files found')
+  process.exit(1)
+}
+ensureChromium()
+
+let server: PgServer | undefined
+const env = { ...process.env }
+if (!env.STEWARD_TEST_PG_URL) {
+  if (env.DATABASE_URL) env.STEWARD_TEST_PG_URL = env.DATABASE_URL
+  else {
+    server = await startPgServer()
+    env.STEWARD_TEST_PG_URL = server.url
+  }
+}
+if (!existsSync('public/steward.css') && !existsSync('public')) {
+  spawnSync(process.execPath, ['scripts/build-css.mjs'], { stdio: 'inherit' })
+}
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
+  { stdio: 'inherit', env },
+)
+const stop = async () => {
+  await server?.stop()
+}
+process.on('SIGINT', () => child.kill('SIGINT'))
+child.on('exit', async (code, signal) => {
+  await stop()
+  process.exit(code ?? (signal ? 1 : 0))
+})

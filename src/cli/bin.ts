@@ -1,0 +1,57 @@
+import { ConnectError } from '../db/database-url.js'
+import { UsageError, type Command } from './command.js'
+
+const commands: Readonly<Record<string, () => Promise<{ command: Command }>>> = {
+  generate: () => import('./commands/generate.js'),
+  demo: () => import('./commands/demo.js'),
+  serve: () => import('./commands/serve.js'),
+  start: () => import('./commands/start.js'),
+}
+
+const usage = `Usage: steward <command> [options]
+
+Commands:
+  demo      create the demo SQLite database        steward demo [--out FILE] [--scale N]
+  generate  write generated/ from a database       steward generate --db URL [--out DIR] [--check]
+  serve     serve the admin over a database        steward serve --db URL [--port N] [--host H]
+  start     demo database + generate + serve       steward start
+
+Run "steward <command> --help" for a command's options.`
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage)
+    return name ? 0 : 2
+  }
+  const load = commands[name]
+  if (!load) {
+    console.error(`steward: unknown command "${name}"\n\n${usage}`)
+    return 2
+  }
+  const { command } = await load()
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.usage)
+    return 0
+  }
+  try {
+    return await command.run(rest)
+  } catch (error) {
+    if (error instanceof ConnectError || error instanceof UsageError) {
+      console.error(`steward ${name}: ${error.message}`)
+      return error instanceof UsageError ? 2 : 1
+    }
+    throw error
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(`steward: ${error instanceof Error ? error.message : String(error)}`)
+    if (process.env.STEWARD_DEBUG) console.error(error)
+    process.exitCode = 1
+  },
+)

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import { ConnectError, parseDatabaseUrl, redact, type DatabaseTarget } from './database-url.js'
+import type { Dialect } from './dialect.js'
+import { postgresDialect } from './postgres-dialect.js'
+import { sqliteDialect } from './sqlite-dialect.js'
+import { SafeIntegerPlugin } from './safe-integer-plugin.js'
+
+/** An open database: the Kysely handle, what differs about its engine, and how to let go of it. */
+export interface Connection {
+  readonly db: Kysely<any>
+  readonly dialect: Dialect
+  readonly target: DatabaseTarget
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** SQLite: create the file when it does not exist (only `steward demo` wants this). */
+  readonly create?: boolean
+  /** Postgres pool size. */
+  readonly poolSize?: number
+}
+
+/**
+ * Opens a database by URL and checks that it answers. Every failure — unknown scheme, missing file,
+ * refused connection, wrong password — is a `ConnectError` with one line that says what happened.
+ *
+ * @example const { db, dialect, close } = await connect('sqlite:demo.db')
+ */
+export async function connect(url: string, options: ConnectOptions = {}): Promise<Connection> {
+  const target = parseDatabaseUrl(url)
+  return target.dialect === 'postgres' ? connectPostgres(target, options) : connectSqlite(target, options)
+}
+
+// Dates, times and intervals stay the server's exact text (a JS Date drops microseconds and zones);
+// JSON stays text so that what is shown and saved is what the database holds.
+const textTypeOids = [1082, 1083, 1114, 1184, 1186, 1266, 114, 3802, 790]
+const textArrayOids = [1182, 1183, 1115, 1185, 1187, 1270, 199, 3807, 791]
+
+function typeParser(oid: number, format?: string): (value: string) => unknown {
+  if (textTypeOids.includes(oid)) return (value: string) => value
+  if (textArrayOids.includes(oid)) return pg.types.getTypeParser(1009, 'text')
+  return pg.types.getTypeParser(oid, (format ?? 'text') as 'text')
+}
+
+async function connectPostgres(
+  target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
+  options: ConnectOptions,
+): Promise<Connection> {
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
+  })
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => {})
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy().catch(() => {})
+    throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`)
+  }
+  return { db, dialect: postgresDialect, target, close: () => db.destroy() }
+}
+
+function describePgError(error: unknown): string {
+  const e = error as { code?: string; message?: string }
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is the server running, and on that host and port?)'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'unknown host'
+    case 'ETIMEDOUT':
+      return 'connection timed out'
+    case '28P01':
+    case '28000':
+      return 'authentication failed (wrong user name or password)'
+    case '3D000':
+      return 'the database does not exist'
+    default:
+      return redact(e.message ?? String(error)).split('\n')[0] ?? 'unknown error'
+  }
+}
+
+async function connectSqlite(
+  target: Extract<DatabaseTarget, { dialect: 'sqlite' }>,
+  options: ConnectOptions,
+): Promise<Connection> {
+  if (target.path !== ':memory:' && !options.create && !existsSync(target.path)) {
+    throw new ConnectError(`cannot open ${target.display}: no such file ${target.path}`)
+  }
+  let database: SqliteDatabase.Database
+  try {
+    database = new SqliteDatabase(target.path, { fileMustExist: !options.create })
+    // Integers above 2^53 must not be rounded; the plugin below turns safe ones back into numbers.
+    database.defaultSafeIntegers(true)
+    database.pragma('foreign_keys = ON')
+    database.pragma('busy_timeout = 5000')
+    database.prepare('select count(*) from sqlite_schema').get()
+  } catch (error) {
+    throw new ConnectError(`cannot open ${target.display}: ${(error as Error).message}`)
+  }
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database }), plugins: [new SafeIntegerPlugin()] })
+  return { db, dialect: sqliteDialect, target, close: () => db.destroy() }
+}

@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely'
+import { introspectPostgres } from '../introspect/postgres-introspector.js'
+import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
+import type { Dialect } from './dialect.js'
+
+// SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
+const sqlStates: Readonly<Record<string, DatabaseErrorCode>> = {
+  '23505': 'unique',
+  '23503': 'foreign_key',
+  '23502': 'not_null',
+  '23514': 'check',
+  '23P01': 'exclusion',
+  '57014': 'timeout',
+  '40001': 'conflict',
+  '40P01': 'conflict',
+}
+
+interface PgDriverError {
+  code?: string
+  constraint?: string
+  column?: string
+  detail?: string
+  message?: string
+}
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  defaultSchema: 'public',
+  capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, rowEstimates: true, textCast: 'text' },
+  introspect: introspectPostgres,
+  mapError(error) {
+    if (typeof error !== 'object' || error === null) return undefined
+    const e = error as PgDriverError
+    if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return undefined
+    const code: DatabaseErrorCode = sqlStates[e.code] ?? (e.code.startsWith('22') ? 'invalid_value' : 'other')
+    return new DatabaseError(code, messageFor(code, e), {
+      columns: columnsOf(e),
+      ...(e.constraint ? { constraint: e.constraint } : {}),
+      cause: error,
+    })
+  },
+  async withStatementTimeout(db, ms, fn) {
+    return db.transaction().execute(async (trx) => {
+      // SET LOCAL lasts until the end of this transaction only, so pooled connections are left as they were.
+      await sql`select set_config('statement_timeout', ${String(Math.max(1, Math.round(ms)))}, true)`.execute(trx)
+      return fn(trx)
+    })
+  },
+}
+
+function columnsOf(e: PgDriverError): string[] {
+  if (e.column) return [e.column]
+  // "Key (a, b)=(1, 2) already exists." — the columns of a unique or foreign-key violation.
+  const match = /^Key \((.+?)\)=/.exec(e.detail ?? '')
+  if (!match?.[1]) return []
+  return match[1].split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))
+}
+
+function messageFor(code: DatabaseErrorCode, e: PgDriverError): string {
+  switch (code) {
+    case 'unique':
+      return 'Another row already has this value; it must be unique.'
+    case 'foreign_key':
+      return /is still referenced/.test(e.detail ?? '')
+        ? 'Other rows still refer to this row.'
+        : 'The referenced row does not exist.'
+    case 'not_null':
+      return 'This field is required.'
+    case 'check':
+      return `The value is not allowed by the check constraint${e.constraint ? ` "${e.constraint}"` : ''}.`
+    case 'exclusion':
+      return 'The value overlaps with another row.'
+    case 'timeout':
+      return 'The query took too long and was cancelled.'
+    case 'conflict':
+      return 'The row was changed by someone else at the same time; try again.'
+    case 'invalid_value':
+      return 'The value is not valid for this column.'
+    default:
+      return 'The database refused the change.'
+  }
+}
