@@ -1,0 +1,76 @@
+import http from 'node:http'
+
+/** Latency figures of one load run, in milliseconds. */
+export interface LoadResult {
+  readonly requests: number
+  readonly errors: number
+  readonly seconds: number
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+}
+
+export function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
+  return { requests: sorted.length, errors, seconds, rps: sorted.length / seconds, p50: at(0.5), p99: at(0.99) }
+}
+
+/**
+ * Keeps `concurrency` requests in flight against loopback URLs (taken round-robin) for `seconds`,
+ * over keep-alive connections. Bounded in time and count; only ever targets the given local server.
+ */
+export async function loadHttp(urls: readonly string[], concurrency: number, seconds: number, maxRequests = 200_000): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
+  const latencies: number[] = []
+  let errors = 0
+  let next = 0
+  const deadline = performance.now() + seconds * 1000
+  const started = performance.now()
+  const one = (url: string) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now()
+      const req = http.get(url, { agent }, (res) => {
+        res.resume()
+        res.on('end', () => {
+          if (res.statusCode === 200) latencies.push(performance.now() - t0)
+          else errors++
+          resolve()
+        })
+      })
+      req.on('error', () => {
+        errors++
+        resolve()
+      })
+    })
+  const worker = async () => {
+    while (performance.now() < deadline && latencies.length + errors < maxRequests) {
+      await one(urls[next++ % urls.length]!)
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  agent.destroy()
+  return summarize(latencies, errors, (performance.now() - started) / 1000)
+}
+
+/** The same loop around an async function: the raw-driver baseline. */
+export async function loadFn(fn: (i: number) => Promise<unknown>, concurrency: number, seconds: number, maxRequests = 2_000_000): Promise<LoadResult> {
+  const latencies: number[] = []
+  let errors = 0
+  let next = 0
+  const deadline = performance.now() + seconds * 1000
+  const started = performance.now()
+  const worker = async () => {
+    while (performance.now() < deadline && latencies.length + errors < maxRequests) {
+      const t0 = performance.now()
+      try {
+        await fn(next++)
+        latencies.push(performance.now() - t0)
+      } catch {
+        errors++
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return summarize(latencies, errors, (performance.now() - started) / 1000)
+}
