@@ -47,10 +47,14 @@ export interface WidgetSpec {
   readonly options?: readonly string[]
   readonly placeholder?: string
   readonly inputMode?: 'numeric' | 'decimal' | 'text'
+  /** A regular expression (HTML `pattern` syntax) the browser checks before submitting. */
+  readonly pattern?: string
 }
 
 /** The outcome of reading one form field: a value for the database, or a message for the user. */
-export type ParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string }
+export type ParseResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly message: string }
 
 /**
  * Everything Steward knows about one kind of column, in one place: how to show a value, which filters
@@ -66,7 +70,11 @@ export interface Kind {
   parse(input: string, column: Column, dialect: DialectName): ParseResult
   /** The zod schema a parsed value must pass (type, length, precision, choices). */
   schema(column: Column): z.ZodType
-  widget(column: Column): WidgetSpec
-  /** The form's string for a stored value (the inverse of parse), so an unchanged form saves unchanged values. */
-  toInput(value: unknown, column: Column): string
+  /** The input to draw; the dialect matters where the engine stores values as free text (SQLite dates and times). */
+  widget(column: Column, dialect: DialectName): WidgetSpec
+  /**
+   * The form's string for a stored value (the inverse of parse): `parse(toInput(v))` writes back exactly `v`,
+   * so an unchanged form saves unchanged values. NULL is the caller's business.
+   */
+  toInput(value: unknown, column: Column, dialect: DialectName): string
 }

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { displayText, nullDisplay, plainText } from './display-value.js'
+import type { Kind } from './kind.js'
+import { fail, ok } from './parse-result.js'
+import { infinities, readDate } from './temporal-text.js'
+
+export const dateKind: Kind = {
+  name: 'date',
+  searchable: false,
+  filterOperators: ['eq', 'gte', 'lte', 'null'],
+  format(value, _column, options) {
+    if (value === null || value === undefined) return nullDisplay
+    return displayText(plainText(value), 'plain', options)
+  },
+  parse(input, _column, dialect) {
+    const text = input.trim()
+    if (dialect === 'postgres' && infinities.has(text.toLowerCase())) return ok(text.toLowerCase())
+    const date = readDate(text)
+    // SQLite has no date type: only the ISO form sorts and compares correctly there.
+    const storable = date !== undefined && !(dialect === 'sqlite' && date.endsWith(' BC'))
+    if (!storable) return fail('Enter a date like 2024-01-31.')
+    return ok(date)
+  },
+  schema: () => z.string(),
+  widget: () => ({ type: 'date', placeholder: 'YYYY-MM-DD' }),
+  toInput: (value) => plainText(value),
+}

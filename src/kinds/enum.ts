@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { displayText, nullDisplay, plainText } from './display-value.js'
+import type { Kind } from './kind.js'
+import { fail, ok } from './parse-result.js'
+
+/** Postgres enums and simple `CHECK (col IN (…))` lists; the choices keep their declared order. */
+export const enumKind: Kind = {
+  name: 'enum',
+  searchable: false,
+  filterOperators: ['eq', 'in', 'null'],
+  format(value, _column, options) {
+    if (value === null || value === undefined) return nullDisplay
+    return displayText(plainText(value), 'plain', options)
+  },
+  parse(input, column) {
+    const choices = column.choices ?? []
+    if (choices.length > 0 && !choices.includes(input)) return fail(`Choose one of: ${choices.join(', ')}.`)
+    return ok(input)
+  },
+  schema(column) {
+    const choices = column.choices ?? []
+    return choices.length > 0 ? z.enum(choices as [string, ...string[]]) : z.string()
+  },
+  widget: (column) => ({ type: 'select', options: column.choices ?? [] }),
+  toInput: (value) => plainText(value),
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { displayText, nullDisplay, plainText } from './display-value.js'
+import type { Kind } from './kind.js'
+import { ok } from './parse-result.js'
+
+// Above this a single-line input gets cramped; unbounded text gets a textarea.
+const singleLineMax = 255
+
+export const textKind: Kind = {
+  name: 'text',
+  searchable: true,
+  filterOperators: ['eq', 'null'],
+  format(value, _column, options) {
+    if (value === null || value === undefined) return nullDisplay
+    return displayText(plainText(value), 'plain', options)
+  },
+  // Text is taken exactly as typed: trimming would change what the user meant to store.
+  parse: (input) => ok(input),
+  schema(column) {
+    const max = column.length
+    if (max === null) return z.string()
+    // The database counts characters, not UTF-16 units: an emoji is one character of a varchar(n).
+    return z.string().refine((text) => Array.from(text).length <= max, `At most ${max} characters.`)
+  },
+  widget(column) {
+    if (column.length !== null && column.length <= singleLineMax) return { type: 'text', maxLength: column.length }
+    return column.length === null ? { type: 'textarea' } : { type: 'textarea', maxLength: column.length }
+  },
+  toInput: (value) => plainText(value),
+}
