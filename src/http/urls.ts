@@ -1,0 +1,54 @@
+import type { Table } from '../introspect/metadata.js'
+
+/** What a URL needs to name a table: its schema and name. */
+export type TableRef = Pick<Table, 'schema' | 'name'>
+
+/** Query parameters, in the order they should appear; repeated keys are allowed. */
+export type QueryPairs = ReadonlyArray<readonly [string, string]>
+
+/**
+ * Every link Steward draws, built relative to the mount path so the admin works at `/`, under
+ * `app.route('/admin', admin)`, or behind a framework that strips its prefix (`basePath`).
+ * A record key is one already-encoded path segment (see `encodeRecordKey`).
+ */
+export interface Urls {
+  readonly base: string
+  index(): string
+  list(table: TableRef, query?: QueryPairs): string
+  create(table: TableRef): string
+  detail(table: TableRef, key: string): string
+  edit(table: TableRef, key: string): string
+  delete(table: TableRef, key: string): string
+  bulkDelete(table: TableRef): string
+  lookup(table: TableRef, q?: string): string
+  asset(file: string): string
+}
+
+export function createUrls(base: string): Urls {
+  const root = base.replace(/\/+$/, '')
+  const tablePath = (table: TableRef) => `${root}/${segment(table.schema)}/${segment(table.name)}`
+  const row = (table: TableRef, key: string) => `${tablePath(table)}/row/${key}`
+  return {
+    base: root,
+    index: () => `${root}/`,
+    list: (table, query = []) => `${tablePath(table)}/${queryString(query)}`,
+    create: (table) => `${tablePath(table)}/new`,
+    detail: row,
+    edit: (table, key) => `${row(table, key)}/edit`,
+    delete: (table, key) => `${row(table, key)}/delete`,
+    bulkDelete: (table) => `${tablePath(table)}/delete`,
+    lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
+    asset: (file) => `${root}/static/${segment(file)}`,
+  }
+}
+
+/** Percent-encodes a schema, table or file name for one path segment. */
+export function segment(name: string): string {
+  return encodeURIComponent(name)
+}
+
+/** `?a=1&b=2`, or '' when there is nothing to add. Spaces as `+`, like a form submission. */
+export function queryString(query: QueryPairs): string {
+  if (query.length === 0) return ''
+  return `?${new URLSearchParams(query.map(([k, v]) => [k, v])).toString()}`
+}

@@ -1,0 +1,85 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { DialectCapabilities } from '../db/dialect.js'
+import type { Column, DialectName } from '../introspect/metadata.js'
+import { kindOf } from '../kinds/registry.js'
+import type { Resource } from '../resources/resource.js'
+import type { Filter, ListParams } from './list-params.js'
+import { columnId } from './sql-identifiers.js'
+
+export interface WhereContext {
+  readonly dialect: DialectName
+  readonly capabilities: DialectCapabilities
+}
+
+/** The WHERE condition for a list's search and filters; null when the list is unfiltered. Values are always bound. */
+export function listWhere(resource: Resource, params: Pick<ListParams, 'q' | 'filters'>, ctx: WhereContext): RawBuilder<boolean> | null {
+  const conditions = params.filters.map((filter) => filterCondition(resource, filter))
+  const search = params.q ? searchCondition(resource, params.q, ctx) : null
+  if (search) conditions.push(search)
+  return conditions.length === 0 ? null : sql<boolean>`${sql.join(conditions, sql` and `)}`
+}
+
+function filterCondition(resource: Resource, filter: Filter): RawBuilder<boolean> {
+  const column = columnId(filter.column)
+  const [first] = filter.values
+  switch (filter.op) {
+    case 'null':
+      return first ? sql<boolean>`${column} is null` : sql<boolean>`${column} is not null`
+    case 'gte':
+      return sql<boolean>`${column} >= ${first}`
+    case 'lte': {
+      // "up to 2024-05-31" on a timestamp means the whole of that day, as a person reading the filter expects.
+      const kind = resource.columns.find((c) => c.name === filter.column)?.kind
+      const day = typeof first === 'string' && kind === 'datetime' ? /^(\d{4}-\d{2}-\d{2})$/.exec(first)?.[1] : undefined
+      return day ? sql<boolean>`${column} < ${nextDay(day)}` : sql<boolean>`${column} <= ${first}`
+    }
+    default:
+      return filter.values.length === 1
+        ? sql<boolean>`${column} = ${first}`
+        : sql<boolean>`${column} in (${sql.join(filter.values.map((value) => sql`${value}`))})`
+  }
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + 1)
+  return date.toISOString().slice(0, 10)
+}
+
+// Column types `like`/`ilike` accept as they are; anything else is cast to text first (Postgres refuses `uuid ilike`).
+const plainTextTypes = /^(text|varchar|bpchar|char|citext|name|character( varying)?|n?varchar|n?char|clob)$/i
+
+/**
+ * Case-insensitive substring search over the resource's search fields, plus an exact match on the
+ * key when the term is a valid key value, so pasting an id finds that row.
+ */
+function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawBuilder<boolean> | null {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const op = sql.raw(ctx.capabilities.caseInsensitiveLike)
+  const byName = new Map(resource.columns.map((column) => [column.name, column]))
+  const parts: RawBuilder<unknown>[] = []
+  for (const name of resource.searchFields) {
+    const column = byName.get(name)
+    if (!column) continue
+    const target = textTarget(column, ctx)
+    parts.push(sql`${target} ${op} ${pattern} escape '\\'`)
+  }
+  const keyMatch = keyCondition(resource, q, ctx.dialect)
+  if (keyMatch) parts.push(keyMatch)
+  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` or `)})`
+}
+
+function textTarget(column: Column, ctx: WhereContext): RawBuilder<unknown> {
+  if (column.kind === 'text' && plainTextTypes.test(column.baseType)) return columnId(column.name)
+  return sql`cast(${columnId(column.name)} as ${sql.raw(ctx.capabilities.textCast)})`
+}
+
+function keyCondition(resource: Resource, q: string, dialect: DialectName): RawBuilder<unknown> | null {
+  const [name] = resource.key.columns
+  if (resource.key.type === 'columns' || resource.key.columns.length !== 1 || !name) return null
+  if (resource.key.type === 'rowid') return /^-?\d{1,18}$/.test(q) ? sql`${columnId('rowid')} = ${Number(q)}` : null
+  const column = resource.table.columns.find((c) => c.name === name)
+  if (!column || resource.searchFields.includes(name)) return null
+  const parsed = kindOf(column).parse(q, column, dialect)
+  return parsed.ok ? sql`${columnId(name)} = ${parsed.value}` : null
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import type { DialectName } from '../introspect/metadata.js'
+import type { FilterOperator } from '../kinds/kind.js'
+import { kindOf } from '../kinds/registry.js'
+import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
+import { typedKeyValues } from '../records/typed-key-values.js'
+import type { Resource, SortTerm } from '../resources/resource.js'
+import { resolveOrdering } from './ordering.js'
+
+/** Page sizes offered; a resource's own default is added when it is not one of them. */
+export const pageSizes = [25, 50, 100, 200] as const
+
+/** One condition from the URL: `f.col=v` (repeatable: any of), `f.col.gte=v`, `f.col.lte=v`, `f.col.null=1|0`. */
+export interface Filter {
+  readonly column: string
+  readonly op: Exclude<FilterOperator, 'in'>
+  /** Values as the kind parsed them, ready to bind; for `null`, `[true]` (is null) or `[false]`. */
+  readonly values: readonly unknown[]
+  /** The values as written in the URL, to rebuild links. */
+  readonly raw: readonly string[]
+}
+
+export interface ListParams {
+  readonly q: string
+  /** The user's sort; null for the resource's default ordering. */
+  readonly sort: SortTerm | null
+  readonly page: number
+  /** Keyset position: the ordering columns' values of the row to continue after (or before). */
+  readonly after: readonly unknown[] | null
+  readonly before: readonly unknown[] | null
+  readonly size: number
+  readonly filters: readonly Filter[]
+}
+
+export type ParsedListParams = { readonly ok: true; readonly params: ListParams } | { readonly ok: false; readonly problems: string[] }
+
+const Scalars = z
+  .object({
+    q: z.string().max(500, 'at most 500 characters').optional(),
+    sort: z.string().min(1).optional(),
+    page: z.coerce.number({ error: 'a page number' }).int('a whole page number').min(1, 'pages start at 1').max(10_000_000).optional(),
+    size: z.coerce.number({ error: 'a number of rows' }).int().optional(),
+    after: z.string().optional(),
+    before: z.string().optional(),
+  })
+  .strict()
+
+const filterKey = /^f\.(.+?)(?:\.(gte|lte|null))?$/
+
+/**
+ * Turns a list page's query string into typed params before any query is built. Only known columns
+ * (not hidden) and operators the column's kind allows pass; values are parsed by the kind, so a bad
+ * value is a message here rather than a database error later. Empty values (an unset form field) are ignored.
+ */
+export function parseListParams(query: URLSearchParams, resource: Resource, dialect: DialectName): ParsedListParams {
+  const problems: string[] = []
+  const scalars: Record<string, string> = {}
+  const filterPairs: [string, string][] = []
+  for (const [key, value] of query) {
+    if (key.startsWith('f.')) filterPairs.push([key, value])
+    else if (key in scalars) problems.push(`"${key}" is given more than once`)
+    else scalars[key] = value
+  }
+  for (const key of ['page', 'size', 'after', 'before', 'sort']) if (scalars[key] === '') delete scalars[key]
+  const parsed = Scalars.safeParse(scalars)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) problems.push(`unknown parameter "${key}"`)
+      else problems.push(`"${issue.path.join('.')}": ${issue.message}`)
+    }
+    return { ok: false, problems }
+  }
+  const { q = '', page = 1, after, before } = parsed.data
+  const columns = new Map(resource.columns.map((column) => [column.name, column]))
+
+  let sort: SortTerm | null = null
+  if (parsed.data.sort) {
+    const name = parsed.data.sort.replace(/^-/, '')
+    if (!columns.has(name)) problems.push(`"sort": unknown column "${name}"`)
+    else sort = { column: name, desc: parsed.data.sort.startsWith('-') }
+  }
+
+  const sizes: readonly number[] = [...pageSizes, resource.pageSize]
+  const size = parsed.data.size ?? resource.pageSize
+  if (!sizes.includes(size)) problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
+
+  const filters = parseFilters(filterPairs, columns, dialect, problems)
+
+  const cursors: Record<'after' | 'before', readonly unknown[] | null> = { after: null, before: null }
+  if (after !== undefined && before !== undefined) problems.push('"after" and "before" cannot both be given')
+  for (const [name, text] of [['after', after], ['before', before]] as const) {
+    if (text === undefined) continue
+    const ordering = resolveOrdering(resource, sort)
+    const values = decodeRecordKey(text)
+    if (!ordering.keyset) problems.push(`"${name}": this ordering pages by number; use "page"`)
+    else if (!values || values.length !== ordering.terms.length) problems.push(`"${name}": not a valid position`)
+    else {
+      const typed = typedKeyValues(resource, ordering.terms.map((term) => term.column), values, dialect)
+      if (typed) cursors[name] = typed
+      else problems.push(`"${name}": not a valid position`)
+    }
+    if (page !== 1) problems.push(`"${name}" and "page" cannot both be given`)
+  }
+
+  if (problems.length > 0) return { ok: false, problems }
+  return { ok: true, params: { q: q.trim(), sort, page, after: cursors.after, before: cursors.before, size, filters } }
+}
+
+function parseFilters(
+  pairs: readonly [string, string][],
+  columns: ReadonlyMap<string, Resource['columns'][number]>,
+  dialect: DialectName,
+  problems: string[],
+): Filter[] {
+  const grouped = new Map<string, { column: string; op: Filter['op']; raw: string[] }>()
+  for (const [key, value] of pairs) {
+    const match = filterKey.exec(key)
+    const name = match?.[1] ?? ''
+    const op = (match?.[2] ?? 'eq') as Filter['op']
+    const column = columns.get(name)
+    if (!column) {
+      problems.push(`"${key}": unknown column "${name}"`)
+      continue
+    }
+    const allowed = kindOf(column).filterOperators
+    const supported =
+      op === 'eq' ? allowed.includes('eq') || allowed.includes('in') : allowed.includes(op) && (op !== 'null' || column.nullable)
+    if (!supported) {
+      problems.push(`"${key}": ${column.name} cannot be filtered with "${op}"`)
+      continue
+    }
+    if (value === '') continue
+    const entry = grouped.get(key) ?? { column: name, op, raw: [] }
+    entry.raw.push(value)
+    grouped.set(key, entry)
+  }
+  const filters: Filter[] = []
+  for (const [key, entry] of grouped) {
+    const column = columns.get(entry.column)!
+    if (entry.op !== 'eq' && entry.raw.length > 1) {
+      problems.push(`"${key}" is given more than once`)
+      continue
+    }
+    if (entry.op === 'null') {
+      const raw = entry.raw[0]
+      if (raw !== '1' && raw !== '0') problems.push(`"${key}": use 1 (is empty) or 0 (is not empty)`)
+      else filters.push({ ...entry, values: [raw === '1'] })
+      continue
+    }
+    const values: unknown[] = []
+    for (const raw of entry.raw) {
+      const result = kindOf(column).parse(raw, column, dialect)
+      if (result.ok) values.push(result.value)
+      else problems.push(`"${key}": ${result.message}`)
+    }
+    filters.push({ ...entry, values })
+  }
+  return filters
+}

@@ -1,0 +1,100 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Dialect } from '../db/dialect.js'
+import type { ForeignKey } from '../introspect/metadata.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Resource } from '../resources/resource.js'
+import { countRows, type RowCount } from './count-rows.js'
+import { listWhere } from './filters.js'
+import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
+import type { ListParams } from './list-params.js'
+import { resolveOrdering, type Ordering } from './ordering.js'
+import { estimateKey, loadRowEstimates } from './row-estimates.js'
+import { columnId, selectList, tableId, valueOf } from './sql-identifiers.js'
+
+export type Row = Readonly<Record<string, unknown>>
+
+export interface ListPage {
+  readonly rows: readonly Row[]
+  readonly count: RowCount
+  readonly ordering: Ordering
+  /** Cursors (encoded) for the neighbouring pages in keyset mode; null when there is no such page. */
+  readonly nextCursor: string | null
+  readonly prevCursor: string | null
+  /** OFFSET mode: whether a next page exists. */
+  readonly hasNext: boolean
+  /** Labels of the rows each shown foreign key points at, by FK name, then by encoded FK values. */
+  readonly foreignLabels: ReadonlyMap<string, ReadonlyMap<string, ForeignLabel>>
+}
+
+export interface ListContext {
+  readonly dialect: Dialect
+  readonly resources: ResourceIndex
+  readonly statementTimeoutMs: number
+}
+
+/**
+ * Loads one page of a list: the rows, a count that is cheap on big tables, and the labels of the rows
+ * its foreign keys point at. A fixed number of queries whatever the page size: count, rows, one per FK.
+ */
+export async function loadListPage(db: Kysely<any>, resource: Resource, params: ListParams, ctx: ListContext): Promise<ListPage> {
+  const ordering = resolveOrdering(resource, params.sort)
+  const where = listWhere(resource, params, { dialect: ctx.dialect.name, capabilities: ctx.dialect.capabilities })
+  const shownFks = foreignKeysShown(resource, ctx.resources)
+  const columns = new Set([
+    ...resource.listColumns,
+    ...resource.key.columns,
+    ...ordering.terms.map((term) => term.column),
+    ...shownFks.flatMap(({ fk }) => fk.columns),
+  ])
+  return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
+    const estimates = where ? new Map<string, number>() : await loadRowEstimates(trx, ctx.dialect)
+    const count = await countRows(trx, resource.table, where, estimates.get(estimateKey(resource.table.schema, resource.table.name)))
+    const backwards = params.before !== null
+    const conditions: RawBuilder<unknown>[] = where ? [where] : []
+    const cursor = params.after ?? params.before
+    if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
+    const orderBy = sql.join(
+      ordering.terms.map((term) => sql`${columnId(term.column)} ${sql.raw(term.desc !== backwards ? 'desc' : 'asc')}`),
+    )
+    const offset = ordering.keyset ? 0 : (params.page - 1) * params.size
+    const { rows: fetched } = await sql<Record<string, unknown>>`
+      select ${selectList(resource, columns)} from ${tableId(resource.table)}
+      ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+      order by ${orderBy} limit ${params.size + 1} offset ${offset}`.execute(trx)
+    const more = fetched.length > params.size
+    const rows = fetched.slice(0, params.size)
+    if (backwards) rows.reverse()
+    const positionOf = (row: Row | undefined) =>
+      row ? encodeRecordKey(ordering.terms.map((term) => valueOf(resource, row, term.column))) : null
+    const nextCursor = ordering.keyset && (backwards || more) ? positionOf(rows.at(-1)) : null
+    const prevCursor = ordering.keyset && (backwards ? more : cursor !== null) ? positionOf(rows[0]) : null
+    const foreignLabels = new Map<string, ReadonlyMap<string, ForeignLabel>>()
+    for (const { fk, target } of shownFks) {
+      const tuples = rows.map((row) => fk.columns.map((name) => row[name]))
+      foreignLabels.set(fk.name, await loadForeignLabels(trx, target, fk, tuples, ctx.dialect.name))
+    }
+    return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels }
+  })
+}
+
+/** `(a, b) > ($1, $2)`, or `<` for descending; the terms share one direction in keyset mode. */
+function keysetCondition(ordering: Ordering, values: readonly unknown[], backwards: boolean): RawBuilder<unknown> {
+  const desc = ordering.terms[0]?.desc ?? false
+  const op = sql.raw(desc !== backwards ? '<' : '>')
+  const left = sql.join(ordering.terms.map((term) => columnId(term.column)))
+  const right = sql.join(values.map((value) => sql`${value}`))
+  return ordering.terms.length === 1 ? sql`${left} ${op} ${right}` : sql`(${left}) ${op} (${right})`
+}
+
+/** Foreign keys whose columns appear in the list and whose target is browsable: their labels are loaded. */
+export function foreignKeysShown(
+  resource: Resource,
+  resources: ResourceIndex,
+): { readonly fk: ForeignKey; readonly target: Resource }[] {
+  const listed = new Set(resource.listColumns)
+  return resource.table.foreignKeys.flatMap((fk) => {
+    const target = resources.get(fk.refSchema, fk.refTable)
+    return target && fk.columns.some((name) => listed.has(name)) ? [{ fk, target }] : []
+  })
+}

@@ -1,0 +1,38 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Table } from '../introspect/metadata.js'
+import { rowidAlias, type Resource } from '../resources/resource.js'
+
+// Identifiers come only from metadata and always go through sql.id, which quotes them whole: a name with
+// a dot or a quote in it stays one identifier (kysely's string references would split `a.b` in two).
+
+/** `"schema"."table"` */
+export function tableId(table: Pick<Table, 'schema' | 'name'>): RawBuilder<unknown> {
+  return sql.id(table.schema, table.name)
+}
+
+/** A column of the resource's table; the SQLite `rowid` pseudo-key stays unquoted-equivalent `"rowid"`. */
+export function columnId(name: string): RawBuilder<unknown> {
+  return sql.id(name)
+}
+
+/** The select list for `names`, with the rowid (when it is the key) under an alias no real column has. */
+export function selectList(resource: Resource, names: Iterable<string>): RawBuilder<unknown> {
+  const parts = [...new Set(names)].map((name) =>
+    resource.key.type === 'rowid' && name === 'rowid' ? sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}` : sql.id(name),
+  )
+  return sql.join(parts)
+}
+
+/** A row's value for a column, reading the rowid from its alias. */
+export function valueOf(resource: Resource, row: Readonly<Record<string, unknown>>, name: string): unknown {
+  return resource.key.type === 'rowid' && name === 'rowid' ? row[rowidAlias] : row[name]
+}
+
+/** `a = $1 and b is null …`: a null-safe match of columns to values. */
+export function matchColumns(names: readonly string[], values: readonly unknown[]): RawBuilder<boolean> {
+  const parts = names.map((name, i) => {
+    const value = values[i]
+    return value === null || value === undefined ? sql`${sql.id(name)} is null` : sql`${sql.id(name)} = ${value}`
+  })
+  return parts.length === 0 ? sql<boolean>`1 = 1` : sql<boolean>`${sql.join(parts, sql` and `)}`
+}

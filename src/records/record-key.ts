@@ -1,0 +1,55 @@
+/**
+ * A row's key as one URL path segment, reversible for any value: slashes, commas, spaces, unicode,
+ * empty strings, NULL, binary and composite keys. The text form joins the key's values with `,`;
+ * inside a value `~` escapes: `~~` is `~`, `~,` is `,`, `~.` a leading dot (so `.` and `..` never
+ * become dot-segments a browser would collapse), `~-` the empty string, `~0` NULL, `~x<hex>` bytes.
+ * The text is then percent-encoded, keeping `,` and `~` readable: `/row/42`, `/row/7,en-GB`.
+ */
+export type KeyValue = string | Uint8Array | null
+
+export function encodeRecordKey(values: readonly unknown[]): string {
+  return encodeURIComponent(values.map(encodeValue).join(',')).replaceAll('%2C', ',')
+}
+
+/** The inverse of `encodeRecordKey` for the segment as the router gives it (already percent-decoded). */
+export function decodeRecordKey(text: string): KeyValue[] | undefined {
+  const values: KeyValue[] = []
+  let current = ''
+  let special: KeyValue | undefined
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === ',') {
+      values.push(special !== undefined ? special : current)
+      current = ''
+      special = undefined
+      continue
+    }
+    if (special !== undefined) return undefined
+    if (char !== '~') {
+      current += char
+      continue
+    }
+    const next = text[++i]
+    if (next === '~' || next === ',' || next === '.') current += next
+    else if (next === '-' || next === '0') {
+      if (current !== '' || (text[i + 1] ?? ',') !== ',') return undefined
+      special = next === '-' ? '' : null
+    } else if (next === 'x') {
+      const hex = /^[0-9a-f]*/.exec(text.slice(i + 1))?.[0] ?? ''
+      if (current !== '' || hex.length % 2 !== 0 || (text[i + 1 + hex.length] ?? ',') !== ',') return undefined
+      special = Buffer.from(hex, 'hex')
+      i += hex.length
+    } else return undefined
+  }
+  values.push(special !== undefined ? special : current)
+  return values
+}
+
+function encodeValue(value: unknown): string {
+  if (value === null || value === undefined) return '~0'
+  if (value instanceof Uint8Array) return `~x${Buffer.from(value).toString('hex')}`
+  const text = String(value)
+  if (text === '') return '~-'
+  const escaped = text.replace(/[~,]/g, (c) => `~${c}`)
+  return escaped.startsWith('.') ? `~${escaped}` : escaped
+}

@@ -1,0 +1,141 @@
+import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
+import { qualifiedName } from '../introspect/metadata.js'
+import { kindOf } from '../kinds/registry.js'
+import type { StewardConfig, TableOptions } from './define-config.js'
+import { humanize } from './labels.js'
+import { defaultLabelColumn } from './label-column.js'
+import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
+import { deepFreeze } from '../introspect/normalize.js'
+
+/** The configuration names a table or column that does not exist; raised at start-up, listing every problem. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly problems: readonly string[]) {
+    super(`steward config: ${problems.join('; ')}`)
+  }
+}
+
+export interface BuildOptions {
+  readonly defaultSchema: string
+  /** Tables (by id) whose live definition differs from the metadata: shown read-only with a banner. */
+  readonly drifted?: ReadonlySet<string>
+}
+
+const defaultPageSize = 50
+const maxDefaultListColumns = 9
+// Kinds that say little in a table cell; listed only when nothing better fills the columns.
+const quietKinds = new Set(['binary', 'json', 'array', 'unknown'])
+
+/** Every table and view of the schema as a resource, in metadata order. Throws `ConfigError` on a bad config. */
+export function buildResources(schema: SchemaMetadata, config: StewardConfig, options: BuildOptions): Resource[] {
+  const problems: string[] = []
+  const ids = new Set(schema.tables.map((table) => qualifiedName(table, options.defaultSchema)))
+  for (const id of Object.keys(config.tables ?? {})) {
+    if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
+  }
+  const resources = schema.tables.map((table) => {
+    const id = qualifiedName(table, options.defaultSchema)
+    const drifted = options.drifted?.has(id) ?? false
+    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowidTables[schema.dialect], problems)
+  })
+  if (problems.length > 0) throw new ConfigError(problems)
+  return deepFreeze(resources)
+}
+
+// SQLite tables (unless WITHOUT ROWID) carry a hidden integer rowid; Postgres has no stable equivalent (ctid moves).
+const rowidTables: Readonly<Record<SchemaMetadata['dialect'], boolean>> = { sqlite: true, postgres: false }
+
+function buildResource(
+  table: Table,
+  id: string,
+  options: TableOptions,
+  drifted: boolean,
+  rowid: boolean,
+  problems: string[],
+): Resource {
+  const known = new Set(table.columns.map((column) => column.name))
+  const check = (field: string, names: readonly string[] | undefined) => {
+    for (const name of names ?? []) {
+      if (!known.has(name)) problems.push(`tables.${id}.${field}: unknown column "${name}"`)
+    }
+    return (names ?? []).filter((name) => known.has(name))
+  }
+  const hidden = new Set(check('hiddenFields', options.hiddenFields))
+  const columns = table.columns.filter((column) => !hidden.has(column.name))
+  const visible = (names: string[]) => names.filter((name) => !hidden.has(name))
+  const key = recordKeySpec(table, rowid)
+  const ordering = (options.ordering ?? [])
+    .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
+    .filter((term) => check('ordering', [term.column]).length > 0)
+  const labelColumn = options.labelColumn
+    ? (check('labelColumn', [options.labelColumn])[0] ?? null)
+    : defaultLabelColumn(table, columns)
+  const readOnlyReasons = [
+    ...(table.type !== 'table' ? [`it is a ${table.type}`] : []),
+    ...(key.type === 'columns' || key.type === 'rowid' ? options.allowKeylessEdit ? [] : ['it has no primary key'] : []),
+    ...(drifted ? ['the database has changed since Steward was generated (run steward generate)'] : []),
+    ...(options.readOnly ? ['it is configured read-only'] : []),
+  ]
+  for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  return {
+    id,
+    table,
+    label: options.label ?? humanize(table.name),
+    columns,
+    columnLabels: Object.fromEntries(table.columns.map((c) => [c.name, options.labels?.[c.name] ?? humanize(c.name)])),
+    key,
+    readOnly: readOnlyReasons.length > 0,
+    readOnlyReasons,
+    drifted,
+    listColumns: options.listColumns ? visible(check('listColumns', options.listColumns)) : defaultListColumns(table, columns),
+    searchFields: options.searchFields
+      ? visible(check('searchFields', options.searchFields))
+      : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
+    filterFields: options.filters ? visible(check('filters', options.filters)) : defaultFilters(table, columns),
+    ordering,
+    pageSize: options.pageSize ?? defaultPageSize,
+    labelColumn,
+    allowKeylessEdit: options.allowKeylessEdit ?? false,
+  }
+}
+
+export function recordKeySpec(table: Table, rowid: boolean): RecordKeySpec {
+  if (table.primaryKey.length > 0) return { type: 'primary', columns: table.primaryKey }
+  if (table.type === 'table') {
+    const notNull = new Set(table.columns.filter((column) => !column.nullable).map((column) => column.name))
+    const unique = [...table.uniques, ...table.indexes.filter((index) => index.unique && !index.partial)]
+      .map((constraint) => constraint.columns)
+      .find((columns) => columns.length > 0 && columns.every((name) => notNull.has(name)))
+    if (unique) return { type: 'unique', columns: unique }
+    if (rowid && !table.withoutRowid && table.columns.every((c) => c.name.toLowerCase() !== 'rowid')) {
+      return { type: 'rowid', columns: ['rowid'] }
+    }
+  }
+  return { type: 'columns', columns: table.columns.filter(isComparable).map((column) => column.name) }
+}
+
+/** Columns an equality match can use on both engines (Postgres `json`, arrays and unknown types have no reliable `=`). */
+export function isComparable(column: Column): boolean {
+  return !['json', 'array', 'binary', 'unknown'].includes(column.kind)
+}
+
+function defaultListColumns(table: Table, columns: readonly Column[]): string[] {
+  const keyColumns = table.primaryKey.filter((name) => columns.some((column) => column.name === name))
+  const rest = columns.filter((column) => !keyColumns.includes(column.name))
+  const informative = rest.filter((column) => !quietKinds.has(column.kind))
+  const quiet = rest.filter((column) => quietKinds.has(column.kind) && column.kind !== 'binary')
+  return [...keyColumns, ...[...informative, ...quiet].map((column) => column.name)].slice(
+    0,
+    Math.max(maxDefaultListColumns, keyColumns.length + 1),
+  )
+}
+
+function defaultFilters(table: Table, columns: readonly Column[]): string[] {
+  const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns))
+  return columns
+    .filter(
+      (column) =>
+        fkColumns.has(column.name) || ['boolean', 'enum', 'date', 'datetime'].includes(column.kind),
+    )
+    .map((column) => column.name)
+}

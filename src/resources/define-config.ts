@@ -1,0 +1,71 @@
+import { z } from 'zod'
+
+/** Per-table overrides; every field is optional and falls back to a default derived from the metadata. */
+export const TableOptions = z
+  .object({
+    /** The name shown for the table in the navigation and headings. */
+    label: z.string().min(1).optional(),
+    /** Columns shown on the list page, in order; the key is not added for you. */
+    listColumns: z.array(z.string()).min(1).optional(),
+    /** Columns the search box looks in (text-like ones make sense). */
+    searchFields: z.array(z.string()).optional(),
+    /** Columns offered as filters beside the list. */
+    filters: z.array(z.string()).optional(),
+    /** Default ordering: column names, `-name` for descending. The key is always appended. */
+    ordering: z.array(z.string().regex(/^-?[^-]/, 'a column name, or -name for descending')).optional(),
+    pageSize: z.number().int().min(1).max(500).optional(),
+    readOnly: z.boolean().optional(),
+    /** Columns never shown nor accepted as filters or sort. */
+    hiddenFields: z.array(z.string()).optional(),
+    /** Column labels by column name. */
+    labels: z.record(z.string(), z.string().min(1)).optional(),
+    /** The column that names a row where other tables link to it (default: a name/title/email-like column). */
+    labelColumn: z.string().optional(),
+    /** Allow editing a table that has no key, matching rows on all their columns (one row must match). */
+    allowKeylessEdit: z.boolean().optional(),
+  })
+  .strict()
+export type TableOptions = z.infer<typeof TableOptions>
+
+export const StewardConfig = z
+  .object({
+    /** The site title in the header. */
+    title: z.string().min(1).optional(),
+    /** List and detail queries are cancelled after this long where the engine allows it (Postgres). */
+    statementTimeoutMs: z.number().int().positive().optional(),
+    /** Per-table options by table name (`name` in the default schema, else `schema.name`). */
+    tables: z.record(z.string(), TableOptions).optional(),
+  })
+  .strict()
+export type StewardConfig = z.infer<typeof StewardConfig>
+
+type ColumnOf<Row> = keyof Row & string
+
+/** `TableOptions` with column names checked against one row type of the generated `DB`. */
+export type TypedTableOptions<Row> = Omit<
+  TableOptions,
+  'listColumns' | 'searchFields' | 'filters' | 'ordering' | 'hiddenFields' | 'labels' | 'labelColumn'
+> & {
+  listColumns?: ColumnOf<Row>[]
+  searchFields?: ColumnOf<Row>[]
+  filters?: ColumnOf<Row>[]
+  ordering?: (ColumnOf<Row> | `-${ColumnOf<Row>}`)[]
+  hiddenFields?: ColumnOf<Row>[]
+  labels?: { [C in ColumnOf<Row>]?: string }
+  labelColumn?: ColumnOf<Row>
+}
+
+/** `StewardConfig` typed against the generated `DB` interface: table and column names are checked by TypeScript. */
+export type TypedConfig<DB> = Omit<StewardConfig, 'tables'> & {
+  tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T]> }
+}
+
+/**
+ * Checks a configuration and returns it as plain data. Typed against the generated `DB`, so a
+ * misspelt table or column is a compile error; at run time unknown keys are rejected by zod.
+ *
+ * @example export default defineConfig<DB>({ tables: { orders: { ordering: ['-created_at'], pageSize: 50 } } })
+ */
+export function defineConfig<DB = any>(config: TypedConfig<DB>): StewardConfig {
+  return StewardConfig.parse(config)
+}

@@ -1,0 +1,46 @@
+import type { Column, Table } from '../introspect/metadata.js'
+
+/**
+ * How rows of a table are told apart in URLs:
+ * - `primary`: the primary key;
+ * - `unique`: no primary key, but a unique constraint or index over NOT NULL columns;
+ * - `rowid`: a SQLite rowid table without either (the rowid is stable until the row is deleted or VACUUMed);
+ * - `columns`: nothing unique (views, key-less Postgres tables): a row is found by all its comparable
+ *   columns, reading at most two rows so that duplicates are noticed and never edited by accident.
+ */
+export interface RecordKeySpec {
+  readonly type: 'primary' | 'unique' | 'rowid' | 'columns'
+  readonly columns: readonly string[]
+}
+
+/** The alias a SQLite rowid is selected as, so that it cannot collide with a real column. */
+export const rowidAlias = '__steward_rowid'
+
+export interface SortTerm {
+  readonly column: string
+  readonly desc: boolean
+}
+
+/** One table as the admin shows it: metadata plus defaults plus the user's overrides. Plain frozen data. */
+export interface Resource {
+  /** The name used in config and messages: `name` in the default schema, else `schema.name`. */
+  readonly id: string
+  readonly table: Table
+  readonly label: string
+  /** Columns that may be shown, sorted and filtered (everything but hidden ones), in table order. */
+  readonly columns: readonly Column[]
+  readonly columnLabels: Readonly<Record<string, string>>
+  readonly key: RecordKeySpec
+  readonly readOnly: boolean
+  /** Why it is read-only, in words a user understands; empty when it is editable. */
+  readonly readOnlyReasons: readonly string[]
+  /** Set when the live database differs from the metadata the admin was built with. */
+  readonly drifted: boolean
+  readonly listColumns: readonly string[]
+  readonly searchFields: readonly string[]
+  readonly filterFields: readonly string[]
+  readonly ordering: readonly SortTerm[]
+  readonly pageSize: number
+  readonly labelColumn: string | null
+  readonly allowKeylessEdit: boolean
+}
