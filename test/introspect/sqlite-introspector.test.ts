@@ -295,7 +295,9 @@ describe('introspectSqlite on unusual databases', () => {
     await withDb(setup, async (conn, test) => {
       // A virtual table whose module this connection does not have cannot even list its columns.
       const raw = new Database(test.url.slice('sqlite:'.length))
-      raw.table('numbers', () => ({ columns: ['n'], *rows() { yield { n: 1 } } }))
+      // The factory form makes a module CREATE VIRTUAL TABLE can use; @types/better-sqlite3 lacks it.
+      const factory = () => ({ columns: ['n'], *rows() { yield { n: 1 } } })
+      raw.table('numbers', factory as unknown as Database.VirtualTableOptions)
       raw.exec('create virtual table orphan using numbers')
       raw.close()
       const tables = (await introspectSqlite(conn.db)).tables
