@@ -297,7 +297,7 @@ describe('introspectSqlite on unusual databases', () => {
       const raw = new Database(test.url.slice('sqlite:'.length))
       // The factory form makes a module CREATE VIRTUAL TABLE can use; @types/better-sqlite3 lacks it.
       const factory = () => ({ columns: ['n'], *rows() { yield { n: 1 } } })
-      raw.table('numbers', factory as unknown as Database.VirtualTableOptions)
+      raw.table('numbers', factory as unknown as Parameters<Database.Database['table']>[1])
       raw.exec('create virtual table orphan using numbers')
       raw.close()
       const tables = (await introspectSqlite(conn.db)).tables
