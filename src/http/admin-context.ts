@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { Dialect } from '../db/dialect.js'
+import type { SchemaMetadata } from '../introspect/metadata.js'
+import type { StewardConfig } from '../resources/define-config.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Flash } from '../../views/view-model.js'
+import type { Assets } from './assets.js'
+import type { Urls } from './urls.js'
+
+/** What every route needs, resolved once at start-up (and once more after the drift check). */
+export interface AdminContext {
+  readonly db: Kysely<any>
+  readonly dialect: Dialect
+  readonly schema: SchemaMetadata
+  readonly config: StewardConfig
+  readonly resources: ResourceIndex
+  readonly assets: Assets
+  readonly title: string
+  readonly statementTimeoutMs: number
+  /** Set when the write routes are registered: pages then offer add / edit / delete links. */
+  readonly writable: boolean
+}
+
+/** Hono's typed per-request variables for the admin's routes. */
+export type AdminEnv = {
+  Variables: {
+    admin: AdminContext
+    /** Links for this request, relative to where the admin is mounted. */
+    urls: Urls
+    theme: 'light' | 'dark' | null
+    /** A one-time message to show on this page (set by the write half after a redirect). */
+    flash: Flash | null
+    /** The CSRF token forms must carry (set by the session middleware of the write half). */
+    csrfToken: string | null
+  }
+}

@@ -1,0 +1,58 @@
+import type { DetailField, DetailPageModel, RelatedPanel } from '../../views/view-model.js'
+import type { DialectName } from '../introspect/metadata.js'
+import type { ForeignLabel } from '../list/foreign-labels.js'
+import type { Row } from '../list/load-list-page.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import type { Resource } from '../resources/resource.js'
+import { cellFor, textCell } from './cell-model.js'
+import { kindLabel } from './list-view-model.js'
+import type { Urls } from './urls.js'
+
+export interface DetailModelInput {
+  readonly resource: Resource
+  readonly row: Row
+  readonly duplicated: boolean
+  readonly key: string
+  /** Labels of the rows this row's foreign keys point at, by FK name. */
+  readonly outgoing: ReadonlyMap<string, { readonly target: Resource; readonly label: ForeignLabel | undefined }>
+  readonly related: readonly RelatedPanel[]
+  readonly urls: Urls
+  readonly dialect: DialectName
+  readonly writable: boolean
+}
+
+export function detailPageModel(input: DetailModelInput): DetailPageModel {
+  const { resource, row, urls } = input
+  const fields: DetailField[] = resource.columns.map((column) => {
+    const value = row[column.name]
+    const fk = resource.table.foreignKeys.find((f) => f.columns[0] === column.name)
+    const link = fk ? input.outgoing.get(fk.name) : undefined
+    const cell =
+      link?.label && value !== null && value !== undefined
+        ? textCell(`${link.label.text}`, urls.detail(link.target.table, link.label.key), `${link.target.label} ${String(value)}`)
+        : cellFor(column, value, input.dialect)
+    return { name: column.name, label: resource.columnLabels[column.name] ?? column.name, type: column.dataType || column.kind, cell }
+  })
+  const editable = input.writable && !resource.readOnly && !input.duplicated
+  return {
+    heading: resource.label,
+    kindLabel: kindLabel(resource),
+    readOnlyReasons: resource.readOnlyReasons,
+    duplicated: input.duplicated,
+    fields,
+    related: input.related,
+    listHref: urls.list(resource.table),
+    editHref: editable ? urls.edit(resource.table, input.key) : null,
+    deleteHref: editable ? urls.delete(resource.table, input.key) : null,
+  }
+}
+
+/** A short title for a row: its label column's value, else its key values. */
+export function recordTitle(resource: Resource, row: Row, keyValues: readonly unknown[], dialect: DialectName): string {
+  const column = resource.table.columns.find((c) => c.name === resource.labelColumn)
+  if (column) {
+    const shown = cellFor(column, row[column.name], dialect, 60)
+    if (!shown.isNull && !shown.isEmpty) return shown.text
+  }
+  return keyValues.length > 0 && keyValues.length <= 3 ? keyValues.map(String).join(', ') : encodeRecordKey(keyValues)
+}

@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely'
+import type { Dialect } from '../db/dialect.js'
+import type { ForeignKey } from '../introspect/metadata.js'
+import { kindOf } from '../kinds/registry.js'
+import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
+import type { ListParams } from '../list/list-params.js'
+import { selectList, tableId } from '../list/sql-identifiers.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Resource } from '../resources/resource.js'
+
+/** Offered as a drop-down when the referenced table has at most this many rows; else a key input. */
+const maxChoices = 200
+
+export interface ForeignFilter {
+  readonly column: string
+  readonly fk: ForeignKey
+  readonly target: Resource
+  /** The target's rows as (value, label) when few enough; null when there are too many to list. */
+  readonly choices: readonly { readonly value: string; readonly label: string }[] | null
+  /** Labels of the values currently filtered on, for the active-filter chips. */
+  readonly selected: ReadonlyMap<string, ForeignLabel>
+}
+
+/** Single-column foreign keys among the resource's filters, with their choices: one query per foreign key. */
+export async function loadForeignFilters(
+  db: Kysely<any>,
+  resource: Resource,
+  params: ListParams,
+  resources: ResourceIndex,
+  dialect: Dialect,
+): Promise<ForeignFilter[]> {
+  const filters: ForeignFilter[] = []
+  const active = new Set(params.filters.map((filter) => filter.column))
+  for (const fk of resource.table.foreignKeys) {
+    const [column] = fk.columns
+    const [refColumn] = fk.refColumns
+    const target = resources.get(fk.refSchema, fk.refTable)
+    if (!column || !refColumn || fk.columns.length !== 1 || !target) continue
+    if (!resource.filterFields.includes(column) && !active.has(column)) continue
+    let choices: ForeignFilter['choices'] = null
+    if (resource.filterFields.includes(column)) {
+      const label = target.labelColumn ?? refColumn
+      const { rows } = await sql<Record<string, unknown>>`
+        select ${selectList(target, [refColumn, label])} from ${tableId(target.table)}
+        order by ${sql.id(label)} limit ${maxChoices + 1}`.execute(db)
+      const labelColumn = target.table.columns.find((c) => c.name === label)
+      if (rows.length <= maxChoices && labelColumn) {
+        choices = rows.map((row) => ({
+          value: String(row[refColumn]),
+          label: kindOf(labelColumn).format(row[label], labelColumn, { dialect: dialect.name, truncate: 60 }).text,
+        }))
+      }
+    }
+    const values = params.filters.filter((f) => f.column === column && f.op === 'eq').flatMap((f) => f.values)
+    const selected = await loadForeignLabels(db, target, fk, values.map((value) => [value]), dialect.name)
+    filters.push({ column, fk, target, choices, selected })
+  }
+  return filters
+}

@@ -1,0 +1,203 @@
+import type { CellModel, ColumnHeader, FilterModel, ListPageModel, TableRowModel } from '../../views/view-model.js'
+import type { Column, DialectName } from '../introspect/metadata.js'
+import { formatCount, groupDigits } from '../list/count-rows.js'
+import { filterParam, listQuery, listState, type ListState } from '../list/list-query-string.js'
+import { pageSizes, type ListParams } from '../list/list-params.js'
+import type { ListPage } from '../list/load-list-page.js'
+import { foreignKeysShown } from '../list/load-list-page.js'
+import { valueOf } from '../list/sql-identifiers.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Resource } from '../resources/resource.js'
+import { cellFor, numericKinds, textCell } from './cell-model.js'
+import type { ForeignFilter } from './filter-choices.js'
+import type { Urls } from './urls.js'
+
+export interface ListModelInput {
+  readonly resource: Resource
+  readonly params: ListParams
+  readonly page: ListPage | null
+  readonly error: string | null
+  readonly foreignFilters: readonly ForeignFilter[]
+  readonly resources: ResourceIndex
+  readonly urls: Urls
+  readonly dialect: DialectName
+  readonly writable: boolean
+}
+
+const cellLength = 80
+
+export function listPageModel(input: ListModelInput): ListPageModel {
+  const { resource, params, page, urls } = input
+  const state = listState(resource, params)
+  const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) => urls.list(resource.table, listQuery(s, position))
+  const columns = resource.listColumns.map((name) => resource.columns.find((c) => c.name === name)!).filter(Boolean)
+  const headers: ColumnHeader[] = columns.map((column) => {
+    const sorted = params.sort?.column === column.name ? (params.sort.desc ? 'descending' : 'ascending') : null
+    return {
+      name: column.name,
+      label: resource.columnLabels[column.name] ?? column.name,
+      sortHref: href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name }),
+      sorted,
+      numeric: numericKinds.has(column.kind),
+    }
+  })
+  const searchKeep = listQuery({ ...state, q: '' })
+  const filterKeep = listQuery({ ...state, filters: state.filters.filter(([key]) => !filterFormKeys(resource).has(key)) })
+  return {
+    heading: resource.label,
+    kindLabel: kindLabel(resource),
+    readOnlyReasons: resource.readOnlyReasons,
+    createHref: input.writable && !resource.readOnly ? urls.create(resource.table) : null,
+    search:
+      resource.searchFields.length > 0 || resource.key.type !== 'columns'
+        ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
+        : null,
+    filterForm:
+      resource.filterFields.length > 0
+        ? { action: urls.list(resource.table), keep: filterKeep, filters: filterModels(input, state) }
+        : null,
+    activeFilters: activeFilters(input, state, href),
+    clearHref: state.filters.length > 1 ? href({ ...state, filters: [] }) : null,
+    columns: headers,
+    rows: page ? page.rows.map((row) => rowModel(input, columns, row)) : [],
+    summary: page ? summary(page, params) : '',
+    pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
+    sizes: [...new Set([...pageSizes, resource.pageSize])]
+      .sort((a, b) => a - b)
+      .map((value) => ({ value, href: href({ ...state, size: value === resource.pageSize ? null : value }), current: value === params.size })),
+    error: input.error,
+  }
+}
+
+export function kindLabel(resource: Resource): string {
+  const type = resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
+  return `${type} ${resource.table.schema}.${resource.table.name}`
+}
+
+function searchHint(resource: Resource): string {
+  const fields = resource.searchFields.map((name) => resource.columnLabels[name] ?? name)
+  const key = resource.key.type !== 'columns' && resource.key.columns.length === 1 ? 'an exact key' : null
+  const parts = [...(fields.length ? [`text in ${fields.join(', ')}`] : []), ...(key ? [key] : [])]
+  return `Finds ${parts.join(', or ')}; not case-sensitive.`
+}
+
+/** Filter parameters the filter form sets itself; the other filters (e.g. from a related-rows link) are carried along. */
+function filterFormKeys(resource: Resource): Set<string> {
+  const keys = new Set<string>()
+  for (const name of resource.filterFields) {
+    for (const op of ['eq', 'gte', 'lte', 'null'] as const) keys.add(filterParam(name, op))
+  }
+  return keys
+}
+
+function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
+  const { resource } = input
+  const current = (key: string) => state.filters.find(([k]) => k === key)?.[1] ?? ''
+  const models: FilterModel[] = []
+  for (const name of resource.filterFields) {
+    const column = resource.columns.find((c) => c.name === name)
+    if (!column) continue
+    const label = resource.columnLabels[name] ?? name
+    const eq = filterParam(name, 'eq')
+    const foreign = input.foreignFilters.find((f) => f.column === name)
+    const any = { value: '', label: 'Any', selected: current(eq) === '' }
+    const option = (value: string, text: string) => ({ value, label: text, selected: current(eq) === value })
+    if (foreign?.choices) {
+      models.push({ type: 'select', label, name: eq, options: [any, ...foreign.choices.map((c) => option(c.value, c.label))] })
+    } else if (foreign) {
+      models.push({ type: 'text', label, name: eq, value: current(eq), hint: `The key of a ${foreign.target.label.toLowerCase()} row.` })
+    } else if (column.kind === 'boolean') {
+      models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
+    } else if (column.kind === 'enum' && column.choices) {
+      models.push({ type: 'select', label, name: eq, options: [any, ...column.choices.map((c) => option(c, c))] })
+    } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
+      const inputType = column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      const from = filterParam(name, 'gte')
+      const to = filterParam(name, 'lte')
+      models.push({ type: 'range', label, inputType, from: { name: from, value: current(from) }, to: { name: to, value: current(to) } })
+    } else {
+      models.push({ type: 'text', label, name: eq, value: current(eq), hint: 'Exact value.' })
+    }
+    if (column.nullable) {
+      const key = filterParam(name, 'null')
+      const value = current(key)
+      models.push({
+        type: 'select',
+        label: `${label}: empty?`,
+        name: key,
+        options: [
+          { value: '', label: 'Any', selected: value === '' },
+          { value: '1', label: 'Empty (NULL)', selected: value === '1' },
+          { value: '0', label: 'Not empty', selected: value === '0' },
+        ],
+      })
+    }
+  }
+  return models
+}
+
+function activeFilters(input: ListModelInput, state: ListState, href: (s: ListState) => string) {
+  const { resource, params } = input
+  return params.filters.flatMap((filter) => {
+    const label = resource.columnLabels[filter.column] ?? filter.column
+    const foreign = input.foreignFilters.find((f) => f.column === filter.column)
+    return filter.raw.map((raw, i) => {
+      const key = filterParam(filter.column, filter.op)
+      const shown = foreign?.selected.get(encodeRecordKey([filter.values[i]]))?.text ?? raw
+      const text =
+        filter.op === 'null'
+          ? `${label} ${raw === '1' ? 'is empty' : 'is not empty'}`
+          : `${label} ${filter.op === 'gte' ? '≥' : filter.op === 'lte' ? '≤' : '='} ${shown}`
+      const remaining = state.filters.filter(([k, v]) => !(k === key && v === raw))
+      return { label: text, removeHref: href({ ...state, filters: remaining }) }
+    })
+  })
+}
+
+function rowModel(input: ListModelInput, columns: readonly Column[], row: Readonly<Record<string, unknown>>): TableRowModel {
+  const { resource, urls, page } = input
+  const key = encodeRecordKey(resource.key.columns.map((name) => valueOf(resource, row, name)))
+  const detail = urls.detail(resource.table, key)
+  const fks = foreignKeysShown(resource, input.resources)
+  const linkColumn = columns.find((c) => resource.key.columns.includes(c.name))?.name ?? columns[0]?.name
+  const cells: CellModel[] = columns.map((column) => {
+    const value = row[column.name]
+    const via = fks.find(({ fk }) => fk.columns[0] === column.name)
+    if (via && value !== null && value !== undefined) {
+      const label = page?.foreignLabels.get(via.fk.name)?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
+      if (label) return textCell(label.text, urls.detail(via.target.table, label.key), `${via.target.label} ${String(value)}`)
+    }
+    return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
+  })
+  return { href: detail, cells }
+}
+
+function summary(page: ListPage, params: ListParams): string {
+  const total = formatCount(page.count)
+  const noun = page.count.value === 1 && page.count.precision === 'exact' ? 'row' : 'rows'
+  const note = page.count.precision === 'estimate' ? ' (estimated)' : ''
+  if (page.rows.length === 0) return `${total} ${noun}${note}`
+  if (page.ordering.keyset) return `Showing ${page.rows.length} of ${total} ${noun}${note}`
+  const start = (params.page - 1) * params.size + 1
+  return `Rows ${groupDigits(start)}–${groupDigits(start + page.rows.length - 1)} of ${total}${note}`
+}
+
+function pagination(page: ListPage, params: ListParams, state: ListState, href: (s: ListState, p?: object) => string) {
+  if (page.ordering.keyset) {
+    const moved = params.after !== null || params.before !== null
+    return {
+      first: moved ? href(state) : null,
+      prev: page.prevCursor ? href(state, { before: page.prevCursor }) : null,
+      next: page.nextCursor ? href(state, { after: page.nextCursor }) : null,
+      label: null,
+    }
+  }
+  const pages = page.count.precision === 'exact' ? Math.max(1, Math.ceil(page.count.value / params.size)) : null
+  return {
+    first: params.page > 1 ? href(state) : null,
+    prev: params.page > 1 ? href(state, { page: params.page - 1 }) : null,
+    next: page.hasNext ? href(state, { page: params.page + 1 }) : null,
+    label: `Page ${groupDigits(params.page)}${pages ? ` of ${groupDigits(pages)}` : ''}`,
+  }
+}

@@ -1,0 +1,84 @@
+import { sql, type Kysely } from 'kysely'
+import type { RelatedPanel } from '../../views/view-model.js'
+import type { Dialect } from '../db/dialect.js'
+import type { ForeignKey } from '../introspect/metadata.js'
+import { countRows, formatCount } from '../list/count-rows.js'
+import { filterParam } from '../list/list-query-string.js'
+import { matchColumns, selectList, tableId, valueOf } from '../list/sql-identifiers.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Resource } from '../resources/resource.js'
+import { cellFor } from './cell-model.js'
+import type { Urls } from './urls.js'
+
+const shownRows = 5
+const shownColumns = 5
+
+/**
+ * For every foreign key pointing at this row (multi-column ones too): a capped count, the first rows,
+ * and a link to the child list filtered on this row. A child that cannot be read gets a message in its
+ * own panel; the rest of the page still shows.
+ */
+export async function loadRelatedPanels(
+  db: Kysely<any>,
+  resource: Resource,
+  row: Readonly<Record<string, unknown>>,
+  resources: ResourceIndex,
+  urls: Urls,
+  dialect: Dialect,
+  timeoutMs: number,
+): Promise<RelatedPanel[]> {
+  const panels: RelatedPanel[] = []
+  for (const { resource: child, fk } of resources.referencing(resource.table)) {
+    const values = fk.refColumns.map((name) => row[name])
+    if (values.some((value) => value === null || value === undefined)) continue
+    if (fk.columns.some((name) => !child.columns.some((c) => c.name === name))) continue
+    const listHref = urls.list(
+      child.table,
+      fk.columns.map((name, i) => [filterParam(name, 'eq'), String(values[i])]),
+    )
+    const base = { title: child.label, via: via(child, fk, resource), listHref }
+    try {
+      // Each panel in its own timed transaction: a slow or broken child cannot take the others down with it.
+      const panel = await dialect.withStatementTimeout(db, timeoutMs, (trx) => loadPanel(trx, child, fk, values, urls, dialect))
+      panels.push({ ...base, ...panel, error: null })
+    } catch (error) {
+      if (!dialect.mapError(error)) throw error
+      console.error(`steward: reading ${child.id} for related rows failed:`, error)
+      panels.push({ ...base, countText: 'unavailable', columns: [], rows: [], error: `${child.label} could not be read.` })
+    }
+  }
+  return panels
+}
+
+async function loadPanel(
+  db: Kysely<any>,
+  child: Resource,
+  fk: ForeignKey,
+  values: readonly unknown[],
+  urls: Urls,
+  dialect: Dialect,
+) {
+  const where = matchColumns(fk.columns, values)
+  const count = await countRows(db, child.table, where, undefined)
+  const others = child.listColumns.filter((name) => !fk.columns.includes(name))
+  const columns = (others.length > 0 ? others : child.listColumns)
+    .slice(0, shownColumns)
+    .flatMap((name) => child.columns.filter((c) => c.name === name))
+  const order = sql.join(child.key.columns.map((name) => sql.id(name)))
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${selectList(child, [...columns.map((c) => c.name), ...child.key.columns])} from ${tableId(child.table)}
+    where ${where} order by ${order} limit ${shownRows}`.execute(db)
+  return {
+    countText: formatCount(count),
+    columns: columns.map((c) => child.columnLabels[c.name] ?? c.name),
+    rows: rows.map((r) => {
+      const href = urls.detail(child.table, encodeRecordKey(child.key.columns.map((name) => valueOf(child, r, name))))
+      return { href, cells: columns.map((c, i) => cellFor(c, r[c.name], dialect.name, 60, i === 0 ? href : undefined)) }
+    }),
+  }
+}
+
+function via(child: Resource, fk: ForeignKey, target: Resource): string {
+  return `${child.table.name} (${fk.columns.join(', ')}) → ${target.table.name} (${fk.refColumns.join(', ')})`
+}

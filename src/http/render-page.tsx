@@ -1,0 +1,33 @@
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import { Layout } from '../../views/layout.js'
+import type { Crumb, LayoutModel } from '../../views/view-model.js'
+import type { AdminEnv } from './admin-context.js'
+import { navGroups } from './nav-groups.js'
+
+export interface PageOptions {
+  readonly title: string
+  readonly crumbs: readonly Crumb[]
+  readonly banner?: string | null
+  /** The table whose page this is, highlighted in the navigation. */
+  readonly current?: { readonly schema: string; readonly name: string }
+}
+
+/** Renders `body` inside the layout, with the navigation, theme, flash message and assets of this request. */
+export function renderPage(c: Context<AdminEnv>, page: PageOptions, body: Child, status = 200): Response | Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const model: LayoutModel = {
+    title: page.title,
+    siteTitle: admin.title,
+    homeHref: urls.index(),
+    crumbs: page.crumbs,
+    nav: navGroups(admin.resources, urls, page.current),
+    flash: c.get('flash'),
+    banner: page.banner ?? null,
+    cssHref: admin.assets.css ? urls.asset(admin.assets.css) : null,
+    jsHref: admin.assets.js ? urls.asset(admin.assets.js) : null,
+    theme: c.get('theme'),
+  }
+  return c.html(<Layout model={model}>{body}</Layout>, status as 200)
+}

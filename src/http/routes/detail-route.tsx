@@ -1,0 +1,69 @@
+import type { Context, Hono } from 'hono'
+import { DetailPage } from '../../../views/pages/detail-page.js'
+import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
+import { readRecord } from '../../records/read-record.js'
+import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
+import { typedKeyValues } from '../../records/typed-key-values.js'
+import type { Resource } from '../../resources/resource.js'
+import type { AdminEnv } from '../admin-context.js'
+import { detailPageModel, recordTitle } from '../detail-view-model.js'
+import { notFound } from '../errors.js'
+import { loadRelatedPanels } from '../related-rows.js'
+import { renderPage } from '../render-page.js'
+import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './table-route-helpers.js'
+
+export function registerDetailRoute(app: Hono<AdminEnv>): void {
+  app.get('/:schema/:table/row/:key', async (c: Context<AdminEnv>) => {
+    const admin = c.get('admin')
+    const resource = resourceFor(c)
+    const keyText = c.req.param('key') ?? ''
+    const decoded = decodeRecordKey(keyText)
+    const keyValues = decoded && typedKeyValues(resource, resource.key.columns, decoded, admin.dialect.name)
+    const missing = () => notFound(`${resource.label} has no row with key "${keyText}".`)
+    if (!keyValues) throw missing()
+    const loaded = await admin.dialect
+      .withStatementTimeout(admin.db, admin.statementTimeoutMs, async (trx) => {
+        const record = await readRecord(trx, resource, keyValues)
+        if (!record.row) return { record, outgoing: new Map() }
+        const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
+        for (const fk of resource.table.foreignKeys) {
+          const target = admin.resources.get(fk.refSchema, fk.refTable)
+          if (!target) continue
+          const values = fk.columns.map((name) => record.row![name])
+          const labels = await loadForeignLabels(trx, target, fk, [values], admin.dialect.name)
+          outgoing.set(fk.name, { target, label: [...labels.values()][0] })
+        }
+        return { record, outgoing }
+      })
+      .catch((error: unknown) => {
+        throw describeQueryFailure(c, resource, error)
+      })
+    const { row, duplicated } = loaded.record
+    if (!row) throw missing()
+    const urls = c.get('urls')
+    const related = await loadRelatedPanels(admin.db, resource, row, admin.resources, urls, admin.dialect, admin.statementTimeoutMs)
+    const key = encodeRecordKey(decoded!)
+    const title = recordTitle(resource, row, keyValues, admin.dialect.name)
+    const model = detailPageModel({
+      resource,
+      row,
+      duplicated,
+      key,
+      outgoing: loaded.outgoing,
+      related,
+      urls,
+      dialect: admin.dialect.name,
+      writable: admin.writable,
+    })
+    return renderPage(
+      c,
+      {
+        title: `${resource.label}: ${title}`,
+        crumbs: [...tableCrumbs(c, resource), { label: title }],
+        banner: resource.drifted ? driftBanner : null,
+        current: resource.table,
+      },
+      <DetailPage model={model} />,
+    )
+  })
+}

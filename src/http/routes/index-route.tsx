@@ -1,0 +1,53 @@
+import type { Context, Hono } from 'hono'
+import { IndexPage } from '../../../views/pages/index-page.js'
+import type { IndexEntry } from '../../../views/view-model.js'
+import { countRows, formatCount } from '../../list/count-rows.js'
+import { estimateKey, loadRowEstimates } from '../../list/row-estimates.js'
+import type { AdminEnv } from '../admin-context.js'
+import { renderPage } from '../render-page.js'
+
+// The index counts every table; each count gets this long before it shows as unknown.
+const countTimeoutMs = 2_000
+
+/** Every table and view by schema, with row counts: estimates (`~`) on big tables, capped counts elsewhere. */
+export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const estimates = await loadRowEstimates(admin.db, admin.dialect).catch(() => new Map<string, number>())
+  const groups = new Map<string, IndexEntry[]>()
+  for (const resource of admin.resources.all) {
+    const { table } = resource
+    let countText = '?'
+    let countTitle = 'could not be counted'
+    try {
+      const count = await admin.dialect.withStatementTimeout(admin.db, countTimeoutMs, (trx) =>
+        countRows(trx, table, null, estimates.get(estimateKey(table.schema, table.name))),
+      )
+      countText = formatCount(count)
+      countTitle =
+        count.precision === 'estimate' ? 'estimated by the database' : count.precision === 'at-least' ? 'at least this many' : 'exact'
+    } catch (error) {
+      if (!admin.dialect.mapError(error)) throw error
+    }
+    const entries = groups.get(table.schema) ?? []
+    entries.push({
+      label: resource.label,
+      name: table.name,
+      href: urls.list(table),
+      kindLabel: table.type,
+      countText,
+      countTitle,
+      readOnly: resource.readOnly,
+    })
+    groups.set(table.schema, entries)
+  }
+  return renderPage(
+    c,
+    { title: 'All tables', crumbs: [] },
+    <IndexPage model={{ groups: [...groups].map(([schema, entries]) => ({ schema, entries })) }} />,
+  )
+}
+
+export function registerIndexRoute(app: Hono<AdminEnv>): void {
+  app.get('/', showIndex)
+}

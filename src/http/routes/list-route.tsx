@@ -1,0 +1,56 @@
+import type { Context, Hono } from 'hono'
+import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
+import { parseListParams } from '../../list/list-params.js'
+import { loadListPage, type ListPage } from '../../list/load-list-page.js'
+import type { AdminEnv } from '../admin-context.js'
+import { HttpError } from '../errors.js'
+import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
+import { listPageModel } from '../list-view-model.js'
+import { renderPage } from '../render-page.js'
+import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './table-route-helpers.js'
+
+export function registerListRoute(app: Hono<AdminEnv>): void {
+  const handler = async (c: Context<AdminEnv>) => {
+    const admin = c.get('admin')
+    const resource = resourceFor(c)
+    const parsed = parseListParams(new URL(c.req.url).searchParams, resource, admin.dialect.name)
+    if (!parsed.ok) {
+      throw new HttpError(400, 'Bad list address', `The address of this ${resource.label} list has parameters it cannot use:`, parsed.problems)
+    }
+    const ctx = { dialect: admin.dialect, resources: admin.resources, statementTimeoutMs: admin.statementTimeoutMs }
+    let page: ListPage | null = null
+    let foreignFilters: ForeignFilter[] = []
+    let failure: HttpError | null = null
+    try {
+      page = await loadListPage(admin.db, resource, parsed.params, ctx)
+      foreignFilters = await loadForeignFilters(admin.db, resource, parsed.params, admin.resources, admin.dialect)
+    } catch (error) {
+      failure = describeQueryFailure(c, resource, error)
+    }
+    const model = listPageModel({
+      resource,
+      params: parsed.params,
+      page,
+      error: failure?.message ?? null,
+      foreignFilters,
+      resources: admin.resources,
+      urls: c.get('urls'),
+      dialect: admin.dialect.name,
+      writable: admin.writable,
+    })
+    return renderPage(
+      c,
+      {
+        title: resource.label,
+        crumbs: tableCrumbs(c, resource).slice(0, -1).concat({ label: resource.label }),
+        banner: resource.drifted ? driftBanner : null,
+        current: resource.table,
+      },
+      <ListPageView model={model} />,
+      failure?.status ?? 200,
+    )
+  }
+  // Both spellings: a host app created with Hono's default `strict: true` tells them apart.
+  app.get('/:schema/:table/', handler)
+  app.get('/:schema/:table', handler)
+}

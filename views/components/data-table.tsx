@@ -1,0 +1,58 @@
+import type { ColumnHeader, TableRowModel } from '../view-model.js'
+import { Cell } from './cell.js'
+
+/** A table of rows; sortable headers when given `ColumnHeader`s with sort links. */
+export function DataTable(props: {
+  caption: string
+  columns: readonly ColumnHeader[]
+  rows: readonly TableRowModel[]
+  empty: string
+}) {
+  return (
+    <div class="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
+      <table class="w-full text-sm">
+        <caption class="sr-only">{props.caption}</caption>
+        <thead class="bg-slate-50 text-left dark:bg-slate-900">
+          <tr>
+            {props.columns.map((column) => (
+              <th
+                scope="col"
+                aria-sort={column.sorted ?? undefined}
+                class={`px-3 py-2 font-medium whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
+              >
+                {column.sortHref ? (
+                  <a href={column.sortHref} class="text-slate-900 no-underline hover:underline dark:text-slate-100">
+                    {column.label}
+                    <span aria-hidden="true" class="ml-1 text-xs text-slate-600 dark:text-slate-400">
+                      {column.sorted === 'ascending' ? '▲' : column.sorted === 'descending' ? '▼' : '↕'}
+                    </span>
+                  </a>
+                ) : (
+                  column.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.length === 0 && (
+            <tr>
+              <td colspan={Math.max(1, props.columns.length)} class="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
+                {props.empty}
+              </td>
+            </tr>
+          )}
+          {props.rows.map((row) => (
+            <tr class="border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
+              {row.cells.map((cell, i) => (
+                <td class={`max-w-xs px-3 py-1.5 align-top break-words ${props.columns[i]?.numeric ? 'text-right' : ''}`}>
+                  <Cell cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

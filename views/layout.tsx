@@ -1,0 +1,68 @@
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import type { LayoutModel } from './view-model.js'
+import { Breadcrumbs } from './components/breadcrumbs.js'
+import { FlashMessage } from './components/flash-message.js'
+import { TableNav } from './components/table-nav.js'
+
+/**
+ * The page frame every admin page uses (the edit pages too): header, table navigation, breadcrumbs,
+ * an optional banner and flash message, and the page's one <h1> above the main slot.
+ */
+export function Layout(props: { model: LayoutModel; children?: Child }) {
+  const { model } = props
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en" data-theme={model.theme ?? undefined}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <title>{`${model.title} · ${model.siteTitle}`}</title>
+          {model.cssHref && <link rel="stylesheet" href={model.cssHref} />}
+          {model.jsHref && <script src={model.jsHref} defer></script>}
+        </head>
+        <body class="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+          <a
+            href="#main"
+            class="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow"
+          >
+            Skip to content
+          </a>
+          <header class="sticky top-0 z-10 flex items-center gap-3 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+            <a href={model.homeHref} class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
+              {model.siteTitle}
+            </a>
+            <a href="#nav" class="text-sm md:hidden">
+              Tables
+            </a>
+            <span class="flex-1"></span>
+            <button
+              type="button"
+              data-theme-toggle
+              hidden
+              class="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              Toggle theme
+            </button>
+          </header>
+          <div class="flex flex-col md:flex-row">
+            <main id="main" tabindex={-1} class="order-1 min-w-0 flex-1 px-4 py-4 md:order-2 md:px-6">
+              <Breadcrumbs crumbs={model.crumbs} />
+              {model.banner && (
+                <p role="status" class="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+                  {model.banner}
+                </p>
+              )}
+              {model.flash && <FlashMessage flash={model.flash} />}
+              <h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">{model.title}</h1>
+              {props.children}
+            </main>
+            <TableNav groups={model.nav} />
+          </div>
+        </body>
+      </html>
+    </>
+  )
+}

@@ -1,0 +1,86 @@
+import type { DetailPageModel } from '../view-model.js'
+import { Cell } from '../components/cell.js'
+import { DataTable } from '../components/data-table.js'
+import { ReadOnlyNote } from '../components/read-only-note.js'
+
+const buttonClass =
+  'rounded border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+
+export function DetailPage(props: { model: DetailPageModel }) {
+  const { model } = props
+  return (
+    <div class="space-y-6">
+      <div class="flex flex-wrap items-center gap-3">
+        <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
+        {model.editHref && (
+          <a href={model.editHref} class={buttonClass}>
+            Edit
+          </a>
+        )}
+        {model.deleteHref && (
+          <a href={model.deleteHref} class={buttonClass}>
+            Delete
+          </a>
+        )}
+        <a href={model.listHref} class="text-sm">
+          Back to the list
+        </a>
+      </div>
+      <ReadOnlyNote reasons={model.readOnlyReasons} />
+      {model.duplicated && (
+        <p role="status" class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          More than one row has exactly these values; this is the first of them.
+        </p>
+      )}
+      <dl class="grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 p-4 sm:grid-cols-[minmax(8rem,14rem)_1fr] dark:border-slate-800">
+        {model.fields.map((field) => (
+          <>
+            <dt class="font-medium text-slate-800 dark:text-slate-200">
+              {field.label}
+              <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                {field.name} · {field.type}
+              </span>
+            </dt>
+            <dd class="min-w-0 break-words whitespace-pre-wrap">
+              <Cell cell={field.cell} />
+            </dd>
+          </>
+        ))}
+      </dl>
+      {model.related.length > 0 && (
+        <div class="space-y-6">
+          <h2 class="text-lg font-semibold">Related rows</h2>
+          {model.related.map((panel, i) => (
+            <section aria-labelledby={`related-${i}`} class="space-y-2">
+              <h3 id={`related-${i}`} class="font-semibold">
+                {panel.title} <span class="font-normal text-slate-700 dark:text-slate-300">({panel.countText})</span>
+              </h3>
+              <p class="text-xs text-slate-600 dark:text-slate-400">via {panel.via}</p>
+              {panel.error ? (
+                <p role="alert" class="text-red-800 dark:text-red-300">
+                  {panel.error}
+                </p>
+              ) : (
+                <>
+                  {panel.rows.length > 0 && (
+                    <DataTable
+                      caption={panel.title}
+                      columns={panel.columns.map((label) => ({ name: label, label, sortHref: '', sorted: null, numeric: false }))}
+                      rows={panel.rows}
+                      empty="None."
+                    />
+                  )}
+                  <p>
+                    <a href={panel.listHref}>
+                      {panel.rows.length > 0 ? `See all ${panel.title.toLowerCase()} of this row` : `No ${panel.title.toLowerCase()} yet: open the list`}
+                    </a>
+                  </p>
+                </>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

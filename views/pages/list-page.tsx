@@ -1,0 +1,125 @@
+import type { ListPageModel } from '../view-model.js'
+import { DataTable } from '../components/data-table.js'
+import { FilterPanel } from '../components/filter-panel.js'
+import { HiddenFields } from '../components/hidden-fields.js'
+import { ReadOnlyNote } from '../components/read-only-note.js'
+
+const buttonClass =
+  'rounded border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+
+export function ListPage(props: { model: ListPageModel }) {
+  const { model } = props
+  return (
+    <div class="space-y-4">
+      <div class="flex flex-wrap items-center gap-3">
+        <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
+        {model.createHref && (
+          <a href={model.createHref} class={buttonClass}>
+            Add {model.heading.toLowerCase()}
+          </a>
+        )}
+      </div>
+      <ReadOnlyNote reasons={model.readOnlyReasons} />
+      {model.search && (
+        <form method="get" action={model.search.action} role="search" class="flex flex-wrap items-end gap-2">
+          <HiddenFields pairs={model.search.keep} />
+          <div class="min-w-0 flex-1 sm:max-w-md">
+            <label for="list-search" class="mb-1 block text-sm font-medium">
+              Search
+            </label>
+            <input
+              id="list-search"
+              type="search"
+              name="q"
+              value={model.search.q}
+              aria-describedby="list-search-hint"
+              class="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"
+            />
+          </div>
+          <button type="submit" class={buttonClass}>
+            Search
+          </button>
+          <p id="list-search-hint" class="w-full text-xs text-slate-600 dark:text-slate-400">
+            {model.search.fields}
+          </p>
+        </form>
+      )}
+      {model.activeFilters.length > 0 && (
+        <ul aria-label="Active filters" class="flex flex-wrap gap-2">
+          {model.activeFilters.map((filter) => (
+            <li class="flex items-center gap-1 rounded-full bg-sky-100 px-3 py-0.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
+              {filter.label}
+              <a href={filter.removeHref} class="ml-1 text-sky-950 no-underline dark:text-sky-50" aria-label={`Remove filter: ${filter.label}`}>
+                ×
+              </a>
+            </li>
+          ))}
+          {model.clearHref && (
+            <li>
+              <a href={model.clearHref} class="text-sm">
+                Clear all
+              </a>
+            </li>
+          )}
+        </ul>
+      )}
+      <div class="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+        <div class="min-w-0 space-y-3">
+          {model.error ? (
+            <p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+              {model.error}
+            </p>
+          ) : (
+            <>
+              <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+                {model.summary}
+              </p>
+              <DataTable caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} empty="No rows match." />
+              <Pagination model={model} />
+            </>
+          )}
+        </div>
+        {model.filterForm && <FilterPanel form={model.filterForm} />}
+      </div>
+    </div>
+  )
+}
+
+function Pagination(props: { model: ListPageModel }) {
+  const { pagination, sizes } = props.model
+  const link = (href: string | null, label: string, rel?: string) =>
+    href ? (
+      <a href={href} rel={rel} class={buttonClass}>
+        {label}
+      </a>
+    ) : (
+      <span class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-disabled="true">
+        {label}
+      </span>
+    )
+  return (
+    <nav aria-label="Pages" class="flex flex-wrap items-center gap-2">
+      {link(pagination.first, 'First')}
+      {link(pagination.prev, 'Previous', 'prev')}
+      {pagination.label && <span class="px-2 text-sm">{pagination.label}</span>}
+      {link(pagination.next, 'Next', 'next')}
+      <span class="flex-1"></span>
+      <span class="text-sm text-slate-700 dark:text-slate-300">Rows per page:</span>
+      <ul class="flex gap-1">
+        {sizes.map((size) => (
+          <li>
+            {size.current ? (
+              <span aria-current="true" class="rounded bg-slate-200 px-2 py-1 text-sm font-semibold dark:bg-slate-800">
+                {size.value}
+              </span>
+            ) : (
+              <a href={size.href} class="px-2 py-1 text-sm">
+                {size.value}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,167 @@
+// The data each view renders. Views are pure: they get one of these, query nothing, decide nothing
+// beyond layout, and import only types. Every href is complete (mount path included).
+
+export interface Crumb {
+  readonly label: string
+  readonly href?: string
+}
+
+export interface NavItem {
+  readonly label: string
+  readonly href: string
+  readonly current: boolean
+  /** 'view', 'materialized view' or 'read-only', shown as a small tag; null for an editable table. */
+  readonly tag: string | null
+}
+
+export interface NavGroup {
+  readonly schema: string
+  readonly items: readonly NavItem[]
+}
+
+export interface Flash {
+  readonly kind: 'success' | 'error' | 'info'
+  readonly message: string
+}
+
+export interface LayoutModel {
+  /** The page's own title: the <h1> and the first part of <title>. */
+  readonly title: string
+  readonly siteTitle: string
+  readonly homeHref: string
+  readonly crumbs: readonly Crumb[]
+  readonly nav: readonly NavGroup[]
+  readonly flash: Flash | null
+  /** A warning shown above the page, e.g. that the table changed since `steward generate`. */
+  readonly banner: string | null
+  readonly cssHref: string | null
+  readonly jsHref: string | null
+  /** The theme chosen with the toggle (a cookie); null follows the system setting. */
+  readonly theme: 'light' | 'dark' | null
+}
+
+/** One formatted value. `text` is plain text: views escape it. */
+export interface CellModel {
+  readonly text: string
+  /** The full value when `text` is shortened. */
+  readonly title?: string
+  readonly isNull: boolean
+  readonly isEmpty: boolean
+  readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
+  /** A link, for foreign keys (to the referenced row) and the key column (to this row). */
+  readonly href?: string
+}
+
+export interface ColumnHeader {
+  readonly name: string
+  readonly label: string
+  readonly sortHref: string
+  readonly sorted: 'ascending' | 'descending' | null
+  readonly numeric: boolean
+}
+
+export interface TableRowModel {
+  readonly href: string | null
+  readonly cells: readonly CellModel[]
+}
+
+export interface SelectOption {
+  readonly value: string
+  readonly label: string
+  readonly selected: boolean
+}
+
+export type FilterModel =
+  | { readonly type: 'select'; readonly label: string; readonly name: string; readonly options: readonly SelectOption[] }
+  | {
+      readonly type: 'range'
+      readonly label: string
+      readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
+      readonly from: { readonly name: string; readonly value: string }
+      readonly to: { readonly name: string; readonly value: string }
+    }
+  | { readonly type: 'text'; readonly label: string; readonly name: string; readonly value: string; readonly hint: string }
+
+export interface ListPageModel {
+  readonly heading: string
+  readonly kindLabel: string
+  readonly readOnlyReasons: readonly string[]
+  readonly createHref: string | null
+  readonly search: {
+    readonly action: string
+    readonly q: string
+    /** Current state carried by the search and filter forms (sort, size, the other form's fields). */
+    readonly keep: readonly (readonly [string, string])[]
+    readonly fields: string
+  } | null
+  readonly filterForm: {
+    readonly action: string
+    readonly keep: readonly (readonly [string, string])[]
+    readonly filters: readonly FilterModel[]
+  } | null
+  readonly activeFilters: readonly { readonly label: string; readonly removeHref: string }[]
+  readonly clearHref: string | null
+  readonly columns: readonly ColumnHeader[]
+  readonly rows: readonly TableRowModel[]
+  readonly summary: string
+  readonly pagination: {
+    readonly first: string | null
+    readonly prev: string | null
+    readonly next: string | null
+    readonly label: string | null
+  }
+  readonly sizes: readonly { readonly value: number; readonly href: string; readonly current: boolean }[]
+  /** A readable message when the rows could not be loaded (a broken view, a timeout). */
+  readonly error: string | null
+}
+
+export interface DetailField {
+  readonly name: string
+  readonly label: string
+  readonly type: string
+  readonly cell: CellModel
+}
+
+export interface RelatedPanel {
+  readonly title: string
+  readonly via: string
+  readonly countText: string
+  readonly columns: readonly string[]
+  readonly rows: readonly TableRowModel[]
+  readonly listHref: string
+  readonly error: string | null
+}
+
+export interface DetailPageModel {
+  readonly heading: string
+  readonly kindLabel: string
+  readonly readOnlyReasons: readonly string[]
+  readonly duplicated: boolean
+  readonly fields: readonly DetailField[]
+  readonly related: readonly RelatedPanel[]
+  readonly listHref: string
+  readonly editHref: string | null
+  readonly deleteHref: string | null
+}
+
+export interface IndexEntry {
+  readonly label: string
+  readonly name: string
+  readonly href: string
+  readonly kindLabel: string
+  readonly countText: string
+  readonly countTitle: string
+  readonly readOnly: boolean
+}
+
+export interface IndexPageModel {
+  readonly groups: readonly { readonly schema: string; readonly entries: readonly IndexEntry[] }[]
+}
+
+export interface ErrorPageModel {
+  readonly status: number
+  readonly message: string
+  readonly problems: readonly string[]
+  readonly backHref: string | null
+  readonly backLabel: string
+}
