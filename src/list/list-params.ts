@@ -34,16 +34,14 @@ export interface ListParams {
 
 export type ParsedListParams = { readonly ok: true; readonly params: ListParams } | { readonly ok: false; readonly problems: string[] }
 
-const Scalars = z
-  .object({
+const Scalars = z.object({
     q: z.string().max(500, 'at most 500 characters').optional(),
     sort: z.string().min(1).optional(),
     page: z.coerce.number({ error: 'a page number' }).int('a whole page number').min(1, 'pages start at 1').max(10_000_000).optional(),
     size: z.coerce.number({ error: 'a number of rows' }).int().optional(),
     after: z.string().optional(),
     before: z.string().optional(),
-  })
-  .strict()
+})
 
 const filterKey = /^f\.(.+?)(?:\.(gte|lte|null))?$/
 
@@ -62,26 +60,30 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
     else scalars[key] = value
   }
   for (const key of ['page', 'size', 'after', 'before', 'sort']) if (scalars[key] === '') delete scalars[key]
-  const parsed = Scalars.safeParse(scalars)
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') for (const key of issue.keys) problems.push(`unknown parameter "${key}"`)
-      else problems.push(`"${issue.path.join('.')}": ${issue.message}`)
+  // Field by field, so that one page lists every problem of the address at once.
+  const data: Partial<Record<keyof typeof Scalars.shape, unknown>> = {}
+  for (const [key, value] of Object.entries(scalars)) {
+    const field = Scalars.shape[key as keyof typeof Scalars.shape]
+    if (!field) {
+      problems.push(`unknown parameter "${key}"`)
+      continue
     }
-    return { ok: false, problems }
+    const result = field.safeParse(value)
+    if (result.success) data[key as keyof typeof Scalars.shape] = result.data
+    else problems.push(`"${key}": ${result.error.issues[0]?.message ?? 'not valid'}`)
   }
-  const { q = '', page = 1, after, before } = parsed.data
+  const { q = '', page = 1, after, before } = data as z.infer<typeof Scalars>
   const columns = new Map(resource.columns.map((column) => [column.name, column]))
 
   let sort: SortTerm | null = null
-  if (parsed.data.sort) {
-    const name = parsed.data.sort.replace(/^-/, '')
+  if (typeof data.sort === 'string') {
+    const name = data.sort.replace(/^-/, '')
     if (!columns.has(name)) problems.push(`"sort": unknown column "${name}"`)
-    else sort = { column: name, desc: parsed.data.sort.startsWith('-') }
+    else sort = { column: name, desc: data.sort.startsWith('-') }
   }
 
   const sizes: readonly number[] = [...pageSizes, resource.pageSize]
-  const size = parsed.data.size ?? resource.pageSize
+  const size = (data.size as number | undefined) ?? resource.pageSize
   if (!sizes.includes(size)) problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
 
   const filters = parseFilters(filterPairs, columns, dialect, problems)
@@ -149,7 +151,14 @@ function parseFilters(
     }
     const values: unknown[] = []
     for (const raw of entry.raw) {
-      const result = kindOf(column).parse(raw, column, dialect)
+      // A timestamp range may be given by whole days (the filter form's date inputs), and SQLite compares
+      // timestamps as text, so `T` from a datetime-local input becomes the space the stored text has.
+      if (column.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+        values.push(raw)
+        continue
+      }
+      const input = column.kind === 'datetime' ? raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ') : raw
+      const result = kindOf(column).parse(input, column, dialect)
       if (result.ok) values.push(result.value)
       else problems.push(`"${key}": ${result.message}`)
     }

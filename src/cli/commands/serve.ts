@@ -1,0 +1,41 @@
+import { parseOptions, UsageError, type Command } from '../command.js'
+import { serveAdmin } from '../serve-admin.js'
+
+const usage = `Usage: steward serve --db URL [options]
+
+Serves the admin over a database. Uses generated/ when present (tables that changed since are
+shown read-only); otherwise reads the database's structure at start-up.
+
+Options:
+  --db URL          postgres://…, sqlite:PATH or file:PATH (required)
+  --port N          port to listen on (default 8080)
+  --host H          address to listen on (default 127.0.0.1: this machine only)
+  --config FILE     a module exporting defineConfig({…}) (default: steward.config.ts when present)
+  --generated DIR   where steward generate wrote its files (default generated)`
+
+export const command: Command = {
+  usage,
+  async run(args) {
+    const values = parseOptions(args, {
+      db: { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string' },
+      generated: { type: 'string', default: 'generated' },
+    })
+    if (!values.db) throw new UsageError('--db URL is required (postgres://…, sqlite:PATH or file:PATH)')
+    return serveAdmin({
+      db: values.db,
+      port: parsePort(values.port),
+      host: values.host,
+      generated: values.generated,
+      ...(values.config ? { config: values.config } : {}),
+    })
+  },
+}
+
+export function parsePort(text: string): number {
+  const port = Number(text)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${text}"`)
+  return port
+}

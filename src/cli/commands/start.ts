@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { generate } from '../../codegen/generate.js'
+import { createDemoDatabase } from '../../demo/create-demo-database.js'
+import { parseOptions, type Command } from '../command.js'
+import { serveAdmin } from '../serve-admin.js'
+import { parsePort } from './serve.js'
+
+const usage = `Usage: steward start [--port N] [--host H]
+
+What "npm start" runs: creates the demo database data/demo.db if it is missing, writes generated/
+from it if that is missing, then serves the admin and prints its address.`
+
+const demoPath = 'data/demo.db'
+const generatedDir = 'generated'
+
+export const command: Command = {
+  usage,
+  async run(args) {
+    const values = parseOptions(args, {
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+    })
+    const url = `sqlite:${demoPath}`
+    if (!existsSync(demoPath)) {
+      console.log(`Creating the demo database ${demoPath} (a minute or so, once)…`)
+      const summary = await createDemoDatabase(demoPath)
+      console.log(`  done in ${(summary.ms / 1000).toFixed(1)} s`)
+    }
+    if (!existsSync(join(generatedDir, 'schema.ts'))) {
+      const result = await generate({ db: url, out: generatedDir })
+      console.log(`Wrote ${generatedDir}/ for ${result.tables} tables`)
+    }
+    return serveAdmin({ db: url, port: parsePort(values.port), host: values.host, generated: generatedDir })
+  },
+}

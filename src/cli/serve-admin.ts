@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { serve } from '@hono/node-server'
+import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
+import { connect } from '../db/connect.js'
+import { createAdmin } from '../http/create-admin.js'
+import type { SchemaMetadata } from '../introspect/metadata.js'
+import { StewardConfig } from '../resources/define-config.js'
+import { UsageError } from './command.js'
+
+export interface ServeOptions {
+  readonly db: string
+  readonly port: number
+  readonly host: string
+  /** A config module whose default export is a `defineConfig(…)` result; `steward.config.ts` when present. */
+  readonly config?: string
+  /** Where `steward generate` wrote its files; used when present and for the same kind of database. */
+  readonly generated: string
+}
+
+/** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
+export async function serveAdmin(options: ServeOptions): Promise<number> {
+  const config = await loadConfig(options.config)
+  const connection = await connect(options.db)
+  const { db, dialect, target } = connection
+  let schema: SchemaMetadata
+  let source: string
+  const generated = readGenerated(options.generated)
+  if (generated && generated.dialect === dialect.name) {
+    schema = generated
+    source = `${options.generated}/`
+  } else {
+    schema = await dialect.introspect(db)
+    source = 'live introspection'
+  }
+  const app = createAdmin({ db, schema, config })
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
+  await new Promise<void>((resolveListening, reject) => {
+    server.once('listening', resolveListening)
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use (try --port)`) : error),
+    )
+  }).catch(async (error) => {
+    await connection.close()
+    throw error
+  })
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host
+  console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
+  console.log(`  http://${host}:${options.port}/`)
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await new Promise<void>((closed) => server.close(() => closed()))
+  await connection.close()
+  return 0
+}
+
+function readGenerated(dir: string): SchemaMetadata | undefined {
+  if (!existsSync(resolve(dir, 'schema.ts'))) return undefined
+  try {
+    return readGeneratedSchema(dir).schema
+  } catch (error) {
+    if (error instanceof GeneratedSchemaError) {
+      console.warn(`steward: ${error.message}; introspecting the database instead`)
+      return undefined
+    }
+    throw error
+  }
+}
+
+async function loadConfig(file: string | undefined): Promise<StewardConfig> {
+  const path = file ?? (existsSync('steward.config.ts') ? 'steward.config.ts' : undefined)
+  if (!path) return {}
+  if (!existsSync(path)) throw new UsageError(`config file ${path} not found`)
+  const module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }
+  const parsed = StewardConfig.safeParse(module.default ?? {})
+  if (!parsed.success) throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  return parsed.data
+}

@@ -1,0 +1,40 @@
+// Steward's public API. Everything else under src/ is internal and may change.
+
+/**
+ * Builds the admin as a Hono app over a database and its metadata; mount it with `app.route('/admin', admin)`.
+ *
+ * @example
+ * const { db } = await connect('sqlite:data/demo.db')
+ * const admin = createAdmin({ db, schema, config })
+ * app.route('/admin', admin)
+ */
+export { createAdmin, type AdminOptions } from './http/create-admin.js'
+
+/**
+ * Checks per-table options (list columns, search fields, filters, ordering, page size, read-only and
+ * hidden fields, labels) and, typed with the generated `DB`, catches misspelt tables and columns.
+ *
+ * @example export default defineConfig<DB>({ tables: { orders: { ordering: ['-placed_at'] } } })
+ */
+export { defineConfig, type StewardConfig, type TableOptions, type TypedConfig } from './resources/define-config.js'
+
+/**
+ * Opens a Postgres (`postgres://…`) or SQLite (`sqlite:PATH`, `file:PATH`) database by URL.
+ *
+ * @example const { db, dialect, close } = await connect(process.env.DATABASE_URL!)
+ */
+export { connect, type Connection, type ConnectOptions } from './db/connect.js'
+
+/**
+ * The metadata shape `steward generate` writes to `generated/schema.ts` and `createAdmin` reads.
+ *
+ * @example import type { SchemaMetadata } from 'steward'
+ */
+export type { SchemaMetadata, Table, Column, ForeignKey } from './introspect/metadata.js'
+
+/**
+ * Raised by `createAdmin` when the configuration names a table or column the schema does not have.
+ *
+ * @example try { createAdmin(options) } catch (e) { if (e instanceof ConfigError) console.error(e.problems) }
+ */
+export { ConfigError } from './resources/build-resources.js'
