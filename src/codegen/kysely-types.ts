@@ -14,6 +14,7 @@ import {
   type GeneratorDialect,
 } from 'kysely-codegen'
 import type { Column, ColumnKind, DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import { compare } from '../introspect/normalize.js'
 import { generatedHeader } from './generated-header.js'
 
 /**
@@ -31,15 +32,34 @@ export function renderKyselyTypes(metadata: SchemaMetadata): string {
     isView: table.type !== 'table',
     columns: table.columns.map((column) => toCodegenColumn(column, metadata.dialect, dialect)),
   }))
-  const source = serializeFromMetadata({
-    dialect,
-    // The default schema's tables are bare keys (`users`), all others keep their prefix (`billing.users`),
-    // so same-named tables in two schemas never collide.
-    defaultSchemas: [defaultSchema],
-    metadata: new DatabaseMetadata({ enums: new EnumCollection(), tables }),
-    serializer: new TableNameSafeSerializer(dialect),
-  })
+  const source = withCodePointCollation(() =>
+    serializeFromMetadata({
+      dialect,
+      // The default schema's tables are bare keys (`users`), all others keep their prefix (`billing.users`),
+      // so same-named tables in two schemas never collide.
+      defaultSchemas: [defaultSchema],
+      metadata: new DatabaseMetadata({ enums: new EnumCollection(), tables }),
+      serializer: new TableNameSafeSerializer(dialect),
+    }),
+  )
   return `${generatedHeader}\n${source}`
+}
+
+/**
+ * kysely-codegen sorts tables, properties and type names with `localeCompare()`, whose order follows the
+ * machine's locale (`LANG=sv_SE` puts `å` after `z`, `en_US` does not). For output that is the same on every
+ * machine, its (synchronous) run sees code-point order; the original is restored before anything else runs.
+ */
+function withCodePointCollation<T>(fn: () => T): T {
+  const localeCompare = String.prototype.localeCompare
+  String.prototype.localeCompare = function (this: string, that: string) {
+    return compare(String(this), String(that))
+  }
+  try {
+    return fn()
+  } finally {
+    String.prototype.localeCompare = localeCompare
+  }
 }
 
 /** The key of a table in the `DB` interface, as kysely-codegen writes it. */
