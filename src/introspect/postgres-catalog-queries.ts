@@ -35,6 +35,7 @@ export interface ColumnRow {
   readonly identity: string
   /** pg_attribute.attgenerated: '' | 's' | 'v' */
   readonly generated: string
+  /** The column's own default, else the one its domain gives it; null for identity and generated columns. */
   readonly default_expr: string | null
   readonly comment: string | null
 }
@@ -109,17 +110,21 @@ export function readRelations(db: Kysely<any>, schemas: readonly string[]): Prom
   )
 }
 
-/** Columns in attnum order, with domains (also domains over domains) resolved to their base type. */
+/**
+ * Columns in attnum order, with domains (also domains over domains) resolved to their base type,
+ * NOT NULL, typmod and default. https://www.postgresql.org/docs/current/sql-createdomain.html
+ */
 export function readColumns(db: Kysely<any>, relations: readonly string[]): Promise<ColumnRow[]> {
   return rows(
     db,
     sql<ColumnRow>`
       with recursive domain_chain as (
-        select t.oid as domain_oid, t.typbasetype as base_oid, t.typtypmod as typmod, t.typnotnull as not_null
+        select t.oid as domain_oid, t.typbasetype as base_oid, t.typtypmod as typmod, t.typnotnull as not_null,
+               t.typdefault as default_expr
         from pg_type t where t.typtype = 'd'
         union all
         select chain.domain_oid, t.typbasetype, case when chain.typmod <> -1 then chain.typmod else t.typtypmod end,
-               chain.not_null or t.typnotnull
+               chain.not_null or t.typnotnull, coalesce(chain.default_expr, t.typdefault)
         from domain_chain chain join pg_type t on t.oid = chain.base_oid
         where t.typtype = 'd'
       ), domain_base as (
@@ -137,7 +142,9 @@ export function readColumns(db: Kysely<any>, relations: readonly string[]): Prom
              b.typtype = 'e' as is_enum, b.typcategory = 'A' as is_array,
              e.oid::text as element_oid, e.typname::text as element_type,
              a.attidentity::text as identity, a.attgenerated::text as generated,
-             case when a.attidentity = '' and a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default_expr,
+             case when a.attidentity = '' and a.attgenerated = '' then
+               coalesce(pg_get_expr(d.adbin, d.adrelid), dom.default_expr)
+             end as default_expr,
              col_description(a.attrelid, a.attnum) as comment
       from pg_attribute a
       join pg_type t on t.oid = a.atttypid

@@ -236,6 +236,7 @@ describe('introspectPostgres over the awkward fixture', () => {
     assert.deepEqual([total.precision, total.scale, total.choices], [12, 2, null])
     const sku = column('slot_items', 'sku')
     assert.deepEqual([sku.dataType, sku.baseType, sku.kind, sku.length, sku.domain], ['short_code', 'varchar', 'text', 8, 'short_code'])
+    assert.equal(sku.default, "'n/a'::character varying", 'the default comes from the domain')
     const currency = column('invoices', 'currency', 'billing')
     assert.deepEqual(
       [currency.dataType, currency.baseType, currency.kind, currency.length, currency.domain, currency.choices],
