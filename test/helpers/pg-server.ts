@@ -36,6 +36,10 @@ export async function startPgServer(): Promise<PgServer> {
   })
   await server.initialise()
   await server.start()
+  // Let a test process end when its tests are done; beforeExit then stops the server (see test-db.ts).
+  const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process
+  child?.unref()
+  for (const stream of [child?.stdout, child?.stderr]) (stream as { unref?: () => void } | null | undefined)?.unref?.()
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     async stop() {
