@@ -15,6 +15,7 @@ export function safeFileName(name: string): string {
   if (/^[a-z0-9_]{1,60}$/.test(name) && !deviceNames.test(name)) return name
   const slug = name
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -161,6 +161,30 @@ for (const { name: dialect, create } of dialects) {
       rmSync(join(out, 'tsconfig.json'))
     })
 
+    it('keeps only the tables --schemas, --include and --exclude select, and --check reads the same ones', async () => {
+      const filtered = tempOutDir(`${dialect}-filtered`)
+      try {
+        const schema = dialect === 'postgres' ? 'public' : 'main'
+        const result = await generate({ db: db.url, out: filtered, include: ['user*', `${schema}.date`], exclude: ['user_emails'] })
+        const expected = fixture.expectedTables.filter((t) => /^\w+\.(user|users|users\.v2|date)$/.test(t))
+        assert.deepEqual(readGeneratedSchema(filtered).schema.tables.map((t) => `${t.schema}.${t.name}`), expected)
+        assert.equal(result.tables, expected.length)
+        assert.match(readFileSync(join(filtered, 'db.ts'), 'utf8'), /\n  users: Users\d?;\n/)
+        assert.doesNotMatch(readFileSync(join(filtered, 'db.ts'), 'utf8'), /user_emails|Order Items/)
+        assert.deepEqual(await checkGenerated({ db: db.url, out: filtered }), {
+          outDir: filtered, tables: expected.length, differences: [], staleFiles: [],
+        })
+        if (dialect === 'postgres') {
+          await generate({ db: db.url, out: filtered, schemas: ['billing'] })
+          assert.deepEqual(readGeneratedSchema(filtered).schema.tables.map((t) => `${t.schema}.${t.name}`), ['billing.users'])
+          assert.deepEqual(readGeneratedSchema(filtered).selection, { schemas: ['billing'], include: [], exclude: [] })
+          assert.deepEqual((await checkGenerated({ db: db.url, out: filtered })).differences, [])
+        }
+      } finally {
+        removeDir(filtered)
+      }
+    })
+
     it('--check exits 0 while the database matches', () => {
       const run = steward(['generate', '--db', db.url, '--out', out, '--check'])
       assert.equal(run.status, 0, run.stderr)
