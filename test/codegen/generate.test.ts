@@ -185,6 +185,19 @@ for (const { name: dialect, create } of dialects) {
       }
     })
 
+    it('imports at run time: the registry holds each table module, its table the frozen schema entry', async () => {
+      const registry = await import(join(out, 'index.ts'))
+      const { schema } = readGeneratedSchema(out)
+      assert.deepEqual(Object.keys(registry.tables), fixture.expectedTables)
+      fixture.expectedTables.forEach((key, i) => {
+        assert.deepEqual(registry.tables[key].table, schema.tables[i])
+        assert.equal(registry.tables[key].table, registry.schema.tables[i])
+      })
+      assert.ok(Object.isFrozen(registry.schema.tables[0].columns[0]))
+      const users = registry.tables[dialect === 'postgres' ? 'public.users' : 'main.users']
+      assert.equal(users.dbName, 'users')
+    })
+
     it('--check exits 0 while the database matches', () => {
       const run = steward(['generate', '--db', db.url, '--out', out, '--check'])
       assert.equal(run.status, 0, run.stderr)
@@ -221,3 +234,24 @@ for (const { name: dialect, create } of dialects) {
     })
   })
 }
+
+describe('steward generate command line', () => {
+  it('asks for --db', () => {
+    const run = steward(['generate'])
+    assert.equal(run.status, 2)
+    assert.match(run.stderr, /^steward generate: --db URL is required/)
+  })
+
+  it('reports an unreachable database in one line', () => {
+    const run = steward(['generate', '--db', 'sqlite:/nonexistent/x.db', '--out', 'test-output/never'])
+    assert.equal(run.status, 1)
+    assert.equal(run.stderr.trim().split('\n').length, 1)
+    assert.match(run.stderr, /no such file/)
+  })
+
+  it('--check says when there is nothing generated to compare with', () => {
+    const run = steward(['generate', '--db', 'sqlite::memory:', '--out', 'test-output/never', '--check'])
+    assert.equal(run.status, 1)
+    assert.match(run.stderr, /schema\.ts not found: run steward generate first/)
+  })
+})
