@@ -3,10 +3,10 @@ import {
   ColumnTypeNode,
   DatabaseMetadata,
   EnumCollection,
-  IdentifierNode,
-  PostgresDialect,
   GLOBAL_DEFINITIONS,
   GLOBAL_IMPORTS,
+  IdentifierNode,
+  PostgresDialect,
   SqliteDialect,
   TypeScriptSerializer,
   UnionExpressionNode,
@@ -134,14 +134,18 @@ const globalTypeNames = ['DB', 'Date', 'Buffer', 'Array', 'Record', 'String', 'N
 
 function reservedTypeNames(dialect: GeneratorDialect): string[] {
   const { definitions, imports } = dialect.adapter
-  return [...Object.keys(GLOBAL_DEFINITIONS), ...Object.keys(GLOBAL_IMPORTS), ...Object.keys(definitions), ...Object.keys(imports)]
+  return [GLOBAL_DEFINITIONS, GLOBAL_IMPORTS, definitions, imports].flatMap((names) => Object.keys(names))
 }
 
 /**
  * A table whose DB key is exactly a type's name (`Timestamp`) would take that symbol before a later column
  * registers the type, and the type would never be written. Such tables go last (output order is sorted anyway).
  */
-function codegenTableOrder<T extends { schema: string; name: string }>(tables: T[], dialect: GeneratorDialect, dialectName: DialectName): T[] {
+function codegenTableOrder<T extends { schema: string; name: string }>(
+  tables: readonly T[],
+  dialect: GeneratorDialect,
+  dialectName: DialectName,
+): T[] {
   const reserved = new Set(reservedTypeNames(dialect))
   const clashes = (table: T) => reserved.has(dbKey(table, dialectName))
   return [...tables.filter((table) => !clashes(table)), ...tables.filter(clashes)]
@@ -165,7 +169,8 @@ function postgresGenerator(): GeneratorDialect {
 function sqliteGenerator(): GeneratorDialect {
   const dialect: GeneratorDialect = new SqliteDialect()
   const { scalars, definitions } = dialect.adapter
-  definitions.Int8 = new ColumnTypeNode(union('number', 'string'), union('number', 'string', 'bigint'), union('number', 'string', 'bigint'))
+  const written = union('number', 'string', 'bigint')
+  definitions.Int8 = new ColumnTypeNode(union('number', 'string'), written, written)
   scalars.int8 = new IdentifierNode('Int8')
   return dialect
 }
