@@ -37,11 +37,13 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
 // Dates, times and intervals stay the server's exact text (a JS Date drops microseconds and zones);
 // JSON stays text so that what is shown and saved is what the database holds.
 const textTypeOids = [1082, 1083, 1114, 1184, 1186, 1266, 114, 3802, 790]
+// The text[] parser: elements stay strings (@types/pg does not list array type ids).
+const textArrayOid = 1009
 const textArrayOids = [1182, 1183, 1115, 1185, 1187, 1270, 199, 3807, 791]
 
 function typeParser(oid: number, format?: string): (value: string) => unknown {
   if (textTypeOids.includes(oid)) return (value: string) => value
-  if (textArrayOids.includes(oid)) return pg.types.getTypeParser(1009, 'text')
+  if (textArrayOids.includes(oid)) return pg.types.getTypeParser(textArrayOid as never, 'text')
   return pg.types.getTypeParser(oid, (format ?? 'text') as 'text')
 }
 
