@@ -1,0 +1,40 @@
+import { sql, type Kysely } from 'kysely'
+import type { DatabaseError } from '../db/database-error.js'
+import type { Dialect } from '../db/dialect.js'
+import { selectList, tableId, valueOf } from '../list/sql-identifiers.js'
+import type { Resource } from '../resources/resource.js'
+import { withWriteTransaction } from './write-transaction.js'
+
+export type InsertResult =
+  /** The new row's key values, in key order, for its URL. */
+  | { readonly status: 'created'; readonly keyValues: readonly unknown[] }
+  | { readonly status: 'error'; readonly error: DatabaseError }
+
+/**
+ * Inserts one row in a transaction. Columns left out of `values` get their database default, so
+ * identity, serial and defaulted columns are simply not named. The key comes back with RETURNING
+ * (Postgres, and SQLite since 3.35), so generated keys are known without a second query.
+ */
+export async function insertRecord(
+  db: Kysely<any>,
+  dialect: Dialect,
+  resource: Resource,
+  values: Readonly<Record<string, unknown>>,
+): Promise<InsertResult> {
+  const names = Object.keys(values)
+  const target = tableId(resource.table)
+  const returning = selectList(resource, resource.key.columns)
+  const statement =
+    names.length === 0
+      ? sql<Record<string, unknown>>`insert into ${target} default values returning ${returning}`
+      : sql<Record<string, unknown>>`insert into ${target} (${sql.join(names.map((name) => sql.id(name)))})
+          values (${sql.join(names.map((name) => values[name]))}) returning ${returning}`
+  try {
+    const row = await withWriteTransaction(db, dialect.name, async (trx) => (await statement.execute(trx)).rows[0])
+    return { status: 'created', keyValues: resource.key.columns.map((name) => valueOf(resource, row ?? {}, name)) }
+  } catch (error) {
+    const mapped = dialect.mapError(error)
+    if (mapped) return { status: 'error', error: mapped }
+    throw error
+  }
+}

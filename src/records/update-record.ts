@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely'
+import type { DatabaseError } from '../db/database-error.js'
+import type { Dialect } from '../db/dialect.js'
+import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import type { Resource } from '../resources/resource.js'
+import { changedSince } from './conflict.js'
+import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
+
+export interface UpdateRequest {
+  /** The record key's values, typed (see `typedKeyValues`). */
+  readonly keyValues: readonly unknown[]
+  /** The version token the edit form was drawn with (see `rowVersion`). */
+  readonly version: string
+  /** Only the columns the user changed, with the values to write. */
+  readonly changes: Readonly<Record<string, unknown>>
+}
+
+export type Row = Readonly<Record<string, unknown>>
+
+export type UpdateResult =
+  | { readonly status: 'updated'; readonly columns: readonly string[] }
+  | { readonly status: 'unchanged' }
+  /** Someone changed the row since the form was loaded: nothing was written. */
+  | { readonly status: 'conflict'; readonly current: Row; readonly changedByOthers: readonly string[] | 'all' }
+  | { readonly status: 'not_found' }
+  | { readonly status: 'refused'; readonly message: string }
+  | { readonly status: 'error'; readonly error: DatabaseError }
+
+/**
+ * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
+ * form's version, then writes only the changed columns and checks that exactly one row was affected
+ * (a key-less table matched on all its columns could match several: then everything is rolled back).
+ */
+export async function updateRecord(
+  db: Kysely<any>,
+  dialect: Dialect,
+  resource: Resource,
+  request: UpdateRequest,
+): Promise<UpdateResult> {
+  const names = Object.keys(request.changes)
+  try {
+    return await withWriteTransaction(db, dialect.name, async (trx): Promise<UpdateResult> => {
+      const where = matchColumns(resource.key.columns, request.keyValues)
+      const columns = [...resource.columns.map((column) => column.name), ...resource.key.columns]
+      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+        where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
+      const current = rows[0]
+      if (!current) return { status: 'not_found' }
+      if (rows.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+      const changedByOthers = changedSince(request.version, resource.columns, current, dialect.name)
+      if (changedByOthers === 'all' || changedByOthers.length > 0) return { status: 'conflict', current, changedByOthers }
+      if (names.length === 0) return { status: 'unchanged' }
+      const assignments = names.map((name) => sql`${sql.id(name)} = ${request.changes[name]}`)
+      const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(trx)
+      if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+      return { status: 'updated', columns: names }
+    })
+  } catch (error) {
+    if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
+    const mapped = dialect.mapError(error)
+    if (mapped) return { status: 'error', error: mapped }
+    throw error
+  }
+}
+
+export const ambiguousMessage =
+  'More than one row matches this record (the table has no key and these rows are identical), so nothing was changed.'
