@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig } from 'kysely'
 import pg from 'pg'
 import { ConnectError, parseDatabaseUrl, redact, type DatabaseTarget } from './database-url.js'
 import type { Dialect } from './dialect.js'
@@ -21,6 +21,8 @@ export interface ConnectOptions {
   readonly create?: boolean
   /** Postgres pool size. */
   readonly poolSize?: number
+  /** Kysely's query log hook (benchmarks and tests capture the SQL a page runs). */
+  readonly log?: LogConfig
 }
 
 /**
@@ -59,7 +61,7 @@ async function connectPostgres(
   })
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -107,6 +109,10 @@ async function connectSqlite(
   } catch (error) {
     throw new ConnectError(`cannot open ${target.display}: ${(error as Error).message}`)
   }
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database }), plugins: [new SafeIntegerPlugin()] })
+  const db = new Kysely<any>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [new SafeIntegerPlugin()],
+    ...(options.log ? { log: options.log } : {}),
+  })
   return { db, dialect: sqliteDialect, target, close: () => db.destroy() }
 }

@@ -1,0 +1,162 @@
+// `npm run bench`: Steward's pages against the raw driver running the same SQL, on the demo database,
+// on SQLite and on Postgres. Prints one table of throughput and latency, then cold start and memory.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { sql, type LogEvent } from 'kysely'
+import { connect } from '../src/db/connect.js'
+import { createDemoDatabase } from '../src/demo/create-demo-database.js'
+import { createAdmin } from '../src/http/create-admin.js'
+import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
+import { copySqliteToPostgres } from './copy-to-postgres.js'
+import { loadFn, loadHttp, type LoadResult } from './load.js'
+import { postgresRunner, sqliteRunner, type CapturedQuery, type RawRunner } from './raw-baseline.js'
+import { scenarios } from './scenarios.js'
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '4' },
+    dialects: { type: 'string', default: 'sqlite,postgres' },
+    concurrency: { type: 'string', default: '1,32' },
+  },
+})
+const scale = Number(args.scale)
+const seconds = Number(args.seconds)
+const concurrencies = args.concurrency.split(',').map(Number)
+
+interface Row {
+  dialect: string
+  scenario: string
+  concurrency: number
+  steward: LoadResult
+  raw: LoadResult
+}
+const rows: Row[] = []
+const startup: { dialect: string; coldStartMs: number; rssIdleMb: number; rssLoadedMb: number }[] = []
+
+mkdirSync('data', { recursive: true })
+const demoPath = resolve(`data/bench-scale-${scale}.db`)
+if (!existsSync(demoPath)) {
+  console.error(`building the demo database at scale ${scale} (${demoPath})…`)
+  await createDemoDatabase(demoPath, { scale })
+}
+
+let pgServer: PgServer | undefined
+try {
+  for (const dialect of args.dialects.split(',')) {
+    let url = `sqlite:${demoPath}`
+    if (dialect === 'postgres') {
+      pgServer = await startPgServer()
+      const admin = await connect(pgServer.url)
+      await sql`create database bench`.execute(admin.db)
+      await admin.close()
+      url = pgServer.url.replace(/\/postgres$/, '/bench')
+      console.error('copying the demo database into Postgres…')
+      const lite = await connect(`sqlite:${demoPath}`)
+      const metadata = await lite.dialect.introspect(lite.db)
+      await lite.close()
+      await copySqliteToPostgres(demoPath, metadata, url)
+    }
+    await benchDialect(dialect, url)
+  }
+} finally {
+  await pgServer?.stop()
+}
+printReport()
+
+async function benchDialect(dialect: string, url: string): Promise<void> {
+  // 1. Capture the SQL each page runs, in process, so the raw driver can run exactly the same.
+  let captured: CapturedQuery[] = []
+  const log = (event: LogEvent) => {
+    captured.push({ sql: event.query.sql, parameters: event.query.parameters })
+  }
+  const conn = await connect(url, { log })
+  const schema = await conn.dialect.introspect(conn.db)
+  const admin = createAdmin({ db: conn.db, schema, checkDrift: false })
+  const pages = await scenarios(conn.db, schema)
+  const plans: { name: string; path: string; queries: CapturedQuery[] }[] = []
+  await admin.request('/') // warm-up, not captured
+  for (const page of pages) {
+    captured = []
+    const response = await admin.request(page.path)
+    if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+    await response.arrayBuffer()
+    plans.push({ ...page, queries: captured })
+  }
+  await conn.close()
+
+  // 2. Serve it as a user would (the CLI, in its own process), timing exec → first 200.
+  const server = await startServer(url)
+  const raw: RawRunner = dialect === 'postgres' ? postgresRunner(url, 10) : sqliteRunner(demoPath)
+  try {
+    const rssIdleMb = rssMb(server.process)
+    for (const plan of plans) {
+      for (const concurrency of concurrencies) {
+        const steward = await loadHttp([server.base + plan.path], concurrency, seconds)
+        const baseline = await loadFn(() => raw.run(plan.queries), concurrency, seconds)
+        rows.push({ dialect, scenario: `${plan.name} (${plan.queries.length} q)`, concurrency, steward, raw: baseline })
+        console.error(`${dialect} ${plan.name} c=${concurrency}: ${steward.rps.toFixed(0)} req/s vs raw ${baseline.rps.toFixed(0)}/s`)
+      }
+    }
+    startup.push({ dialect, coldStartMs: server.coldStartMs, rssIdleMb, rssLoadedMb: rssMb(server.process) })
+  } finally {
+    await raw.close()
+    server.process.kill('SIGTERM')
+  }
+}
+
+async function startServer(url: string): Promise<{ process: ChildProcess; base: string; coldStartMs: number }> {
+  const port = 20000 + Math.floor(Math.random() * 20000)
+  const t0 = performance.now()
+  const child = spawn(process.execPath, ['bin/steward.js', 'serve', '--db', url, '--port', String(port), '--generated', '/nonexistent'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 600; i++) {
+    try {
+      const response = await fetch(`${base}/`)
+      await response.arrayBuffer()
+      if (response.status === 200) return { process: child, base, coldStartMs: performance.now() - t0 }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  child.kill()
+  throw new Error('the server did not answer within 6 s')
+}
+
+function rssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+function printReport(): void {
+  const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
+  const header = ['dialect', 'page', 'conc', 'steward req/s', 'p50 ms', 'p99 ms', 'raw req/s', 'p50 ms', 'p99 ms', 'steward/raw']
+  const lines = rows.map((r) => [
+    r.dialect,
+    r.scenario,
+    String(r.concurrency),
+    fmt(r.steward.rps),
+    fmt(r.steward.p50, 2),
+    fmt(r.steward.p99, 2),
+    fmt(r.raw.rps),
+    fmt(r.raw.p50, 2),
+    fmt(r.raw.p99, 2),
+    `${fmt((r.steward.rps / r.raw.rps) * 100, 1)}%`,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(`\nSteward vs raw driver, demo database at scale ${scale}, ${seconds} s per cell`)
+  console.log(line(header))
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const l of lines) console.log(line(l))
+  console.log('\n| dialect | cold start to first 200 | RSS idle | RSS after load |')
+  console.log('|---|---|---|---|')
+  for (const s of startup) console.log(`| ${s.dialect} | ${fmt(s.coldStartMs)} ms | ${fmt(s.rssIdleMb)} MB | ${fmt(s.rssLoadedMb)} MB |`)
+  const errors = rows.filter((r) => r.steward.errors > 0 || r.raw.errors > 0)
+  for (const r of errors) console.log(`errors: ${r.dialect} ${r.scenario}: steward ${r.steward.errors}, raw ${r.raw.errors}`)
+}
