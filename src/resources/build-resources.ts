@@ -17,7 +17,7 @@ export class ConfigError extends Error {
 
 export interface BuildOptions {
   readonly defaultSchema: string
-  /** Tables (by id) whose live definition differs from the metadata: shown read-only with a banner. */
+  /** Tables (as `schema.name`) whose live definition differs from the metadata: shown read-only with a banner. */
   readonly drifted?: ReadonlySet<string>
 }
 
@@ -35,7 +35,7 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   }
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
-    const drifted = options.drifted?.has(id) ?? false
+    const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
     return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowidTables[schema.dialect], problems)
   })
   if (problems.length > 0) throw new ConfigError(problems)
