@@ -19,6 +19,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
+          <link rel="icon" href="data:," />
           <title>{`${model.title} · ${model.siteTitle}`}</title>
           {model.cssHref && <link rel="stylesheet" href={model.cssHref} />}
           {model.jsHref && <script src={model.jsHref} defer></script>}

@@ -14,6 +14,7 @@ import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
+import { registerEditRoutes } from './routes/edit-routes.js'
 import { showIndex } from './routes/index-route.js'
 
 export interface AdminOptions {
@@ -49,8 +50,8 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     assets,
     title: config.title ?? 'Steward',
     statementTimeoutMs: config.statementTimeoutMs ?? defaultStatementTimeoutMs,
-    // The write half sets this when it registers its routes (see below).
-    writable: false,
+    // The write half is registered below: pages offer add / edit / delete links.
+    writable: true,
   })
   const assets = loadAssets()
   const initial = build()
@@ -71,9 +72,9 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>({ strict: false })
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
+  // The write half first: its CSRF and flash middleware must run for the read pages too.
+  registerEditRoutes(app)
   registerBrowseRoutes(app)
-  // The write half registers here: registerEditRoutes(app) from ./routes/edit-routes.tsx (forms, create,
-  // edit, delete, bulk delete, FK lookup), with `writable: true` in the context so pages offer those links.
   app.all('*', (c) => {
     // `/admin/` under a host app created with Hono's default strict routing reaches here, not the index route.
     const mount = c.get('urls').base.slice((options.basePath ?? '').replace(/\/+$/, '').length)

@@ -39,7 +39,8 @@ export function listPageModel(input: ListModelInput): ListPageModel {
       label: resource.columnLabels[column.name] ?? column.name,
       sortHref: href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name }),
       sorted,
-      numeric: numericKinds.has(column.kind),
+      // A foreign key shows its target's label, which is text even when the key is a number.
+      numeric: numericKinds.has(column.kind) && !resource.table.foreignKeys.some((fk) => fk.columns[0] === column.name),
     }
   })
   const searchKeep = listQuery({ ...state, q: '' })
@@ -77,9 +78,9 @@ export function kindLabel(resource: Resource): string {
 
 function searchHint(resource: Resource): string {
   const fields = resource.searchFields.map((name) => resource.columnLabels[name] ?? name)
-  const key = resource.key.type !== 'columns' && resource.key.columns.length === 1 ? 'an exact key' : null
-  const parts = [...(fields.length ? [`text in ${fields.join(', ')}`] : []), ...(key ? [key] : [])]
-  return `Finds ${parts.join(', or ')}; not case-sensitive.`
+  const key = resource.key.type !== 'columns' && resource.key.columns.length === 1
+  if (fields.length === 0) return 'Finds a row by its exact key.'
+  return `Finds text in ${fields.join(', ')} (any case)${key ? ', or a row by its exact key' : ''}.`
 }
 
 /** Filter parameters the filter form sets itself; the other filters (e.g. from a related-rows link) are carried along. */

@@ -82,7 +82,7 @@ function buildResource(
     table,
     label: options.label ?? humanize(table.name),
     columns,
-    columnLabels: Object.fromEntries(table.columns.map((c) => [c.name, options.labels?.[c.name] ?? humanize(c.name)])),
+    columnLabels: Object.fromEntries(table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)])),
     key,
     readOnly: readOnlyReasons.length > 0,
     readOnlyReasons,
@@ -97,6 +97,12 @@ function buildResource(
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
   }
+}
+
+/** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */
+function defaultLabel(table: Table, name: string): string {
+  const single = table.foreignKeys.some((fk) => fk.columns.length === 1 && fk.columns[0] === name)
+  return humanize(single && /._id$/i.test(name) ? name.slice(0, -3) : name)
 }
 
 export function recordKeySpec(table: Table, rowid: boolean): RecordKeySpec {

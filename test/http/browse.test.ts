@@ -84,7 +84,7 @@ const cases: readonly Case[] = [
     name: 'foreign key filter shows the label',
     path: (s) => `/${s}/orders/?f.customer_id=2`,
     status: 200,
-    contains: [cell('5.67'), 'Customer id = bob'],
+    contains: [cell('5.67'), 'Customer = bob'],
     excludes: [cell('12.34'), cell('99.99')],
   },
   {

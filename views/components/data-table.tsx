@@ -45,7 +45,7 @@ export function DataTable(props: {
           {props.rows.map((row) => (
             <tr class="border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
               {row.cells.map((cell, i) => (
-                <td class={`max-w-xs px-3 py-1.5 align-top break-words ${props.columns[i]?.numeric ? 'text-right' : ''}`}>
+                <td class={`px-3 py-1.5 align-top whitespace-nowrap ${props.columns[i]?.numeric ? 'text-right' : ''}`}>
                   <Cell cell={cell} />
                 </td>
               ))}

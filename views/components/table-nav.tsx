@@ -20,7 +20,7 @@ export function TableNav(props: { groups: readonly NavGroup[] }) {
         />
       </div>
       {props.groups.map((group) => (
-        <section data-nav-group class="mb-4" aria-label={`Schema ${group.schema}`}>
+        <div data-nav-group class="mb-4">
           <h2 class="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{group.schema}</h2>
           <ul>
             {group.items.map((item) => (
@@ -38,7 +38,7 @@ export function TableNav(props: { groups: readonly NavGroup[] }) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       ))}
     </nav>
   )

@@ -1,0 +1,136 @@
+import type { Context } from 'hono'
+import { DeletePage } from '../../../views/pages/delete-page.js'
+import type { DeleteEffectModel, DeletePageModel } from '../../../views/pages/edit-page-models.js'
+import { formBody } from '../../forms/form-body.js'
+import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
+import { deleteRecords } from '../../records/delete-records.js'
+import { readRecord } from '../../records/read-record.js'
+import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
+import { typedKeyValues } from '../../records/typed-key-values.js'
+import type { Resource } from '../../resources/resource.js'
+import type { AdminEnv } from '../admin-context.js'
+import { recordTitle } from '../detail-view-model.js'
+import { HttpError, notFound } from '../errors.js'
+import { setFlash } from '../middleware/flash.js'
+import { renderPage } from '../render-page.js'
+import { csrfPair, recordKeyOf, writableResource } from './edit-helpers.js'
+import { tableCrumbs } from './table-route-helpers.js'
+
+const maxBulk = 500
+const shownRecords = 20
+
+interface Target {
+  readonly keys: readonly { readonly text: string; readonly values: readonly unknown[] }[]
+  readonly bulk: boolean
+}
+
+/** `GET …/row/{key}/delete`: the preview, with the confirm button (disabled when something blocks it). */
+export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
+  const resource = writableResource(c)
+  const key = recordKeyOf(c, resource)
+  return renderDelete(c, resource, { keys: [key], bulk: false })
+}
+
+/** `POST …/row/{key}/delete`: deletes the row in one transaction and goes back to the list. */
+export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
+  const resource = writableResource(c)
+  const key = recordKeyOf(c, resource)
+  return runDelete(c, secret, resource, { keys: [key], bulk: false })
+}
+
+/**
+ * `POST {table}/delete` from a list page's selection (`key` repeated). Without `confirm` it shows the
+ * preview of the whole selection; with it, deletes them all in one transaction.
+ */
+export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
+  const resource = writableResource(c)
+  const body = formBody(await c.req.formData())
+  const dialect = c.get('admin').dialect.name
+  const texts = [...new Set(body.all('key'))]
+  if (texts.length === 0) {
+    await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
+    return c.redirect(c.get('urls').list(resource.table), 303)
+  }
+  if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
+  const keys = texts.map((text) => {
+    const decoded = decodeRecordKey(text)
+    const values = decoded && typedKeyValues(resource, resource.key.columns, decoded, dialect)
+    if (!decoded || !values) throw new HttpError(400, 'Bad selection', `“${text}” is not a key of ${resource.label}.`)
+    return { text: encodeRecordKey(decoded), values }
+  })
+  if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true })
+  return runDelete(c, secret, resource, { keys, bulk: true })
+}
+
+async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resource, target: Target): Promise<Response> {
+  const admin = c.get('admin')
+  const result = await deleteRecords(admin.db, admin.dialect, resource, target.keys.map((key) => key.values))
+  if (result.status !== 'deleted') {
+    const message =
+      result.status === 'refused'
+        ? result.message
+        : result.error.code === 'foreign_key' || /FOREIGN KEY/.test(String((result.error.details.cause as Error | undefined)?.message))
+          ? 'Other rows still refer to this data, so nothing was deleted. The list below shows what blocks it.'
+          : `${result.error.message} Nothing was deleted.`
+    return renderDelete(c, resource, target, message)
+  }
+  const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
+  const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
+  await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
+  return c.redirect(c.get('urls').list(resource.table), 303)
+}
+
+async function renderDelete(c: Context<AdminEnv>, resource: Resource, target: Target, error: string | null = null): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const dialect = admin.dialect.name
+  let preview: DeletePreview | null = null
+  try {
+    preview = await admin.dialect.withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
+      previewDelete(trx, admin.schema.tables, resource.table, resource.key.columns, target.keys.map((key) => key.values)),
+    )
+  } catch (failure) {
+    if (!admin.dialect.mapError(failure)) throw failure
+    console.error(`steward: delete preview of ${resource.id} failed:`, failure)
+  }
+  const records = await Promise.all(
+    target.keys.slice(0, shownRecords).map(async (key) => {
+      const { row } = await readRecord(admin.db, resource, key.values)
+      return row
+        ? { label: recordTitle(resource, row, key.values, dialect), href: urls.detail(resource.table, key.text) }
+        : { label: `${key.text} (already deleted)`, href: null }
+    }),
+  )
+  if (!target.bulk && records[0]?.href === null && !error) throw notFound(`${resource.label} has no row with key "${target.keys[0]?.text}".`)
+  const effect = (e: DeleteEffect): DeleteEffectModel => ({
+    table: admin.resources.get(e.table.schema, e.table.name)?.label ?? e.table.name,
+    via: e.foreignKey.columns.join(', '),
+    countText: `${e.count.toLocaleString('en-US')}${e.capped ? '+' : ''} row${e.count === 1 && !e.capped ? '' : 's'}`,
+    depth: e.depth,
+  })
+  const count = preview?.rows ?? target.keys.length
+  const model: DeletePageModel = {
+    summary: `Delete ${count === 1 ? 'this row' : `these ${count.toLocaleString('en-US')} rows`} of ${resource.label}?`,
+    records,
+    moreRecords: Math.max(0, target.keys.length - shownRecords),
+    cascades: preview?.cascades.map(effect) ?? [],
+    cleared: preview?.cleared.map(effect) ?? [],
+    blockers: preview?.blockers.map(effect) ?? [],
+    warning: !preview
+      ? 'Steward could not work out what else this delete affects (the check failed or took too long), so it is not offered.'
+      : preview.incomplete
+        ? 'The chain of related rows is long: only its first levels are listed, and more rows may be deleted with these.'
+        : null,
+    error,
+    blocked: !preview || preview.blockers.length > 0 || preview.rows === 0,
+    action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
+    hidden: [csrfPair(c), ...(target.bulk ? [...target.keys.map((key) => ['key', key.text] as const), ['confirm', '1'] as const] : [])],
+    cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,
+  }
+  return renderPage(
+    c,
+    { title: `Delete from ${resource.label}`, crumbs: [...tableCrumbs(c, resource), { label: 'Delete' }], current: resource.table },
+    <DeletePage model={model} />,
+    error ? 409 : 200,
+  )
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely'
+import type { DialectName } from '../../introspect/metadata.js'
+import { loadForeignLabels } from '../../list/foreign-labels.js'
+import type { FieldSpec } from '../../forms/form-fields.js'
+import type { ResourceIndex } from '../../resources/resource-index.js'
+import type { LookupModel } from '../../../views/widgets/field-model.js'
+import { queryString, type Urls } from '../urls.js'
+
+/**
+ * The pickers of a form's single-column foreign keys, with the label of the row each current value
+ * points at (one query per foreign key, as on list pages).
+ */
+export async function formLookups(
+  db: Kysely<any>,
+  fields: readonly FieldSpec[],
+  values: Readonly<Record<string, unknown>>,
+  resources: ResourceIndex,
+  urls: Urls,
+  dialect: DialectName,
+): Promise<Map<string, LookupModel>> {
+  const lookups = new Map<string, LookupModel>()
+  for (const field of fields) {
+    const fk = field.foreignKey
+    if (!fk || field.readOnly) continue
+    const target = resources.get(fk.refSchema, fk.refTable)
+    if (!target) continue
+    const value = values[field.column.name]
+    let currentLabel: string | null = null
+    let currentHref: string | null = null
+    if (value !== null && value !== undefined && value !== '') {
+      const labels = await loadForeignLabels(db, target, fk, [[value]], dialect).catch(() => new Map())
+      const found = [...labels.values()][0]
+      if (found) {
+        currentLabel = found.text
+        currentHref = urls.detail(target.table, found.key)
+      }
+    }
+    lookups.set(field.column.name, {
+      url: `${urls.lookup(target.table)}${queryString([['column', fk.refColumns[0]!]])}`,
+      listHref: urls.list(target.table),
+      targetLabel: target.label,
+      currentLabel,
+      currentHref,
+    })
+  }
+  return lookups
+}

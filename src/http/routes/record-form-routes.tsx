@@ -1,0 +1,220 @@
+import type { Context } from 'hono'
+import { RecordForm } from '../../../views/pages/record-form-page.js'
+import { formBody, formControl } from '../../forms/form-body.js'
+import { formFields, type FieldSpec } from '../../forms/form-fields.js'
+import { recordFormModel, saveActionOf } from '../../forms/form-page-model.js'
+import { fieldModels } from '../../forms/form-view-model.js'
+import { parseForm, type Submitted } from '../../forms/parse-form.js'
+import { kindOf } from '../../kinds/registry.js'
+import { readVersion, rowVersion } from '../../records/conflict.js'
+import { insertRecord } from '../../records/insert-record.js'
+import { readRecord } from '../../records/read-record.js'
+import { encodeRecordKey } from '../../records/record-key.js'
+import { updateRecord, type Row } from '../../records/update-record.js'
+import type { Resource } from '../../resources/resource.js'
+import type { AdminEnv } from '../admin-context.js'
+import { recordTitle } from '../detail-view-model.js'
+import { HttpError, notFound } from '../errors.js'
+import { setFlash } from '../middleware/flash.js'
+import { renderPage } from '../render-page.js'
+import { queryString } from '../urls.js'
+import { showConflict } from './conflict-view.js'
+import { formLookups } from './edit-lookups.js'
+import { csrfPair, recordKeyOf, writableResource, writeErrors } from './edit-helpers.js'
+import { driftBanner, tableCrumbs } from './table-route-helpers.js'
+
+export interface FormState {
+  readonly submitted?: ReadonlyMap<string, Submitted>
+  readonly errors?: Readonly<Record<string, string>>
+  readonly formError?: string | null
+}
+
+/** `?f.<column>=value` from a reverse-relation "add" link: the inputs a create form starts with. */
+function prefillOf(c: Context<AdminEnv>, fields: readonly FieldSpec[]): Record<string, string> {
+  const query = new URL(c.req.url).searchParams
+  const prefill: Record<string, string> = {}
+  for (const field of fields) {
+    const value = query.get(`f.${field.column.name}`)
+    if (value !== null && !field.readOnly) prefill[field.column.name] = value
+  }
+  return prefill
+}
+
+/** Database values of the foreign-key fields as the form shows them, to label the rows they point at. */
+function referenceValues(c: Context<AdminEnv>, fields: readonly FieldSpec[], inputs: (name: string) => string | undefined): Record<string, unknown> {
+  const dialect = c.get('admin').dialect.name
+  const values: Record<string, unknown> = {}
+  for (const field of fields) {
+    if (!field.foreignKey) continue
+    const input = inputs(field.column.name)
+    if (input === undefined || input === '') continue
+    const parsed = kindOf(field.column).parse(input, field.column, dialect)
+    if (parsed.ok) values[field.column.name] = parsed.value
+  }
+  return values
+}
+
+function submittedInput(submitted: ReadonlyMap<string, Submitted> | undefined, name: string): string | undefined {
+  const state = submitted?.get(name)
+  return state?.type === 'value' ? state.input : undefined
+}
+
+export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, status = 200): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const resource = writableResource(c)
+  const fields = formFields(resource, 'create', admin.dialect.name)
+  const prefill = prefillOf(c, fields)
+  const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
+  const lookups = await formLookups(admin.db, fields, references, admin.resources, urls, admin.dialect.name)
+  const models = fieldModels({
+    fields,
+    mode: 'create',
+    dialect: admin.dialect.name,
+    stored: null,
+    prefill,
+    ...(state.submitted ? { submitted: state.submitted } : {}),
+    ...(state.errors ? { errors: state.errors } : {}),
+    lookups,
+  })
+  const model = recordFormModel({
+    action: `${urls.create(resource.table)}${queryString(Object.entries(prefill).map(([k, v]) => [`f.${k}`, v]))}`,
+    fields: models,
+    hidden: [csrfPair(c)],
+    formError: state.formError ?? null,
+    cancelHref: urls.list(resource.table),
+  })
+  return renderPage(
+    c,
+    { title: `Add ${resource.label}`, crumbs: [...tableCrumbs(c, resource), { label: 'Add' }], current: resource.table },
+    <RecordForm model={model} />,
+    status,
+  )
+}
+
+export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const resource = writableResource(c)
+  const fields = formFields(resource, 'create', admin.dialect.name)
+  const body = formBody(await c.req.formData())
+  const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
+  if (Object.keys(parsed.errors).length > 0) return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values)
+  if (result.status === 'error') {
+    const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
+    return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, 422)
+  }
+  const key = encodeRecordKey(result.keyValues)
+  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, result.keyValues[i]])) }
+  const title = recordTitle(resource, row, result.keyValues, admin.dialect.name)
+  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
+  const action = saveActionOf(body.value(formControl.action))
+  const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
+  return c.redirect(action === 'another' ? again : action === 'continue' ? urls.edit(resource.table, key) : urls.detail(resource.table, key), 303)
+}
+
+interface EditState extends FormState {
+  /** The version the user's form was drawn with, kept across a failed save so conflicts are still caught. */
+  readonly version?: string
+  readonly canSave?: boolean
+}
+
+async function loadRow(c: Context<AdminEnv>, resource: Resource, keyValues: readonly unknown[]): Promise<Row | null> {
+  const admin = c.get('admin')
+  const { row, duplicated } = await readRecord(admin.db, resource, keyValues)
+  if (duplicated) {
+    throw new HttpError(409, 'Several identical rows', 'More than one row has exactly these values, so none of them can be edited or deleted here.')
+  }
+  return row
+}
+
+export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, status = 200): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const resource = writableResource(c)
+  const key = recordKeyOf(c, resource)
+  const row = await loadRow(c, resource, key.values)
+  if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${key.text}".`)
+  const fields = formFields(resource, 'edit', admin.dialect.name)
+  const references = referenceValues(c, fields, (name) => {
+    const sent = submittedInput(state.submitted, name)
+    if (sent !== undefined) return sent
+    const value = row?.[name]
+    const column = fields.find((field) => field.column.name === name)!.column
+    return value === null || value === undefined ? undefined : kindOf(column).toInput(value, column, admin.dialect.name)
+  })
+  const lookups = await formLookups(admin.db, fields, references, admin.resources, urls, admin.dialect.name)
+  const models = fieldModels({
+    fields,
+    mode: 'edit',
+    dialect: admin.dialect.name,
+    stored: row ?? {},
+    ...(state.submitted ? { submitted: state.submitted } : {}),
+    ...(state.errors ? { errors: state.errors } : {}),
+    lookups,
+  })
+  const version = state.version ?? (row ? rowVersion(resource.columns, row, admin.dialect.name) : '')
+  const model = recordFormModel({
+    action: urls.edit(resource.table, key.text),
+    fields: models,
+    hidden: [csrfPair(c), [formControl.version, version]],
+    formError: state.formError ?? null,
+    cancelHref: row ? urls.detail(resource.table, key.text) : urls.list(resource.table),
+    deleteHref: row ? urls.delete(resource.table, key.text) : null,
+    canSave: state.canSave ?? true,
+  })
+  const title = row ? recordTitle(resource, row, key.values, admin.dialect.name) : key.text
+  return renderPage(
+    c,
+    {
+      title: `Edit ${resource.label} “${title}”`,
+      crumbs: [...tableCrumbs(c, resource), { label: title, href: urls.detail(resource.table, key.text) }, { label: 'Edit' }],
+      banner: resource.drifted ? driftBanner : null,
+      current: resource.table,
+    },
+    <RecordForm model={model} />,
+    status,
+  )
+}
+
+export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Response> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const dialect = admin.dialect.name
+  const resource = writableResource(c)
+  const key = recordKeyOf(c, resource)
+  const fields = formFields(resource, 'edit', dialect)
+  const body = formBody(await c.req.formData())
+  const version = body.value(formControl.version) ?? ''
+  const original = readVersion(version, resource.columns) ?? new Map<string, string>()
+  const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
+  const keep = { submitted: parsed.submitted, version }
+  if (Object.keys(parsed.errors).length > 0) return showEdit(c, { ...keep, errors: parsed.errors }, 422)
+  const result = await updateRecord(admin.db, admin.dialect, resource, { keyValues: key.values, version, changes: parsed.values })
+  switch (result.status) {
+    case 'conflict':
+      return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
+    case 'not_found':
+      return showEdit(c, { ...keep, canSave: false, formError: 'This row was deleted by someone else after you opened the form. Nothing was saved; your values are below.' }, 409)
+    case 'refused':
+      return showEdit(c, { ...keep, formError: result.message }, 409)
+    case 'error': {
+      const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
+      return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, 422)
+    }
+  }
+  const newKeyValues = resource.key.columns.map((name, i) => (name in parsed.values ? parsed.values[name] : key.values[i]))
+  const newKey = encodeRecordKey(newKeyValues)
+  const title = recordTitle(resource, result.row, newKeyValues, dialect)
+  await setFlash(
+    c,
+    secret,
+    result.status === 'unchanged'
+      ? { kind: 'info', message: 'No changes to save.' }
+      : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
+  )
+  const action = saveActionOf(body.value(formControl.action))
+  const next = action === 'another' ? urls.create(resource.table) : action === 'continue' ? urls.edit(resource.table, newKey) : urls.detail(resource.table, newKey)
+  return c.redirect(next, 303)
+}

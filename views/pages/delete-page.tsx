@@ -1,0 +1,72 @@
+import { HiddenFields } from '../components/hidden-fields.js'
+import type { DeleteEffectModel, DeletePageModel } from './edit-page-models.js'
+
+// Spelled out so that Tailwind finds the class names in this file.
+const indents = ['', 'pl-4', 'pl-8', 'pl-12', 'pl-16']
+
+function Effects(props: { title: string; effects: readonly DeleteEffectModel[]; tone: string }) {
+  if (props.effects.length === 0) return null
+  return (
+    <section class="space-y-1">
+      <h2 class="font-semibold">{props.title}</h2>
+      <ul class={`space-y-1 ${props.tone}`}>
+        {props.effects.map((effect) => (
+          <li class={indents[Math.min(effect.depth - 1, indents.length - 1)]}>
+            <span class="font-medium">{effect.countText}</span> in {effect.table}{' '}
+            <span class="text-xs text-slate-600 dark:text-slate-400">via {effect.via}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** Asks before deleting: what goes with the rows, what is cleared, and what blocks it. */
+export function DeletePage(props: { model: DeletePageModel }) {
+  const { model } = props
+  return (
+    <div class="max-w-3xl space-y-5">
+      <p class="text-lg">{model.summary}</p>
+      <ul class="list-disc pl-6">
+        {model.records.map((record) => (
+          <li>{record.href ? <a href={record.href}>{record.label}</a> : record.label}</li>
+        ))}
+        {model.moreRecords > 0 && <li>and {model.moreRecords.toLocaleString('en-US')} more</li>}
+      </ul>
+      {model.error && (
+        <p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+          {model.error}
+        </p>
+      )}
+      <Effects title="Also deleted (ON DELETE CASCADE)" effects={model.cascades} tone="" />
+      <Effects title="Kept, with their reference cleared (SET NULL / SET DEFAULT)" effects={model.cleared} tone="" />
+      <Effects title="Blocking the delete (RESTRICT / NO ACTION)" effects={model.blockers} tone="text-red-800 dark:text-red-300" />
+      {model.cascades.length === 0 && model.cleared.length === 0 && model.blockers.length === 0 && !model.error && (
+        <p>No other rows refer to {model.records.length === 1 ? 'this row' : 'these rows'}.</p>
+      )}
+      {model.warning && (
+        <p role="status" class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          {model.warning}
+        </p>
+      )}
+      {model.blocked && (
+        <p class="font-medium text-red-800 dark:text-red-300">
+          This delete cannot go ahead: remove or change the blocking rows first.
+        </p>
+      )}
+      <form method="post" action={model.action} class="flex flex-wrap items-center gap-3">
+        <HiddenFields pairs={model.hidden} />
+        <button
+          type="submit"
+          disabled={model.blocked}
+          class="rounded border border-red-700 bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Yes, delete
+        </button>
+        <a href={model.cancelHref} class="text-sm">
+          No, go back
+        </a>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import type { FieldModel } from './field-model.js'
+
+export function FieldLabel(props: { field: FieldModel }) {
+  const { field } = props
+  return (
+    <label for={field.control ? field.id : undefined} class="block font-medium text-slate-800 dark:text-slate-200">
+      {field.label}
+      {field.required && (
+        <span class="ml-1 text-red-700 dark:text-red-400" aria-hidden="true">
+          *
+        </span>
+      )}
+      <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
+        {field.column} · {field.typeText}
+      </span>
+    </label>
+  )
+}
