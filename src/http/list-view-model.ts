@@ -186,7 +186,7 @@ function summary(page: ListPage, params: ListParams): string {
 
 function pagination(page: ListPage, params: ListParams, state: ListState, href: (s: ListState, p?: object) => string) {
   if (page.ordering.keyset) {
-    const moved = params.after !== null || params.before !== null
+    const moved = params.after !== null || params.before !== null || params.page > 1
     return {
       first: moved ? href(state) : null,
       prev: page.prevCursor ? href(state, { before: page.prevCursor }) : null,

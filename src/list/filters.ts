@@ -53,7 +53,7 @@ const plainTextTypes = /^(text|varchar|bpchar|char|citext|name|character( varyin
  * Case-insensitive substring search over the resource's search fields, plus an exact match on the
  * key when the term is a valid key value, so pasting an id finds that row.
  */
-function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawBuilder<boolean> | null {
+function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawBuilder<boolean> {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   const op = sql.raw(ctx.capabilities.caseInsensitiveLike)
   const byName = new Map(resource.columns.map((column) => [column.name, column]))
@@ -66,7 +66,8 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
   }
   const keyMatch = keyCondition(resource, q, ctx.dialect)
   if (keyMatch) parts.push(keyMatch)
-  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` or `)})`
+  // A term that can match nothing here (text on a table without text columns) finds nothing, not everything.
+  return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`
 }
 
 function textTarget(column: Column, ctx: WhereContext): RawBuilder<unknown> {

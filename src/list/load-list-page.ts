@@ -57,7 +57,8 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     const orderBy = sql.join(
       ordering.terms.map((term) => sql`${columnId(term.column)} ${sql.raw(term.desc !== backwards ? 'desc' : 'asc')}`),
     )
-    const offset = ordering.keyset ? 0 : (params.page - 1) * params.size
+    // A numbered page in keyset mode (a typed-in `page=`) still works, at OFFSET's cost; its links then use cursors.
+    const offset = cursor ? 0 : (params.page - 1) * params.size
     const { rows: fetched } = await sql<Record<string, unknown>>`
       select ${selectList(resource, columns)} from ${tableId(resource.table)}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
@@ -68,7 +69,7 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     const positionOf = (row: Row | undefined) =>
       row ? encodeRecordKey(ordering.terms.map((term) => valueOf(resource, row, term.column))) : null
     const nextCursor = ordering.keyset && (backwards || more) ? positionOf(rows.at(-1)) : null
-    const prevCursor = ordering.keyset && (backwards ? more : cursor !== null) ? positionOf(rows[0]) : null
+    const prevCursor = ordering.keyset && (backwards ? more : cursor !== null || params.page > 1) ? positionOf(rows[0]) : null
     const foreignLabels = new Map<string, ReadonlyMap<string, ForeignLabel>>()
     for (const { fk, target } of shownFks) {
       const tuples = rows.map((row) => fk.columns.map((name) => row[name]))

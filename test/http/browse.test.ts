@@ -129,6 +129,20 @@ const cases: readonly Case[] = [
     excludes: [cell('n500'), cell('n474')],
   },
   {
+    name: 'a numbered page on a keyset ordering is honoured',
+    path: (s) => `/${s}/numbers/?size=25&page=3`,
+    status: 200,
+    contains: [cell('n51'), cell('n75'), 'after=75', 'before=51'],
+    excludes: [cell('n50'), cell('n76')],
+  },
+  {
+    name: 'a search that cannot match any column finds nothing',
+    path: (s) => `/${s}/orders/?q=alice`,
+    status: 200,
+    contains: ['No rows match.'],
+    excludes: [cell('12.34')],
+  },
+  {
     name: 'offset pages on a non-unique sort',
     path: (s) => `/${s}/numbers/?sort=label&page=2&size=25`,
     status: 200,
