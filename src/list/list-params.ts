@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DialectName } from '../introspect/metadata.js'
 import type { FilterOperator } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
+import { readDateTime } from '../kinds/temporal-text.js'
 import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
@@ -151,13 +152,13 @@ function parseFilters(
     }
     const values: unknown[] = []
     for (const raw of entry.raw) {
-      // A timestamp range may be given by whole days (the filter form's date inputs), and SQLite compares
-      // timestamps as text, so `T` from a datetime-local input becomes the space the stored text has.
+      // A timestamp range may be given by whole days (the filter form's date inputs). SQLite compares
+      // timestamps as text, so other input is put in the stored shape: `2024-01-31 10:00:00`, not `…T10:00`.
       if (column.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
         values.push(raw)
         continue
       }
-      const input = column.kind === 'datetime' ? raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ') : raw
+      const input = column.kind === 'datetime' ? (readDateTime(raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')) ?? raw) : raw
       const result = kindOf(column).parse(input, column, dialect)
       if (result.ok) values.push(result.value)
       else problems.push(`"${key}": ${result.message}`)
