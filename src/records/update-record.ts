@@ -18,8 +18,9 @@ export interface UpdateRequest {
 export type Row = Readonly<Record<string, unknown>>
 
 export type UpdateResult =
-  | { readonly status: 'updated'; readonly columns: readonly string[] }
-  | { readonly status: 'unchanged' }
+  /** `row`: the row as it is now (what was read, with the changes applied). */
+  | { readonly status: 'updated'; readonly columns: readonly string[]; readonly row: Row }
+  | { readonly status: 'unchanged'; readonly row: Row }
   /** Someone changed the row since the form was loaded: nothing was written. */
   | { readonly status: 'conflict'; readonly current: Row; readonly changedByOthers: readonly string[] | 'all' }
   | { readonly status: 'not_found' }
@@ -49,11 +50,11 @@ export async function updateRecord(
       if (rows.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
       const changedByOthers = changedSince(request.version, resource.columns, current, dialect.name)
       if (changedByOthers === 'all' || changedByOthers.length > 0) return { status: 'conflict', current, changedByOthers }
-      if (names.length === 0) return { status: 'unchanged' }
+      if (names.length === 0) return { status: 'unchanged', row: current }
       const assignments = names.map((name) => sql`${sql.id(name)} = ${request.changes[name]}`)
       const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(trx)
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
-      return { status: 'updated', columns: names }
+      return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
     })
   } catch (error) {
     if (error instanceof WriteRefused) return { status: 'refused', message: error.message }

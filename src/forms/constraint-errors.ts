@@ -1,0 +1,85 @@
+import type { DatabaseError } from '../db/database-error.js'
+import type { Table } from '../introspect/metadata.js'
+
+export interface FormErrors {
+  /** Messages by column name, for fields on the form. */
+  readonly fields: Readonly<Record<string, string>>
+  /** A message for the whole form, when the error concerns no field the user can change. */
+  readonly form: string | null
+}
+
+/**
+ * Puts a database's refusal next to the fields it concerns. The columns come from the error when the
+ * engine names them, else from the constraint's definition in the metadata (a CHECK's expression, a
+ * unique or foreign key's columns). Messages are Steward's own: the driver's text never reaches a page.
+ */
+export function constraintErrors(
+  error: DatabaseError,
+  table: Table,
+  onForm: ReadonlySet<string>,
+  labels: Readonly<Record<string, string>>,
+  inputs: ReadonlyMap<string, string> = new Map(),
+): FormErrors {
+  const columns = concernedColumns(error, table, inputs)
+  const message = messageFor(error, table, columns, labels)
+  const shown = columns.filter((name) => onForm.has(name))
+  if (shown.length === 0) {
+    const named = columns.map((name) => labels[name] ?? name)
+    return { fields: {}, form: named.length > 0 ? `${named.join(', ')}: ${message}` : message }
+  }
+  return { fields: Object.fromEntries(shown.map((name) => [name, message])), form: null }
+}
+
+function concernedColumns(error: DatabaseError, table: Table, inputs: ReadonlyMap<string, string>): string[] {
+  const known = new Set(table.columns.map((column) => column.name))
+  if (error.columns.length > 0) return error.columns.filter((name) => known.has(name))
+  const name = error.constraint
+  if (name) {
+    const keyed = [...table.uniques, ...table.indexes, ...table.foreignKeys].find((c) => c.name === name)
+    if (keyed) return [...keyed.columns]
+    // SQLite names an unnamed CHECK by its expression; Postgres by the constraint's name.
+    const expression = table.checks.find((check) => check.name === name)?.expression ?? name
+    return table.columns.map((column) => column.name).filter((column) => mentions(expression, column))
+  }
+  if (error.code === 'invalid_value') {
+    // Postgres quotes the value it could not read ("invalid input syntax for type interval: "x""): find who typed it.
+    const quoted = /: "(.*)"$/s.exec(causeMessage(error))?.[1]
+    if (quoted !== undefined) {
+      const matches = [...inputs].filter(([, input]) => input.trim() === quoted.trim()).map(([column]) => column)
+      if (matches.length === 1) return matches
+    }
+  }
+  return []
+}
+
+function messageFor(error: DatabaseError, table: Table, columns: readonly string[], labels: Readonly<Record<string, string>>): string {
+  const names = columns.map((name) => labels[name] ?? name)
+  switch (error.code) {
+    case 'unique':
+      return columns.length > 1
+        ? `Another row already has this combination of ${names.join(' and ')}.`
+        : 'Another row already has this value; it must be unique.'
+    case 'foreign_key': {
+      const fk = table.foreignKeys.find((key) => key.name === error.constraint || sameColumns(key.columns, columns))
+      return fk ? `There is no row in ${fk.refTable} with this value.` : error.message
+    }
+    default:
+      return error.message
+  }
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i])
+}
+
+/** Whether an SQL expression refers to a column: as a bare word or a quoted identifier. */
+function mentions(expression: string, column: string): boolean {
+  const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const quoted = `"${column.replace(/"/g, '""')}"`
+  return expression.includes(quoted) || new RegExp(`(^|[^\\w"])${escaped}($|[^\\w"])`, 'i').test(expression)
+}
+
+function causeMessage(error: DatabaseError): string {
+  const cause = error.details.cause as { message?: unknown } | undefined
+  return typeof cause?.message === 'string' ? cause.message : ''
+}

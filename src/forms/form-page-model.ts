@@ -1,0 +1,47 @@
+import type { FormButton, RecordFormModel } from '../../views/pages/edit-page-models.js'
+import type { FieldModel } from '../../views/widgets/field-model.js'
+
+/** What the submit buttons ask for after a successful save (post → redirect → get). */
+export const saveActions = ['save', 'continue', 'another'] as const
+export type SaveAction = (typeof saveActions)[number]
+
+export function saveActionOf(value: string | undefined): SaveAction {
+  return saveActions.find((action) => action === value) ?? 'save'
+}
+
+const buttons: readonly FormButton[] = [
+  { value: 'save', label: 'Save', primary: true },
+  { value: 'continue', label: 'Save and continue editing', primary: false },
+  { value: 'another', label: 'Save and add another', primary: false },
+]
+
+export interface FormModelInput {
+  readonly action: string
+  readonly fields: readonly FieldModel[]
+  readonly hidden: readonly (readonly [string, string])[]
+  readonly formError?: string | null
+  readonly cancelHref: string
+  readonly deleteHref?: string | null
+  /** False when saving cannot succeed (the row is gone): the form stays, so the values can be copied. */
+  readonly canSave?: boolean
+  readonly buttonLabel?: string
+}
+
+export function recordFormModel(input: FormModelInput): RecordFormModel {
+  const canSave = input.canSave ?? true
+  return {
+    action: input.action,
+    multipart: input.fields.some((field) => field.control?.type === 'binary'),
+    hidden: input.hidden,
+    fields: input.fields,
+    formError: input.formError ?? null,
+    invalidFields: input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
+    buttons: !canSave
+      ? []
+      : input.buttonLabel
+        ? [{ value: 'save', label: input.buttonLabel, primary: true }]
+        : buttons,
+    cancelHref: input.cancelHref,
+    deleteHref: input.deleteHref ?? null,
+  }
+}
