@@ -48,7 +48,7 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     ...shownFks.flatMap(({ fk }) => fk.columns),
   ])
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
-    const estimates = where ? new Map<string, number>() : await loadRowEstimates(trx, ctx.dialect)
+    const estimates = where ? new Map<string, number>() : await loadRowEstimates(trx, ctx.dialect, resource.table)
     const count = await countRows(trx, resource.table, where, estimates.get(estimateKey(resource.table.schema, resource.table.name)))
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
