@@ -12,6 +12,8 @@ export class HttpError extends Error {
     readonly title: string,
     message: string,
     readonly problems: readonly string[] = [],
+    /** Where to go from the error page instead of the index, e.g. the list without its bad parameters. */
+    readonly back?: { readonly href: string; readonly label: string },
   ) {
     super(message)
   }
@@ -35,7 +37,15 @@ export async function handleError(error: Error, c: Context<AdminEnv>): Promise<R
   return renderPage(
     c,
     { title, crumbs: [{ label: 'Home', href: urls.index() }, { label: title }] },
-    <ErrorPage model={{ status, message, problems: known?.problems ?? [], backHref: urls.index(), backLabel: 'Back to all tables' }} />,
+    <ErrorPage
+      model={{
+        status,
+        message,
+        problems: known?.problems ?? [],
+        backHref: known?.back?.href ?? urls.index(),
+        backLabel: known?.back?.label ?? 'Back to all tables',
+      }}
+    />,
     status,
   )
 }

@@ -15,7 +15,13 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c)
     const parsed = parseListParams(new URL(c.req.url).searchParams, resource, admin.dialect.name)
     if (!parsed.ok) {
-      throw new HttpError(400, 'Bad list address', `The address of this ${resource.label} list has parameters it cannot use:`, parsed.problems)
+      throw new HttpError(
+        400,
+        'Bad list address',
+        `The address of this ${resource.label} list has parameters it cannot use:`,
+        parsed.problems,
+        { href: c.get('urls').list(resource.table), label: `Open the ${resource.label} list without them` },
+      )
     }
     const ctx = { dialect: admin.dialect, resources: admin.resources, statementTimeoutMs: admin.statementTimeoutMs }
     let page: ListPage | null = null
