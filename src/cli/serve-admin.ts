@@ -46,8 +46,10 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     throw error
   })
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
   console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
-  console.log(`  http://${host}:${options.port}/`)
+  console.log(`  http://${host}:${port}/`)
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

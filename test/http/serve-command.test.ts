@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { createSqliteDb } from '../helpers/test-db.js'
+
+const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
+
+describe('steward serve', () => {
+  it('serves the admin on loopback, prints its URL, and stops cleanly on SIGTERM', async () => {
+    const testDb = await createSqliteDb(`create table notes (id integer primary key, body text); insert into notes values (1, 'hello');`)
+    const child = spawn(process.execPath, [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      let output = ''
+      child.stdout.setEncoding('utf8')
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000)
+        child.stdout.on('data', (chunk: string) => {
+          output += chunk
+          const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)
+          if (found && found[1] !== '0') {
+            clearTimeout(timer)
+            resolve(found[0])
+          }
+        })
+      })
+      assert.match(output, /1 tables, from live introspection/)
+      const res = await fetch(`${url}main/notes/row/1`)
+      assert.equal(res.status, 200)
+      assert.ok((await res.text()).includes('hello'))
+      child.kill('SIGTERM')
+      const [code] = await once(child, 'exit')
+      assert.equal(code, 0)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await testDb.drop()
+    }
+  })
+
+  it('says what is missing instead of starting', async () => {
+    const child = spawn(process.execPath, [bin, 'serve'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const [code] = await once(child, 'exit')
+    assert.equal(code, 2)
+    assert.match(stderr, /--db URL is required/)
+  })
+})
