@@ -48,8 +48,6 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     ...shownFks.flatMap(({ fk }) => fk.columns),
   ])
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
-    const estimates = where ? new Map<string, number>() : await loadRowEstimates(trx, ctx.dialect, resource.table)
-    const count = await countRows(trx, resource.table, where, estimates.get(estimateKey(resource.table.schema, resource.table.name)))
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
     const cursor = params.after ?? params.before
@@ -64,6 +62,12 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
       order by ${orderBy} limit ${params.size + 1} offset ${offset}`.execute(trx)
     const more = fetched.length > params.size
+    // A page read from the start that holds every remaining row already says how many there are: no
+    // second scan (which, for a search matching few rows of a big table, would cost as much again).
+    const count: RowCount =
+      !cursor && !more && (fetched.length > 0 || offset === 0)
+        ? { value: offset + fetched.length, precision: 'exact' }
+        : await countRows(trx, resource.table, where, where ? undefined : await estimateOf(trx, ctx.dialect, resource))
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()
     const positionOf = (row: Row | undefined) =>
@@ -77,6 +81,11 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     }
     return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels }
   })
+}
+
+async function estimateOf(db: Kysely<any>, dialect: Dialect, resource: Resource): Promise<number | undefined> {
+  const estimates = await loadRowEstimates(db, dialect, resource.table)
+  return estimates.get(estimateKey(resource.table.schema, resource.table.name))
 }
 
 /** `(a, b) > ($1, $2)`, or `<` for descending; the terms share one direction in keyset mode. */

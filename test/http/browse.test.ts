@@ -154,6 +154,12 @@ const cases: readonly Case[] = [
     status: 400,
     contains: ['unknown column &quot;nope&quot;', '&quot;size&quot;', 'f.nope', '&quot;page&quot;', 'f.name.gte', 'f.id', 'zzz'],
   },
+  {
+    name: 'a page past the end counts the rows instead of guessing',
+    path: (s) => `/${s}/numbers/?sort=label&page=99&size=25`,
+    status: 200,
+    contains: ['1,000 rows', 'No rows match.'],
+  },
   { name: 'a cursor on an offset ordering is a 400', path: (s) => `/${s}/numbers/?sort=label&after=5`, status: 400 },
   { name: 'unknown table is a 404 page', path: (s) => `/${s}/nope/`, status: 404, contains: ['There is no table or view'] },
   { name: 'unknown row is a 404 page', path: (s) => `/${s}/customers/row/999`, status: 404 },
