@@ -19,9 +19,10 @@ export function constraintErrors(
   onForm: ReadonlySet<string>,
   labels: Readonly<Record<string, string>>,
   inputs: ReadonlyMap<string, string> = new Map(),
+  tableLabel: (schema: string, name: string) => string = (_schema, name) => name,
 ): FormErrors {
   const columns = concernedColumns(error, table, inputs)
-  const message = messageFor(error, table, columns, labels)
+  const message = messageFor(error, table, columns, labels, tableLabel)
   const shown = columns.filter((name) => onForm.has(name))
   if (shown.length === 0) {
     const named = columns.map((name) => labels[name] ?? name)
@@ -52,7 +53,13 @@ function concernedColumns(error: DatabaseError, table: Table, inputs: ReadonlyMa
   return []
 }
 
-function messageFor(error: DatabaseError, table: Table, columns: readonly string[], labels: Readonly<Record<string, string>>): string {
+function messageFor(
+  error: DatabaseError,
+  table: Table,
+  columns: readonly string[],
+  labels: Readonly<Record<string, string>>,
+  tableLabel: (schema: string, name: string) => string,
+): string {
   const names = columns.map((name) => labels[name] ?? name)
   switch (error.code) {
     case 'unique':
@@ -61,7 +68,7 @@ function messageFor(error: DatabaseError, table: Table, columns: readonly string
         : 'Another row already has this value; it must be unique.'
     case 'foreign_key': {
       const fk = table.foreignKeys.find((key) => key.name === error.constraint || sameColumns(key.columns, columns))
-      return fk ? `There is no row in ${fk.refTable} with this value.` : error.message
+      return fk ? `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.` : error.message
     }
     default:
       return error.message

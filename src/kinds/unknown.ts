@@ -10,10 +10,19 @@ export const unknownKind: Kind = {
   filterOperators: ['null'],
   format(value, _column, options) {
     if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), Buffer.isBuffer(value) ? 'binary' : 'plain', options)
+    return displayText(geometricText(value), Buffer.isBuffer(value) ? 'binary' : 'plain', options)
   },
   parse: (input) => ok(input),
   schema: () => z.string(),
   widget: () => ({ type: 'textarea' }),
-  toInput: (value) => plainText(value),
+  toInput: (value) => geometricText(value),
+}
+
+/** node-postgres parses `point` and `circle` into objects; Postgres reads them back in its own notation. */
+function geometricText(value: unknown): string {
+  if (typeof value === 'object' && value !== null && !Buffer.isBuffer(value) && 'x' in value && 'y' in value) {
+    const { x, y, radius } = value as { x: unknown; y: unknown; radius?: unknown }
+    return radius === undefined ? `(${x},${y})` : `<(${x},${y}),${radius}>`
+  }
+  return plainText(value)
 }

@@ -30,7 +30,11 @@ export class EditClient {
   /** Follows a 303 with a GET, as a browser does after a form post. */
   async follow(response: Response): Promise<{ status: number; html: string; location: string }> {
     const location = response.headers.get('location')
-    if (response.status !== 303 || !location) throw new Error(`expected a 303 redirect, got ${response.status}: ${(await response.text()).slice(0, 500)}`)
+    if (response.status !== 303 || !location) {
+      const html = await response.text()
+      const messages = [...html.matchAll(/role="alert"[^>]*>([\s\S]*?)<\/(p|div)>|id="field-\d+-error"[^>]*>([^<]*)/g)].map((m) => m[1] ?? m[3])
+      throw new Error(`expected a 303 redirect, got ${response.status}: ${messages.join(' | ') || html.slice(0, 300)}`)
+    }
     const next = await this.get(location)
     return { status: next.status, html: next.html, location }
   }

@@ -55,3 +55,12 @@ describe('kinds: format', () => {
     })
   }
 })
+
+describe('kinds: geometric values node-postgres parses into objects', () => {
+  it('shows and edits a point and a circle in Postgres notation', () => {
+    const column = makeColumn({ kind: 'unknown', baseType: 'point' })
+    const kind = kindOf(column)
+    assert.equal(kind.toInput({ x: 1.5, y: -2 }, column, 'postgres'), '(1.5,-2)')
+    assert.equal(kind.format({ x: 1, y: 2, radius: 3 }, column, { dialect: 'postgres' }).text, '<(1,2),3>')
+  })
+})

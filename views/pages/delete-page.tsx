@@ -11,7 +11,7 @@ function Effects(props: { title: string; effects: readonly DeleteEffectModel[]; 
       <h2 class="font-semibold">{props.title}</h2>
       <ul class={`space-y-1 ${props.tone}`}>
         {props.effects.map((effect) => (
-          <li class={indents[Math.min(effect.depth - 1, indents.length - 1)]}>
+          <li class={indents[Math.min(effect.depth - 1, indents.length - 1)] || undefined}>
             <span class="font-medium">{effect.countText}</span> in {effect.table}{' '}
             <span class="text-xs text-slate-600 dark:text-slate-400">via {effect.via}</span>
           </li>

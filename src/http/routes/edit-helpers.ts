@@ -55,14 +55,14 @@ export async function writeErrors(
 ): Promise<FormErrors> {
   const admin = c.get('admin')
   const onForm = new Set(fields.filter((field) => !field.readOnly).map((field) => field.column.name))
-  const found = constraintErrors(error, resource.table, onForm, resource.columnLabels, typedInputs(submitted))
+  const tableLabel = (schema: string, name: string) => admin.resources.get(schema, name)?.label ?? name
+  const found = constraintErrors(error, resource.table, onForm, resource.columnLabels, typedInputs(submitted), tableLabel)
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return found
   const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
-    const target = admin.resources.get(fk.refSchema, fk.refTable)
     for (const name of fk.columns) {
-      if (onForm.has(name)) fieldsWithMessage[name] = `There is no row in ${target?.label ?? fk.refTable} with this value.`
+      if (onForm.has(name)) fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
     }
   }
   return Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found

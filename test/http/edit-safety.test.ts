@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { dialects } from '../helpers/test-db.js'
+import { readForm, withValue, without } from './edit-client.js'
+import { createEditFixture, type EditFixture } from './edit-fixture.js'
+
+for (const { name: dialect, create } of dialects) {
+  describe(`edit safety and flow on ${dialect}`, () => {
+    let fx: EditFixture
+    before(async () => {
+      fx = await createEditFixture(await create())
+    })
+    after(async () => {
+      await fx.close()
+      await fx.test.drop()
+    })
+
+    it('refuses an unsafe request without the CSRF token or from another origin', async () => {
+      const client = fx.client()
+      const form = readForm((await client.get(`/${fx.s}/customer/row/1/edit`)).html, '/edit')
+      const changed = withValue(form.pairs, 'v:code', 'hacked')
+      assert.equal((await client.post(form.action, without(changed, '_csrf'))).status, 403)
+      assert.equal((await client.post(form.action, withValue(changed, '_csrf', 'guess'))).status, 403)
+      assert.equal((await client.post(form.action, changed, { origin: 'https://evil.example' })).status, 403)
+      assert.equal((await client.post(form.action, changed, { origin: null })).status, 403)
+      const stranger = fx.client()
+      assert.equal((await stranger.post(form.action, changed)).status, 403, "another browser's token does not match its cookie")
+      const row = await fx.connection.db.selectFrom('customer').select('code').where('id', '=', 1).executeTakeFirstOrThrow()
+      assert.equal(row.code, 'A')
+    })
+
+    it('keeps views and key-less tables read-only unless editing them is allowed', async () => {
+      const client = fx.client()
+      assert.equal((await client.get(`/${fx.s}/customer_names/new`)).status, 403)
+      const keyless = dialect === 'postgres' ? "x,1" : '1'
+      assert.equal((await client.get(`/${fx.s}/keyless/row/${keyless}/edit`)).status, 403)
+      const allowed = fx.client({ tables: { keyless: { allowKeylessEdit: true } } })
+      const unique = dialect === 'postgres' ? 'y,2' : '3'
+      const form = readForm((await allowed.get(`/${fx.s}/keyless/row/${unique}/edit`)).html, '/edit')
+      await allowed.follow(await allowed.post(form.action, withValue(form.pairs, 'v:b', '3')))
+      const rows = await fx.connection.db.selectFrom('keyless').select(['a', 'b']).orderBy('a').orderBy('b').execute()
+      assert.deepEqual(rows.map((r) => `${r.a}${r.b}`), ['x1', 'x1', 'y3'])
+      if (dialect === 'postgres') {
+        // Two identical rows: neither can be told apart, so neither is edited.
+        assert.equal((await allowed.get(`/${fx.s}/keyless/row/x,1/edit`)).status, 409)
+      }
+    })
+
+    it('post → redirect → get with a one-time flash message, for each save button', async () => {
+      const client = fx.client()
+      const blank = readForm((await client.get(`/${fx.s}/orders/new`)).html, '/new')
+      const another = await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'another']])
+      const next = await client.follow(another)
+      assert.match(next.location, /\/orders\/new$/)
+      assert.match(next.html, /Added Orders/)
+      const again = await client.get(next.location)
+      assert.doesNotMatch(again.html, /Added Orders/, 'the message shows once')
+      const saved = await client.follow(await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'save']]))
+      assert.match(saved.location, /\/orders\/row\/\d+$/)
+    })
+
+    it('pre-fills the foreign key from a reverse-relation link, with the picker and its label', async () => {
+      const client = fx.client()
+      const page = await client.get(`/${fx.s}/orders/new?f.customer_id=2`)
+      assert.match(page.html, /name="v:customer_id" type="number" value="2"/)
+      assert.match(page.html, /data-lookup="\/[a-z]+\/customer\/lookup\?column=id"/)
+      assert.match(page.html, /<a href="\/[a-z]+\/customer\/row\/2">Bob<\/a>/)
+      const form = readForm(page.html, '/new')
+      assert.match(form.action, /\?f\.customer_id=2$/, '"add another" keeps the link')
+    })
+
+    it('answers the picker with matching rows as JSON', async () => {
+      const client = fx.client()
+      const response = await client.get(`/${fx.s}/customer/lookup?column=id&q=ali`)
+      assert.deepEqual(JSON.parse(response.html), { results: [{ value: '1', label: 'Alice (1)' }] })
+      const byKey = JSON.parse((await client.get(`/${fx.s}/customer/lookup?column=id&q=2`)).html)
+      assert.deepEqual(byKey, { results: [{ value: '2', label: 'Bob (2)' }] })
+      assert.equal((await client.get(`/${fx.s}/customer/lookup?column=nope&q=x`)).status, 400)
+    })
+  })
+}
