@@ -36,13 +36,14 @@ export interface ListParams {
 export type ParsedListParams = { readonly ok: true; readonly params: ListParams } | { readonly ok: false; readonly problems: string[] }
 
 const Scalars = z.object({
-    q: z.string().max(500, 'at most 500 characters').optional(),
-    sort: z.string().min(1).optional(),
-    page: z.coerce.number({ error: 'a page number' }).int('a whole page number').min(1, 'pages start at 1').max(10_000_000).optional(),
-    size: z.coerce.number({ error: 'a number of rows' }).int().optional(),
-    after: z.string().optional(),
-    before: z.string().optional(),
+  q: z.string().max(500, 'at most 500 characters').optional(),
+  sort: z.string().min(1).optional(),
+  page: z.coerce.number({ error: 'a page number' }).int('a whole page number').min(1, 'pages start at 1').max(10_000_000).optional(),
+  size: z.coerce.number({ error: 'a number of rows' }).int().optional(),
+  after: z.string().optional(),
+  before: z.string().optional(),
 })
+type Scalars = z.infer<typeof Scalars>
 
 const filterKey = /^f\.(.+?)(?:\.(gte|lte|null))?$/
 
@@ -62,29 +63,29 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   }
   for (const key of ['page', 'size', 'after', 'before', 'sort']) if (scalars[key] === '') delete scalars[key]
   // Field by field, so that one page lists every problem of the address at once.
-  const data: Partial<Record<keyof typeof Scalars.shape, unknown>> = {}
+  const data: Scalars = {}
   for (const [key, value] of Object.entries(scalars)) {
-    const field = Scalars.shape[key as keyof typeof Scalars.shape]
+    const field = Scalars.shape[key as keyof Scalars]
     if (!field) {
       problems.push(`unknown parameter "${key}"`)
       continue
     }
     const result = field.safeParse(value)
-    if (result.success) data[key as keyof typeof Scalars.shape] = result.data
+    if (result.success) Object.assign(data, { [key]: result.data })
     else problems.push(`"${key}": ${result.error.issues[0]?.message ?? 'not valid'}`)
   }
-  const { q = '', page = 1, after, before } = data as z.infer<typeof Scalars>
+  const { q = '', page = 1, after, before } = data
   const columns = new Map(resource.columns.map((column) => [column.name, column]))
 
   let sort: SortTerm | null = null
-  if (typeof data.sort === 'string') {
+  if (data.sort) {
     const name = data.sort.replace(/^-/, '')
     if (!columns.has(name)) problems.push(`"sort": unknown column "${name}"`)
     else sort = { column: name, desc: data.sort.startsWith('-') }
   }
 
   const sizes: readonly number[] = [...pageSizes, resource.pageSize]
-  const size = (data.size as number | undefined) ?? resource.pageSize
+  const size = data.size ?? resource.pageSize
   if (!sizes.includes(size)) problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
 
   const filters = parseFilters(filterPairs, columns, dialect, problems)
