@@ -8,6 +8,8 @@ export interface Crumb {
 
 export interface NavItem {
   readonly label: string
+  /** The table's own name, matched by the quick filter as well as the label. */
+  readonly name: string
   readonly href: string
   readonly current: boolean
   /** 'view', 'materialized view' or 'read-only', shown as a small tag; null for an editable table. */

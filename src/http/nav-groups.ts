@@ -13,6 +13,7 @@ export function navGroups(
     const items = groups.get(table.schema) ?? []
     items.push({
       label: resource.label,
+      name: table.name,
       href: urls.list(table),
       current: current?.schema === table.schema && current.name === table.name,
       tag: table.type !== 'table' ? table.type : resource.readOnly ? 'read-only' : null,

@@ -24,7 +24,7 @@ export function TableNav(props: { groups: readonly NavGroup[] }) {
           <h2 class="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{group.schema}</h2>
           <ul>
             {group.items.map((item) => (
-              <li data-nav-item data-name={item.label.toLowerCase()}>
+              <li data-nav-item data-name={`${item.label} ${item.name}`.toLowerCase()}>
                 <a
                   href={item.href}
                   aria-current={item.current ? 'page' : undefined}

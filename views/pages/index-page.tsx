@@ -3,9 +3,9 @@ import type { IndexPageModel } from '../view-model.js'
 export function IndexPage(props: { model: IndexPageModel }) {
   return (
     <div class="space-y-8">
-      {props.model.groups.map((group) => (
-        <section aria-labelledby={`schema-${group.schema}`}>
-          <h2 id={`schema-${group.schema}`} class="mb-2 text-lg font-semibold">
+      {props.model.groups.map((group, i) => (
+        <section aria-labelledby={`schema-${i}`}>
+          <h2 id={`schema-${i}`} class="mb-2 text-lg font-semibold">
             Schema {group.schema}
           </h2>
           <div class="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
