@@ -25,6 +25,21 @@
     })
   }
 
+  // GET forms (search, filters) leave out their empty fields, so a shared list link stays short and readable.
+  document.querySelectorAll('form[method="get"]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      form.querySelectorAll('input[name], select[name]').forEach(function (field) {
+        if (field.value === '') field.disabled = true
+      })
+    })
+  })
+  // Coming back through the history restores the page as it was left: enable those fields again.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[method="get"] [disabled]').forEach(function (field) {
+      field.disabled = false
+    })
+  })
+
   // Quick filter over the table navigation.
   var box = document.querySelector('[data-nav-filter]')
   var input = box && box.querySelector('input')
