@@ -62,7 +62,10 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
       readOnlyText: null,
       hint: hintFor(field, kind.name),
       nullBox: nullable
-        ? { name: fieldName.null(column.name), checked: start.type === 'null' || (start.type === 'value' && start.nullTicked === true) }
+        ? {
+            name: fieldName.null(column.name),
+            checked: start.type === 'null' || (start.type === 'value' && start.nullTicked === true),
+          }
         : null,
     }
   })
@@ -93,7 +96,8 @@ function binaryControl(column: string, start: Start, storedValue: unknown, mode:
     return { ...common, value: start.input, keep: null }
   }
   if (mode === 'edit' && stored && stored.length > hexEditLimit) {
-    return { ...common, value: '', keep: { name: fieldName.keep(column), sizeText: `${stored.length.toLocaleString('en-US')} bytes` } }
+    const sizeText = `${stored.length.toLocaleString('en-US')} bytes`
+    return { ...common, value: '', keep: { name: fieldName.keep(column), sizeText } }
   }
   return { ...common, value: '', keep: null }
 }

@@ -58,9 +58,8 @@ export async function parseForm(fields: readonly FieldSpec[], body: FormBody, op
     }
     const original = options.original?.get(name)
     if (original !== undefined && state.type !== 'file' && fingerprint(asFieldState(state)) === original) continue
-    if (original !== undefined && state.type === 'null' && state.fromEmpty && fingerprint({ null: false, input: '' }) === original) {
-      continue
-    }
+    const storedEmpty = original !== undefined && fingerprint({ null: false, input: '' }) === original
+    if (state.type === 'null' && state.fromEmpty && storedEmpty) continue
     if (state.type === 'null') {
       if (!field.column.nullable) errors[name] = 'This field is required.'
       else values[name] = null

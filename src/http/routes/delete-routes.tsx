@@ -101,7 +101,9 @@ async function renderDelete(c: Context<AdminEnv>, resource: Resource, target: Ta
         : { label: `${key.text} (already deleted)`, href: null }
     }),
   )
-  if (!target.bulk && records[0]?.href === null && !error) throw notFound(`${resource.label} has no row with key "${target.keys[0]?.text}".`)
+  if (!target.bulk && records[0]?.href === null && !error) {
+    throw notFound(`${resource.label} has no row with key "${target.keys[0]?.text}".`)
+  }
   const effect = (e: DeleteEffect): DeleteEffectModel => ({
     table: admin.resources.get(e.table.schema, e.table.name)?.label ?? e.table.name,
     via: e.foreignKey.columns.join(', '),

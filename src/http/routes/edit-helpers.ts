@@ -15,7 +15,8 @@ import { resourceFor } from './table-route-helpers.js'
 export function writableResource(c: Context<AdminEnv>): Resource {
   const resource = resourceFor(c)
   if (resource.readOnly) {
-    throw new HttpError(403, 'Read-only', `${resource.label} cannot be changed here because ${resource.readOnlyReasons.join(', and ')}.`)
+    const why = resource.readOnlyReasons.join(', and ')
+    throw new HttpError(403, 'Read-only', `${resource.label} cannot be changed here because ${why}.`)
   }
   return resource
 }

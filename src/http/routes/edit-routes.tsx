@@ -54,7 +54,10 @@ export function registerEditRoutes(app: Hono<AdminEnv>, options: EditRouteOption
 function ephemeralSecret(): string {
   if (!warned) {
     warned = true
-    console.warn('steward: STEWARD_SECRET is not set; form cookies are signed with a key of this process only (set it when running several instances)')
+    console.warn(
+      'steward: STEWARD_SECRET is not set; form cookies are signed with a key of this process only ' +
+        '(set it when running several instances)',
+    )
   }
   return randomBytes(32).toString('base64url')
 }

@@ -57,7 +57,9 @@ async function search(
   return rows.map((row) => {
     const value = row[valueColumn]
     const input = value === null || value === undefined ? '' : kindOf(column).toInput(value, column, dialect)
-    const label = labelColumn ? kindOf(labelColumn).format(row[labelColumn.name], labelColumn, { dialect, truncate: 80 }).text : input
+    const label = labelColumn
+      ? kindOf(labelColumn).format(row[labelColumn.name], labelColumn, { dialect, truncate: 80 }).text
+      : input
     return { value: input, label: label === input ? input : `${label} (${input})` }
   })
 }

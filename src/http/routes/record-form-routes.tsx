@@ -41,7 +41,11 @@ function prefillOf(c: Context<AdminEnv>, fields: readonly FieldSpec[]): Record<s
 }
 
 /** Database values of the foreign-key fields as the form shows them, to label the rows they point at. */
-function referenceValues(c: Context<AdminEnv>, fields: readonly FieldSpec[], inputs: (name: string) => string | undefined): Record<string, unknown> {
+function referenceValues(
+  c: Context<AdminEnv>,
+  fields: readonly FieldSpec[],
+  inputs: (name: string) => string | undefined,
+): Record<string, unknown> {
   const dialect = c.get('admin').dialect.name
   const values: Record<string, unknown> = {}
   for (const field of fields) {
@@ -111,7 +115,8 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
-  return c.redirect(action === 'another' ? again : action === 'continue' ? urls.edit(resource.table, key) : urls.detail(resource.table, key), 303)
+  const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[action]
+  return c.redirect(next, 303)
 }
 
 interface EditState extends FormState {
@@ -124,7 +129,8 @@ async function loadRow(c: Context<AdminEnv>, resource: Resource, keyValues: read
   const admin = c.get('admin')
   const { row, duplicated } = await readRecord(admin.db, resource, keyValues)
   if (duplicated) {
-    throw new HttpError(409, 'Several identical rows', 'More than one row has exactly these values, so none of them can be edited or deleted here.')
+    const why = 'More than one row has exactly these values, so none of them can be edited or deleted here.'
+    throw new HttpError(409, 'Several identical rows', why)
   }
   return row
 }
@@ -178,6 +184,9 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   )
 }
 
+const deletedMeanwhile =
+  'This row was deleted by someone else after you opened the form. Nothing was saved; your values are below.'
+
 export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
@@ -196,7 +205,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
     case 'not_found':
-      return showEdit(c, { ...keep, canSave: false, formError: 'This row was deleted by someone else after you opened the form. Nothing was saved; your values are below.' }, 409)
+      return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
     case 'refused':
       return showEdit(c, { ...keep, formError: result.message }, 409)
     case 'error': {
@@ -215,6 +224,10 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
   )
   const action = saveActionOf(body.value(formControl.action))
-  const next = action === 'another' ? urls.create(resource.table) : action === 'continue' ? urls.edit(resource.table, newKey) : urls.detail(resource.table, newKey)
+  const next = {
+    another: urls.create(resource.table),
+    continue: urls.edit(resource.table, newKey),
+    save: urls.detail(resource.table, newKey),
+  }[action]
   return c.redirect(next, 303)
 }
