@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
 import type { AdminEnv } from '../admin-context.js'
-import { notFound } from '../errors.js'
 
 const types: Readonly<Record<string, string>> = {
   css: 'text/css; charset=utf-8',
@@ -12,10 +11,11 @@ const types: Readonly<Record<string, string>> = {
 /** Serves only the fingerprinted files named in the manifest; their names change with their content. */
 export function registerStaticRoute(app: Hono<AdminEnv>): void {
   const cache = new Map<string, Buffer>()
-  app.get('/static/:file', async (c) => {
+  app.get('/static/:file', async (c, next) => {
     const { assets } = c.get('admin')
     const file = c.req.param('file')
-    if (file !== assets.css && file !== assets.js) throw notFound(`There is no file "${file}".`)
+    // Anything else may be a table in a schema named "static": let the table routes have it.
+    if (file !== assets.css && file !== assets.js) return next()
     let body = cache.get(file)
     if (!body) {
       body = await readFile(join(assets.dir, file))
