@@ -99,7 +99,7 @@ export async function readSqliteCatalog(db: Kysely<any>): Promise<SqliteCatalog>
 /**
  * One query for all columns. A view over a dropped table, or a virtual table whose module is not
  * loaded, makes `pragma_table_xinfo` fail and with it the whole query; then each relation is read
- * alone and the unreadable ones are left out, since nothing could be shown from them anyway.
+ * alone, and an unreadable one gets no columns (its page then shows the error).
  */
 async function readColumns(db: Kysely<any>, relations: readonly RelationRow[]): Promise<Map<string, ColumnRow[]>> {
   const columnsOf = (rows: readonly ColumnRow[]) =>
@@ -119,7 +119,7 @@ async function readColumns(db: Kysely<any>, relations: readonly RelationRow[]): 
           from pragma_table_xinfo(${relation.name}, 'main')`.execute(db)
         rows.push(...one.rows)
       } catch {
-        // unreadable relation: left out, see above
+        // unreadable relation: no columns, see above
       }
     }
     return columnsOf(rows)

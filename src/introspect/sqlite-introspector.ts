@@ -27,7 +27,9 @@ export async function introspectSqlite(db: Kysely<any>, _options: IntrospectOpti
   const tables: Table[] = []
   for (const relation of catalog.relations) {
     const columns = catalog.columns.get(relation.name)
-    if (columns) tables.push(await buildTable(db, catalog, relation, columns))
+    // A relation whose columns cannot be read (a view over a dropped table) is kept with none, so its
+    // page can say what is wrong instead of the table silently vanishing from the admin.
+    tables.push(await buildTable(db, catalog, relation, columns ?? []))
   }
   return normalizeMetadata({ dialect: 'sqlite', schemas: ['main'], tables })
 }

@@ -60,7 +60,7 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     const { rows: fetched } = await sql<Record<string, unknown>>`
       select ${selectList(resource, columns)} from ${tableId(resource.table)}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
-      order by ${orderBy} limit ${params.size + 1} offset ${offset}`.execute(trx)
+      ${ordering.terms.length ? sql`order by ${orderBy}` : sql``} limit ${params.size + 1} offset ${offset}`.execute(trx)
     const more = fetched.length > params.size
     // A page read from the start that holds every remaining row already says how many there are: no
     // second scan (which, for a search matching few rows of a big table, would cost as much again).

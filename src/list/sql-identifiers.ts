@@ -20,7 +20,8 @@ export function selectList(resource: Resource, names: Iterable<string>): RawBuil
   const parts = [...new Set(names)].map((name) =>
     resource.key.type === 'rowid' && name === 'rowid' ? sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}` : sql.id(name),
   )
-  return sql.join(parts)
+  // A relation whose columns could not be introspected (a broken view): `*` lets the engine say why.
+  return parts.length > 0 ? sql.join(parts) : sql`*`
 }
 
 /** A row's value for a column, reading the rowid from its alias. */

@@ -287,7 +287,7 @@ describe('introspectSqlite on unusual databases', () => {
     })
   })
 
-  it('keeps virtual tables without their hidden columns or shadow tables, and skips what cannot be read', async () => {
+  it('keeps virtual tables without their hidden columns or shadow tables, and what cannot be read with no columns', async () => {
     const setup = `create virtual table docs using fts5(body, title);
       insert into docs values ('hello', 'greeting');
       create table dropped(x); create view broken as select x from dropped; drop table dropped;
@@ -303,7 +303,12 @@ describe('introspectSqlite on unusual databases', () => {
       const tables = (await introspectSqlite(conn.db)).tables
       assert.deepEqual(
         tables.map((t) => [t.name, t.type, t.columns.map((c) => c.name), t.estimatedRows]),
-        [['docs', 'table', ['body', 'title'], 1], ['fine', 'table', ['a'], 0]],
+        [
+          ['broken', 'view', [], null],
+          ['docs', 'table', ['body', 'title'], 1],
+          ['fine', 'table', ['a'], 0],
+          ['orphan', 'table', [], null],
+        ],
       )
     })
   })
