@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import type { Column, SchemaMetadata, Table } from '../src/introspect/metadata.js'
+import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
