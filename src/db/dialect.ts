@@ -8,10 +8,14 @@ export interface DialectCapabilities {
   readonly caseInsensitiveLike: 'ilike' | 'like'
   /** Whether a per-transaction statement timeout can be set. */
   readonly statementTimeout: boolean
-  /** Whether the planner keeps a cheap row estimate (pg_class.reltuples). */
-  readonly rowEstimates: boolean
   /** Whether a `CAST(x AS text)` is written `::text`-compatible; used for searching non-text keys. */
   readonly textCast: string
+}
+
+export interface RowEstimate {
+  readonly schema: string
+  readonly name: string
+  readonly estimate: number
 }
 
 export interface IntrospectOptions {
@@ -27,6 +31,11 @@ export interface Dialect {
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */
   mapError(error: unknown): DatabaseError | undefined
+  /**
+   * The planner's row estimates, where the engine keeps them (Postgres `pg_class.reltuples`, SQLite
+   * `sqlite_stat1` after ANALYZE): one query for all tables, or for `only` one. Tables never analysed are absent.
+   */
+  readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
 }

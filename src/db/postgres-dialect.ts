@@ -26,7 +26,7 @@ interface PgDriverError {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
-  capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, rowEstimates: true, textCast: 'text' },
+  capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
   introspect: introspectPostgres,
   mapError(error) {
     if (typeof error !== 'object' || error === null) return undefined
@@ -38,6 +38,16 @@ export const postgresDialect: Dialect = {
       ...(e.constraint ? { constraint: e.constraint } : {}),
       cause: error,
     })
+  },
+  async readRowEstimates(db, only) {
+    // reltuples is -1 until the relation is first analysed: https://www.postgresql.org/docs/current/catalog-pg-class.html
+    const { rows } = await sql<{ schema: string; name: string; estimate: number }>`
+      select n.nspname as schema, c.relname as name, c.reltuples::float8 as estimate
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'm', 'f') and c.reltuples >= 0
+        and n.nspname not in ('pg_catalog', 'information_schema')
+        ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
+    return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
   async withStatementTimeout(db, ms, fn) {
     return db.transaction().execute(async (trx) => {

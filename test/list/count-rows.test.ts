@@ -10,7 +10,7 @@ const fill = {
   postgres: `insert into big select n, n % 7 from generate_series(1, 12000) as n; analyze big;`,
 }
 
-// What each engine can say about an unfiltered big table: Postgres keeps an estimate, SQLite only a capped count.
+// What each engine can say about an unfiltered big table: Postgres keeps an estimate; SQLite, before any ANALYZE, only a capped count.
 const expected = {
   sqlite: { index: '10,000+', list: 'of 10,000+ rows' },
   postgres: { index: '~12k', list: 'of ~12k rows (estimated)' },
@@ -40,4 +40,27 @@ describe('row counts on a big table', () => {
       }
     })
   }
+})
+
+describe('SQLite row estimates after ANALYZE', () => {
+  it('shows sqlite_stat1 estimates as ~N, and still counts a table ANALYZE has not seen', async () => {
+    const sqlite = dialects.find((d) => d.name === 'sqlite')!
+    const testDb = await sqlite.create(`create table big (id integer primary key, grp integer not null);
+      create index big_grp on big (grp);`)
+    await testDb.exec(`${fill.sqlite} analyze; create table later (id integer primary key);`)
+    const connection = await connect(testDb.url)
+    try {
+      const schema = await connection.dialect.introspect(connection.db)
+      const admin = createAdmin({ db: connection.db, schema, checkDrift: false })
+      const index = await (await admin.request('/')).text()
+      assert.ok(index.includes('>~12k<'), 'estimate from sqlite_stat1')
+      const list = await (await admin.request('/main/big/')).text()
+      assert.ok(list.includes('of ~12k rows (estimated)'), 'unfiltered list uses the estimate')
+      const later = await (await admin.request('/main/later/')).text()
+      assert.ok(later.includes('0 rows'), 'a table ANALYZE never saw is counted')
+    } finally {
+      await connection.close()
+      await testDb.drop()
+    }
+  })
 })
