@@ -53,7 +53,8 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
     } else {
       control = fitControl(field.widget, start.type === 'value' ? start.input : '', emptyLabel)
       const lookup = input.lookups?.get(column.name)
-      if (lookup && control.type === 'input') control = { ...control, lookup }
+      // A text input even for a numeric key: the picker searches by the row's label typed into it.
+      if (lookup && control.type === 'input') control = { ...control, inputType: 'text', lookup }
     }
     const nullable = column.nullable && field.widget.type !== 'tristate' && !(control.type === 'select' && !field.defaultOnEmpty)
     return {

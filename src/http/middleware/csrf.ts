@@ -23,7 +23,7 @@ const unsafe = /^(POST|PUT|PATCH|DELETE)$/
  * CSRF protection on every unsafe request, two ways at once: Hono's `csrf()` origin check (Origin or
  * Sec-Fetch-Site must be this site), and a double-submit token: a random value in a signed, HttpOnly
  * cookie that every form repeats in `_csrf` (or a script in `x-csrf-token`). Stateless: nothing is kept
- * on the server. Safe requests get the token in `csrfToken` for the forms they render.
+ * on the server. Every request gets the token in `csrfToken` for the forms it renders; an HTML page sets the cookie.
  */
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv> {
   const extra = typeof options.origin === 'string' ? [options.origin] : [...(options.origin ?? [])]
@@ -41,8 +41,12 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv
       const sent = c.req.header(csrfHeader) ?? (await submittedToken(c))
       if (!token || !sent || !same(sent, token)) throw refused('the form is out of date or was opened in another session')
     }
-    if (!token) {
-      token = randomBytes(24).toString('base64url')
+    const fresh = !token
+    token ??= randomBytes(24).toString('base64url')
+    c.set('csrfToken', token)
+    await next()
+    // Only pages carry forms; a cookie on a long-cached stylesheet response would be wrong.
+    if (fresh && (c.res.headers.get('content-type') ?? '').startsWith('text/html')) {
       await setSignedCookie(c, csrfCookie, token, options.secret, {
         path: cookiePath(c),
         httpOnly: true,
@@ -50,8 +54,6 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv
         secure: new URL(c.req.url).protocol === 'https:',
       })
     }
-    c.set('csrfToken', token)
-    await next()
   }
 }
 
