@@ -4,8 +4,13 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { chromiumPath } from './chromium-path.js'
 
-/** Debian's Chromium driven by playwright-core, with a fresh profile; never a downloaded browser. */
-export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<{
+/**
+ * Debian's Chromium driven by playwright-core, with a fresh profile; never a downloaded browser.
+ * `bypassCSP` lets a test inject a script (axe-core) that the app's CSP would refuse.
+ */
+export async function launchBrowser(
+  options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<{
   context: BrowserContext
   close(): Promise<void>
 }> {
@@ -15,8 +20,9 @@ export async function launchBrowser(options: { colorScheme?: 'light' | 'dark' } 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
     args: [
       '--no-sandbox',
       '--disable-gpu',
