@@ -7,6 +7,7 @@ import type { Dialect } from './dialect.js'
 import { postgresDialect } from './postgres-dialect.js'
 import { sqliteDialect } from './sqlite-dialect.js'
 import { SafeIntegerPlugin } from './safe-integer-plugin.js'
+import { cachingDatabase } from './sqlite-statement-cache.js'
 
 /** An open database: the Kysely handle, what differs about its engine, and how to let go of it. */
 export interface Connection {
@@ -110,7 +111,7 @@ async function connectSqlite(
     throw new ConnectError(`cannot open ${target.display}: ${(error as Error).message}`)
   }
   const db = new Kysely<any>({
-    dialect: new SqliteDialect({ database }),
+    dialect: new SqliteDialect({ database: cachingDatabase(database) }),
     plugins: [new SafeIntegerPlugin()],
     ...(options.log ? { log: options.log } : {}),
   })
