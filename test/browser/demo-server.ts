@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,14 +40,15 @@ export async function startDemoServer(dialect: 'sqlite' | 'postgres', scale = 0.
     const conn = await connect(url)
     const schema = await conn.dialect.introspect(conn.db)
     const admin = createAdmin({ db: conn.db, schema, checkDrift: false })
-    const server = serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' })
+    // A plain HTTP/1 server: no createServer option is given.
+    const server = serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }) as Server
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())))
     const { port } = server.address() as AddressInfo
     return {
       dialect,
       base: `http://127.0.0.1:${port}`,
       async close() {
-        server.closeAllConnections?.()
+        server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await conn.close()
         await pgDb?.drop()
