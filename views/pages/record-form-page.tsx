@@ -3,7 +3,7 @@ import { FormField } from '../widgets/form-field.js'
 import type { RecordFormModel } from './edit-page-models.js'
 
 const buttonBase = 'rounded border px-3 py-1.5 text-sm font-medium'
-const primary = `${buttonBase} border-sky-700 bg-sky-700 text-white hover:bg-sky-800 dark:border-sky-500 dark:bg-sky-600`
+const primary = `${buttonBase} border-sky-700 bg-sky-700 text-white hover:bg-sky-800 dark:border-sky-500 dark:bg-sky-700`
 const secondary = `${buttonBase} border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`
 
 /** The create and edit form. Everything typed comes back in it after a failed save. */

@@ -1,0 +1,83 @@
+// axe-core on every kind of admin page, in the light and the dark scheme: no serious or critical
+// violation; the lesser ones are printed so they stay visible.
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { after, before, describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser.js'
+import { startDemoServer, type DemoServer } from './demo-server.js'
+
+interface AxeViolation {
+  id: string
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** Each page, how to reach it, and the status it answers with. */
+const pages: { name: string; path: string; status: number; prepare?: (page: Page) => Promise<void> }[] = [
+  { name: 'index', path: '/', status: 200 },
+  { name: 'list', path: '/main/orders/', status: 200 },
+  { name: 'filtered and searched list', path: '/main/customers/?q=a&f.tier=gold&f.is_active=true&sort=-last_name', status: 200 },
+  { name: 'detail with related rows', path: '/main/customers/row/2', status: 200 },
+  { name: '400 page', path: '/main/orders/?sort=no_such_column&size=7', status: 400 },
+  { name: 'edit form', path: '/main/products/row/2/edit', status: 200 },
+  {
+    name: 'edit form with errors',
+    path: '/main/products/row/2/edit',
+    status: 200,
+    async prepare(page) {
+      await page.getByLabel('Price').fill('')
+      await page.getByLabel('Name').fill('')
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
+    },
+  },
+  { name: 'delete preview', path: '/main/orders/row/2/delete', status: 200 },
+  { name: 'blocked delete preview', path: '/main/customers/row/2/delete', status: 200 },
+]
+
+describe('accessibility (axe-core)', () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>
+  let server: DemoServer
+  let page: Page
+  before(async () => {
+    ;[browser, server] = await Promise.all([launchBrowser({ bypassCSP: true }), startDemoServer('sqlite')])
+    page = await browser.context.newPage()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const target of pages) {
+      test(`${target.name} (${scheme})`, async () => {
+        await page.emulateMedia({ colorScheme: scheme })
+        const response = await page.goto(server.base + target.path)
+        assert.equal(response?.status(), target.status)
+        await target.prepare?.(page)
+        assert.equal(
+          await page.evaluate('matchMedia("(prefers-color-scheme: dark)").matches'),
+          scheme === 'dark',
+        )
+        await page.addScriptTag({ path: axePath })
+        const violations = (await page.evaluate(
+          'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
+        )) as AxeViolation[]
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        for (const v of violations.filter((v) => !serious.includes(v))) {
+          console.log(`axe ${v.impact} on ${target.name} (${scheme}): ${v.id}: ${v.help} (${v.nodes.length}×)`)
+        }
+        assert.deepEqual(serious.map(describeViolation), [])
+      })
+    }
+  }
+})
+
+const describeViolation = (v: AxeViolation) =>
+  `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+    .slice(0, 3)
+    .map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ')})` : ''}`)
+    .join('; ')}`
