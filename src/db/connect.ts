@@ -42,7 +42,8 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
 const textTypeOids = [1082, 1083, 1114, 1184, 1186, 1266, 114, 3802, 790]
 // The text[] parser: elements stay strings (@types/pg does not list array type ids).
 const textArrayOid = 1009
-const textArrayOids = [1182, 1183, 1115, 1185, 1187, 1270, 199, 3807, 791]
+// numeric[] (1231) too: pg's own parser would turn its elements into floats and lose digits.
+const textArrayOids = [1182, 1183, 1115, 1185, 1187, 1270, 199, 3807, 791, 1231]
 
 function typeParser(oid: number, format?: string): (value: string) => unknown {
   if (textTypeOids.includes(oid)) return (value: string) => value

@@ -37,8 +37,9 @@ export const sqliteDialect: Dialect = {
     if (typeof error !== 'object' || error === null) return undefined
     const e = error as { code?: unknown; message?: unknown }
     if (typeof e.code !== 'string' || !e.code.startsWith('SQLITE_')) return undefined
-    const code = resultCodes[e.code] ?? (e.code.startsWith('SQLITE_CONSTRAINT') ? 'other' : 'other')
     const text = typeof e.message === 'string' ? e.message : ''
+    // A RESTRICT reached through a cascade fails inside SQLite's FK trigger: SQLITE_CONSTRAINT_TRIGGER.
+    const code = resultCodes[e.code] ?? (/FOREIGN KEY constraint failed/.test(text) ? 'foreign_key' : 'other')
     // "UNIQUE constraint failed: t.a, t.b" / "NOT NULL constraint failed: t.col" / "CHECK constraint failed: name"
     const failed = /constraint failed: (.+)$/.exec(text)?.[1] ?? ''
     const columns =

@@ -25,6 +25,13 @@ export interface AdminOptions {
   readonly config?: StewardConfig
   /** The path an outer framework mounts the admin at and strips before calling it (e.g. Express `app.use('/admin', …)`). */
   readonly basePath?: string
+  /**
+   * Signs the CSRF and flash cookies; give every instance behind a load balancer the same one.
+   * Defaults to the STEWARD_SECRET environment variable, else a random key for this process.
+   */
+  readonly secret?: string
+  /** Origins allowed to post besides the request's own (behind a proxy that rewrites the host). */
+  readonly trustedOrigins?: string | readonly string[]
   /** Compare the live catalog with `schema` at start-up and show drifted tables read-only (default true). */
   readonly checkDrift?: boolean
 }
@@ -73,7 +80,10 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
   // The write half first: its CSRF and flash middleware must run for the read pages too.
-  registerEditRoutes(app)
+  registerEditRoutes(app, {
+    ...(options.secret ? { secret: options.secret } : {}),
+    ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}),
+  })
   registerBrowseRoutes(app)
   app.all('*', (c) => {
     // `/admin/` under a host app created with Hono's default strict routing reaches here, not the index route.

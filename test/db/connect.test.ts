@@ -62,3 +62,38 @@ describe('connect', () => {
     })
   }
 })
+
+describe('values keep their exact text', () => {
+  it('Postgres numeric[] elements are not rounded through floats', async () => {
+    const test = await dialects[1]!.create()
+    const conn = await connect(test.url)
+    try {
+      const { rows } = await sql<{ a: unknown }>`select array[1.12345678901234567890123, 2]::numeric[] as a`.execute(conn.db)
+      assert.deepEqual(rows[0]?.a, ['1.12345678901234567890123', '2'])
+    } finally {
+      await conn.close()
+      await test.drop()
+    }
+  })
+})
+
+describe('SQLite error mapping', () => {
+  it('a RESTRICT reached through a cascade is a foreign-key error', async () => {
+    const test = await dialects[0]!.create(`
+      create table a (id integer primary key);
+      create table b (id integer primary key, a_id integer references a on delete cascade);
+      create table c (id integer primary key, b_id integer references b on delete restrict);
+      insert into a values (1); insert into b values (10, 1); insert into c values (100, 10);`)
+    const conn = await connect(test.url)
+    try {
+      const error = await sql`delete from a where id = 1`.execute(conn.db).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      assert.equal(conn.dialect.mapError(error)?.code, 'foreign_key')
+    } finally {
+      await conn.close()
+      await test.drop()
+    }
+  })
+})
