@@ -1,6 +1,6 @@
 // Builds the admin's assets once, at install time (postinstall) or with `npm run build:css`, never per request:
 // Tailwind v4 (its CLI) compiles views/styles.css over views/ into ONE minified stylesheet, and the small
-// progressive-enhancement script is copied beside it. Both get a content hash in their names, so they can be
+// progressive-enhancement scripts in views/static/ are joined into ONE script beside it (one request, one name). Both get a content hash in their names, so they can be
 // served with year-long immutable caching; public/manifest.json tells the server which names are current.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -33,7 +33,7 @@ if (result.status !== 0) {
 const fingerprint = (content) => createHash('sha256').update(content).digest('hex').slice(0, 12)
 const css = readFileSync(temporary)
 const cssName = `steward-${fingerprint(css)}.css`
-const js = readFileSync(join(root, 'views', 'static', 'steward.js'))
+const js = bundleScripts(join(root, 'views', 'static'))
 const jsName = `steward-${fingerprint(js)}.js`
 
 for (const name of readdirSync(out)) {
@@ -43,3 +43,15 @@ renameSync(temporary, join(out, cssName))
 writeFileSync(join(out, jsName), js)
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ css: cssName, js: jsName }, null, 2)}\n`)
 console.log(`build-css: public/${cssName} (${css.length} bytes), public/${jsName} in ${Math.round(performance.now() - started)} ms`)
+
+/**
+ * steward.js first, then the others by name. Each is wrapped in its own function, so no file can see another's
+ * variables or break it with a missing semicolon; one failing file still stops only itself.
+ */
+function bundleScripts(dir) {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .sort((a, b) => (a === 'steward.js' ? -1 : b === 'steward.js' ? 1 : a < b ? -1 : a > b ? 1 : 0))
+  const parts = names.map((name) => `// ${name}\n;(function () {\n${readFileSync(join(dir, name), 'utf8').trimEnd()}\n})();\n`)
+  return Buffer.from(parts.join('\n'))
+}

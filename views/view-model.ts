@@ -65,6 +65,8 @@ export interface ColumnHeader {
 export interface TableRowModel {
   readonly href: string | null
   readonly cells: readonly CellModel[]
+  /** A selection box for bulk actions: the encoded record key it posts as `key`, and its accessible label. */
+  readonly select?: { readonly value: string; readonly label: string }
 }
 
 export interface SelectOption {
@@ -89,6 +91,12 @@ export interface ListPageModel {
   readonly kindLabel: string
   readonly readOnlyReasons: readonly string[]
   readonly createHref: string | null
+  /** The selection form posting the ticked rows' keys to the bulk delete preview; null when rows cannot be deleted. */
+  readonly bulk: {
+    readonly action: string
+    /** Hidden fields the post needs (the CSRF token). */
+    readonly hidden: readonly (readonly [string, string])[]
+  } | null
   readonly search: {
     readonly action: string
     readonly q: string
@@ -131,6 +139,8 @@ export interface RelatedPanel {
   readonly columns: readonly string[]
   readonly rows: readonly TableRowModel[]
   readonly listHref: string
+  /** The child's create form with this row's key in its foreign key columns; null when the child is read-only. */
+  readonly addHref: string | null
   readonly error: string | null
 }
 

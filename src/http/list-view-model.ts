@@ -23,6 +23,8 @@ export interface ListModelInput {
   readonly urls: Urls
   readonly dialect: DialectName
   readonly writable: boolean
+  /** The CSRF token the selection form repeats (set when the write routes are registered). */
+  readonly csrfToken: string | null
 }
 
 const cellLength = 80
@@ -45,11 +47,16 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   })
   const searchKeep = listQuery({ ...state, q: '' })
   const filterKeep = listQuery({ ...state, filters: state.filters.filter(([key]) => !filterFormKeys(resource).has(key)) })
+  const deletable = input.writable && !resource.readOnly
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
     readOnlyReasons: resource.readOnlyReasons,
-    createHref: input.writable && !resource.readOnly ? urls.create(resource.table) : null,
+    createHref: deletable ? urls.create(resource.table) : null,
+    bulk:
+      deletable && page && page.rows.length > 0
+        ? { action: urls.bulkDelete(resource.table), hidden: [['_csrf', input.csrfToken ?? '']] }
+        : null,
     search:
       resource.searchFields.length > 0 || resource.key.type !== 'columns'
         ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
@@ -61,7 +68,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     activeFilters: activeFilters(input, state, href),
     clearHref: state.filters.length > 1 ? href({ ...state, filters: [] }) : null,
     columns: headers,
-    rows: page ? page.rows.map((row) => rowModel(input, columns, row)) : [],
+    rows: page ? page.rows.map((row, i) => rowModel(input, columns, row, deletable ? i + 1 : null)) : [],
     summary: page ? summary(page, params) : '',
     pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
     sizes: [...new Set([...pageSizes, resource.pageSize])]
@@ -156,9 +163,16 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
   })
 }
 
-function rowModel(input: ListModelInput, columns: readonly Column[], row: Readonly<Record<string, unknown>>): TableRowModel {
+/** `position` (1-based on the page) is given when the row can be selected for a bulk delete. */
+function rowModel(
+  input: ListModelInput,
+  columns: readonly Column[],
+  row: Readonly<Record<string, unknown>>,
+  position: number | null,
+): TableRowModel {
   const { resource, urls, page } = input
-  const key = encodeRecordKey(resource.key.columns.map((name) => valueOf(resource, row, name)))
+  const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
+  const key = encodeRecordKey(keyValues)
   const detail = urls.detail(resource.table, key)
   const fks = foreignKeysShown(resource, input.resources)
   const linkColumn = columns.find((c) => resource.key.columns.includes(c.name))?.name ?? columns[0]?.name
@@ -171,7 +185,15 @@ function rowModel(input: ListModelInput, columns: readonly Column[], row: Readon
     }
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
   })
-  return { href: detail, cells }
+  if (position === null) return { href: detail, cells }
+  return { href: detail, cells, select: { value: key, label: selectLabel(resource, keyValues, position) } }
+}
+
+/** "Select row 42" by the key a user sees in the key column; a long or many-column key by its place on the page. */
+function selectLabel(resource: Resource, keyValues: readonly unknown[], position: number): string {
+  const plain = keyValues.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
+  const shown = plain && resource.key.type !== 'columns' && keyValues.length <= 3 ? keyValues.map(String).join(', ') : ''
+  return shown !== '' && shown.length <= 40 ? `Select row ${shown}` : `Select row ${position} on this page`
 }
 
 function summary(page: ListPage, params: ListParams): string {

@@ -9,15 +9,16 @@ import { encodeRecordKey } from '../records/record-key.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor } from './cell-model.js'
-import type { Urls } from './urls.js'
+import { queryString, type Urls } from './urls.js'
 
 const shownRows = 5
 const shownColumns = 5
 
 /**
  * For every foreign key pointing at this row (multi-column ones too): a capped count, the first rows,
- * and a link to the child list filtered on this row. A child that cannot be read gets a message in its
- * own panel; the rest of the page still shows.
+ * a link to the child list filtered on this row, and (when `writable` and the child can be written) a link
+ * to the child's create form with the foreign key filled in. A child that cannot be read gets a message in
+ * its own panel; the rest of the page still shows.
  */
 export async function loadRelatedPanels(
   db: Kysely<any>,
@@ -27,6 +28,7 @@ export async function loadRelatedPanels(
   urls: Urls,
   dialect: Dialect,
   timeoutMs: number,
+  writable: boolean,
 ): Promise<RelatedPanel[]> {
   const panels: RelatedPanel[] = []
   for (const { resource: child, fk } of resources.referencing(resource.table)) {
@@ -37,7 +39,9 @@ export async function loadRelatedPanels(
       child.table,
       fk.columns.map((name, i) => [filterParam(name, 'eq'), String(values[i])]),
     )
-    const base = { title: child.label, via: via(child, fk, resource), listHref }
+    const fill = fk.columns.map((name, i) => [`f.${name}`, String(values[i])] as const)
+    const addHref = writable && !child.readOnly ? `${urls.create(child.table)}${queryString(fill)}` : null
+    const base = { title: child.label, via: via(child, fk, resource), listHref, addHref }
     try {
       // Each panel in its own timed transaction: a slow or broken child cannot take the others down with it.
       const panel = await dialect.withStatementTimeout(db, timeoutMs, (trx) => loadPanel(trx, child, fk, values, urls, dialect))

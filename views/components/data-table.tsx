@@ -1,19 +1,31 @@
 import type { ColumnHeader, TableRowModel } from '../view-model.js'
 import { Cell } from './cell.js'
 
-/** A table of rows; sortable headers when given `ColumnHeader`s with sort links. */
+const boxClass = 'size-4 align-middle accent-sky-700 dark:accent-sky-400'
+
+/**
+ * A table of rows; sortable headers when given `ColumnHeader`s with sort links. Rows with `select` get a
+ * leading checkbox column (inside the caller's form), headed by a "select all" box a script reveals.
+ */
 export function DataTable(props: {
   caption: string
   columns: readonly ColumnHeader[]
   rows: readonly TableRowModel[]
   empty: string
 }) {
+  const selectable = props.rows.some((row) => row.select)
   return (
     <div class="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
       <table class="w-full text-sm">
         <caption class="sr-only">{props.caption}</caption>
         <thead class="bg-slate-50 text-left dark:bg-slate-900">
           <tr>
+            {selectable && (
+              <th scope="col" class="w-8 px-3 py-2">
+                <span class="sr-only">Select</span>
+                <input type="checkbox" data-select-all hidden aria-label="Select all rows on this page" class={boxClass} />
+              </th>
+            )}
             {props.columns.map((column) => (
               <th
                 scope="col"
@@ -37,13 +49,18 @@ export function DataTable(props: {
         <tbody>
           {props.rows.length === 0 && (
             <tr>
-              <td colspan={Math.max(1, props.columns.length)} class="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
+              <td colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0))} class="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
                 {props.empty}
               </td>
             </tr>
           )}
           {props.rows.map((row) => (
-            <tr class="border-t border-slate-200 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900">
+            <tr class="border-t border-slate-200 hover:bg-slate-50 has-checked:bg-sky-50 dark:border-slate-800 dark:hover:bg-slate-900 dark:has-checked:bg-sky-950">
+              {selectable && (
+                <td class="w-8 px-3 py-1.5 align-top">
+                  {row.select && <input type="checkbox" name="key" value={row.select.value} aria-label={row.select.label} class={boxClass} />}
+                </td>
+              )}
               {row.cells.map((cell, i) => (
                 <td class={`px-3 py-1.5 align-top whitespace-nowrap ${props.columns[i]?.numeric ? 'text-right' : ''}`}>
                   <Cell cell={cell} />

@@ -70,10 +70,15 @@ export function DetailPage(props: { model: DetailPageModel }) {
                       empty="None."
                     />
                   )}
-                  <p>
+                  <p class="flex flex-wrap items-center gap-3">
                     <a href={panel.listHref}>
                       {panel.rows.length > 0 ? `See all ${panel.title.toLowerCase()} of this row` : `No ${panel.title.toLowerCase()} yet: open the list`}
                     </a>
+                    {panel.addHref && (
+                      <a href={panel.addHref} class={buttonClass}>
+                        Add row to {panel.title}
+                      </a>
+                    )}
                   </p>
                 </>
               )}

@@ -15,7 +15,7 @@ export function ListPage(props: { model: ListPageModel }) {
         <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
         {model.createHref && (
           <a href={model.createHref} class={buttonClass}>
-            Add {model.heading.toLowerCase()}
+            Add row
           </a>
         )}
       </div>
@@ -74,7 +74,11 @@ export function ListPage(props: { model: ListPageModel }) {
               <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
                 {model.summary}
               </p>
-              <DataTable caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} empty="No rows match." />
+              {model.bulk ? (
+                <SelectionForm bulk={model.bulk} caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} />
+              ) : (
+                <DataTable caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} empty="No rows match." />
+              )}
               <Pagination model={model} />
             </>
           )}
@@ -82,6 +86,30 @@ export function ListPage(props: { model: ListPageModel }) {
         {model.filterForm && <FilterPanel form={model.filterForm} />}
       </div>
     </div>
+  )
+}
+
+/** The rows with a checkbox each, posting the ticked keys to the bulk delete preview (which asks before deleting). */
+function SelectionForm(props: {
+  bulk: NonNullable<ListPageModel['bulk']>
+  caption: string
+  columns: ListPageModel['columns']
+  rows: ListPageModel['rows']
+}) {
+  const { bulk } = props
+  return (
+    <form method="post" action={bulk.action} data-bulk-form class="space-y-2">
+      <HiddenFields pairs={bulk.hidden} />
+      <div class="flex flex-wrap items-center gap-3">
+        <button type="submit" data-bulk-submit class={`${buttonClass} disabled:cursor-not-allowed disabled:opacity-60`}>
+          Delete selected…
+        </button>
+        <span data-selected-count hidden aria-live="polite" class="text-sm text-slate-700 dark:text-slate-300">
+          0 selected
+        </span>
+      </div>
+      <DataTable caption={props.caption} columns={props.columns} rows={props.rows} empty="No rows match." />
+    </form>
   )
 }
 

@@ -41,7 +41,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const related = await loadRelatedPanels(admin.db, resource, row, admin.resources, urls, admin.dialect, admin.statementTimeoutMs)
+    const { db, resources, dialect, statementTimeoutMs, writable } = admin
+    const related = await loadRelatedPanels(db, resource, row, resources, urls, dialect, statementTimeoutMs, writable)
     const key = encodeRecordKey(decoded!)
     const title = recordTitle(resource, row, keyValues, admin.dialect.name)
     const model = detailPageModel({

@@ -43,6 +43,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       urls: c.get('urls'),
       dialect: admin.dialect.name,
       writable: admin.writable,
+      csrfToken: c.get('csrfToken') ?? null,
     })
     return renderPage(
       c,
