@@ -74,3 +74,25 @@ export async function loadFn(fn: (i: number) => Promise<unknown>, concurrency: n
   await Promise.all(Array.from({ length: concurrency }, worker))
   return summarize(latencies, errors, (performance.now() - started) / 1000)
 }
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 })
+
+/** A fetch-shaped client over node:http with keep-alive: the same cheap client `loadHttp` uses, for POST loops. */
+export function httpFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const body = init.body === undefined || init.body === null ? undefined : String(init.body)
+    const req = http.request(url, { method: init.method ?? 'GET', agent: keepAlive, headers: init.headers as Record<string, string> }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+        }
+        resolve(new Response(res.statusCode === 204 || res.statusCode === 304 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }))
+      })
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}

@@ -14,7 +14,8 @@ export interface RawRunner {
 }
 
 export function sqliteRunner(path: string): RawRunner {
-  const db = new Database(path, { readonly: true })
+  const db = new Database(path)
+  db.pragma('busy_timeout = 5000')
   db.defaultSafeIntegers(true)
   const statements = new Map<string, Database.Statement>()
   return {

@@ -10,9 +10,10 @@ import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
 import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { createAdmin } from '../src/http/create-admin.js'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
-import { loadFn, loadHttp, type LoadResult } from './load.js'
+import { httpFetch, loadFn, loadHttp, type LoadResult } from './load.js'
 import { postgresRunner, sqliteRunner, type CapturedQuery, type RawRunner } from './raw-baseline.js'
-import { scenarios } from './scenarios.js'
+import { saveCycle } from './save-cycle.js'
+import { editPaths, scenarios } from './scenarios.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ interface Row {
   raw: LoadResult
 }
 const rows: Row[] = []
+const benchSecret = 'bench-only-secret'
 const startup: { dialect: string; coldStartMs: number; rssIdleMb: number; rssLoadedMb: number }[] = []
 
 mkdirSync('data', { recursive: true })
@@ -74,8 +76,9 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
   }
   const conn = await connect(url, { log })
   const schema = await conn.dialect.introspect(conn.db)
-  const admin = createAdmin({ db: conn.db, schema, checkDrift: false })
+  const admin = createAdmin({ db: conn.db, schema, checkDrift: false, secret: benchSecret })
   const pages = await scenarios(conn.db, schema)
+  const edits = await editPaths(conn.db, schema)
   const plans: { name: string; path: string; queries: CapturedQuery[] }[] = []
   await admin.request('/') // warm-up, not captured
   for (const page of pages) {
@@ -85,6 +88,11 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
     await response.arrayBuffer()
     plans.push({ ...page, queries: captured })
   }
+  const jar: { cookie?: string } = {}
+  await saveCycle((u, init) => admin.request(u, init), '', edits[0]!, jar) // warm-up: gets the CSRF cookie
+  captured = []
+  await saveCycle((u, init) => admin.request(u, init), '', edits[0]!, jar)
+  const saveQueries = captured
   await conn.close()
 
   // 2. Serve it as a user would (the CLI, in its own process), timing exec → first 200.
@@ -100,6 +108,16 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
         console.error(`${dialect} ${plan.name} c=${concurrency}: ${steward.rps.toFixed(0)} req/s vs raw ${baseline.rps.toFixed(0)}/s`)
       }
     }
+    for (const concurrency of concurrencies) {
+      const serverJar: { cookie?: string } = {}
+      await saveCycle(httpFetch, server.base, edits[0]!, serverJar)
+      const steward = await loadFn((i) => saveCycle(httpFetch, server.base, edits[i % edits.length]!, serverJar), concurrency, seconds)
+      // Alternate the saved value as Steward's loop does: an UPDATE that changes nothing may skip its write.
+      const flipped = saveQueries.map((q) => ({ ...q, parameters: q.parameters.map((p) => (p === 'shipped' ? 'delivered' : p === 'delivered' ? 'shipped' : p)) }))
+      const baseline = await loadFn((i) => raw.run(i % 2 ? flipped : saveQueries), concurrency, seconds)
+      rows.push({ dialect, scenario: `open edit form + save (${saveQueries.length} q)`, concurrency, steward, raw: baseline })
+      console.error(`${dialect} save cycle c=${concurrency}: ${steward.rps.toFixed(0)}/s vs raw ${baseline.rps.toFixed(0)}/s`)
+    }
     startup.push({ dialect, coldStartMs: server.coldStartMs, rssIdleMb, rssLoadedMb: rssMb(server.process) })
   } finally {
     await raw.close()
@@ -112,6 +130,7 @@ async function startServer(url: string): Promise<{ process: ChildProcess; base: 
   const t0 = performance.now()
   const child = spawn(process.execPath, ['bin/steward.js', 'serve', '--db', url, '--port', String(port), '--generated', '/nonexistent'], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, STEWARD_SECRET: benchSecret },
   })
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 600; i++) {

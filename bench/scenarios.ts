@@ -4,6 +4,14 @@ import { createUrls } from '../src/http/urls.js'
 import { encodeRecordKey } from '../src/records/record-key.js'
 
 /** The pages a support person opens all day, as paths on the demo database. */
+/** Orders the save loop edits: enough distinct rows that 32 concurrent saves never touch the same one. */
+export async function editPaths(db: Kysely<any>, schema: SchemaMetadata, count = 128): Promise<string[]> {
+  const urls = createUrls('')
+  const orders = schema.tables.find((t) => t.name === 'orders')!
+  const { rows } = await sql<{ id: unknown }>`select id from orders order by id limit ${count}`.execute(db)
+  return rows.map((row) => urls.edit(orders, encodeRecordKey([row.id])))
+}
+
 export async function scenarios(db: Kysely<any>, schema: SchemaMetadata): Promise<{ name: string; path: string }[]> {
   const urls = createUrls('')
   const table = (name: string): Table => {
@@ -22,5 +30,6 @@ export async function scenarios(db: Kysely<any>, schema: SchemaMetadata): Promis
     { name: 'customers search', path: urls.list(customers, [['q', someone ?? 'Smith']]) },
     { name: 'orders filtered by status', path: urls.list(orders, [['f.status', 'shipped']]) },
     { name: 'order detail', path: urls.detail(orders, encodeRecordKey([middle])) },
+    { name: 'order edit form', path: urls.edit(orders, encodeRecordKey([middle])) },
   ]
 }
