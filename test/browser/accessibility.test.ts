@@ -29,8 +29,8 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     path: '/main/products/row/2/edit',
     status: 200,
     async prepare(page) {
-      await page.getByLabel('Price').fill('')
-      await page.getByLabel('Name').fill('')
+      await page.getByRole('spinbutton', { name: 'Price', exact: true }).fill('')
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('')
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
     },
   },
@@ -45,6 +45,7 @@ describe('accessibility (axe-core)', () => {
   before(async () => {
     ;[browser, server] = await Promise.all([launchBrowser({ bypassCSP: true }), startDemoServer('sqlite')])
     page = await browser.context.newPage()
+    page.setDefaultTimeout(5_000)
   })
   after(async () => {
     await browser?.close()

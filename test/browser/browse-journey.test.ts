@@ -29,6 +29,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     before(async () => {
       server = await startDemoServer(dialect)
       page = await browser.context.newPage()
+      page.setDefaultTimeout(5_000)
     })
     after(async () => {
       await page?.close()

@@ -1,0 +1,130 @@
+// The write half as an engineer fixing data uses it, in Debian's Chromium, on both dialects: an edit
+// that fails validation keeps everything typed, the fixed save lands on the detail page with a flash,
+// and a delete preview of a row with cascading children shows their counts before anything is deleted.
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Locator, Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser.js'
+import { startDemoServer, type DemoServer } from './demo-server.js'
+import { readTable } from './read-table.js'
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+before(async () => {
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+})
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Tables' })
+const listTable = (page: Page, heading: string) => page.getByRole('table', { name: new RegExp(`^${heading}: `) })
+/** The value a detail page shows for a column (each term carries a "column · TYPE" line). */
+const detailValue = (page: Page, column: string) =>
+  page.getByRole('term').filter({ has: page.getByText(new RegExp(`^${column} · `)) }).locator('+ dd').innerText()
+
+/** The text of the elements a control's aria-describedby points at: its error and hint. */
+async function description(page: Page, control: Locator): Promise<string> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean)
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()))
+  return texts.join(' ')
+}
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`edit journey (${dialect})`, () => {
+    let server: DemoServer
+    let page: Page
+    before(async () => {
+      server = await startDemoServer(dialect)
+      page = await browser.context.newPage()
+      page.setDefaultTimeout(5_000)
+    })
+    after(async () => {
+      await page?.close()
+      await server?.close()
+    })
+
+    test('a failed save keeps what was typed; the fixed save redirects with a flash', async () => {
+      await page.goto(`${server.base}/`)
+      await nav(page).getByRole('link', { name: 'Products', exact: true }).click()
+      const first = (await readTable(listTable(page, 'Products'))).rows[0]!
+      await listTable(page, 'Products').getByRole('link', { name: first['Id']!, exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: /^Products: / }).waitFor()
+      const detailUrl = page.url()
+      await page.getByRole('link', { name: 'Edit', exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: /^Edit Products/ }).waitFor()
+
+      const name = page.getByRole('textbox', { name: 'Name', exact: true })
+      const description_ = page.getByRole('textbox', { name: 'Description', exact: true })
+      const price = page.getByRole('spinbutton', { name: 'Price', exact: true })
+      const newName = `Lamp “Ørsted” ${dialect}`
+      const newDescription = 'Typed in the browser,\nover two lines.'
+      await name.fill(newName)
+      await description_.fill(newDescription)
+      await price.fill('') // a required decimal left empty
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+
+      // Back on the form: a message next to Price, the summary links to it, and nothing typed is lost.
+      const alert = page.getByRole('alert')
+      await alert.waitFor()
+      assert.match(await alert.innerText(), /Please correct: Price\. Nothing was saved\./)
+      assert.match(new URL(page.url()).pathname, /\/edit$/)
+      assert.equal(await price.getAttribute('aria-invalid'), 'true')
+      const priceMessage = await description(page, price)
+      assert.ok(priceMessage.length > 0, 'the price explains what is wrong')
+      const [inputBox, errorBox] = await Promise.all([
+        price.boundingBox(),
+        page.locator(`[id="${(await price.getAttribute('aria-describedby'))!.split(' ')[0]}"]`).boundingBox(),
+      ])
+      assert.ok(inputBox && errorBox && errorBox.y >= inputBox.y && errorBox.y - (inputBox.y + inputBox.height) < 40, 'the message sits under the field')
+      assert.equal(await name.inputValue(), newName)
+      assert.equal(await description_.inputValue(), newDescription)
+      assert.equal(await price.inputValue(), '')
+      assert.equal(await name.getAttribute('aria-invalid'), null, 'only the wrong field is marked')
+      await alert.getByRole('link', { name: 'Price' }).click()
+      assert.equal(await price.evaluate((element) => element === document.activeElement || location.hash === `#${element.id}`), true)
+
+      // Fix it: saved, back on the detail page with a flash naming the new value.
+      await price.fill('12.50')
+      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.waitForURL(detailUrl)
+      const flash = page.getByRole('status').filter({ hasText: newName })
+      assert.equal(await flash.count(), 1, `a flash names ${newName}`)
+      assert.equal(await detailValue(page, 'name'), newName)
+      assert.equal(await detailValue(page, 'description'), newDescription)
+      assert.match(await detailValue(page, 'price'), /^12\.50?$/)
+
+      // The flash is shown once.
+      await page.reload()
+      assert.equal(await page.getByRole('status').filter({ hasText: newName }).count(), 0)
+    })
+
+    test('the delete preview of an order shows its cascading children; cancel keeps it', async () => {
+      await nav(page).getByRole('link', { name: 'Orders', exact: true }).click()
+      const orderId = (await readTable(listTable(page, 'Orders'))).rows[1]!['Id']!
+      await listTable(page, 'Orders').getByRole('link', { name: orderId, exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: `Orders: ${orderId}` }).waitFor()
+      const detailUrl = page.url()
+      const related = async (title: string) => {
+        const heading = await page.getByRole('region', { name: new RegExp(`^${title} \\(`) }).getByRole('heading').innerText()
+        return Number(heading.match(/\((\d+)\)/)![1])
+      }
+      const items = await related('Order items')
+      const payments = await related('Payments')
+      assert.ok(items > 0 && payments > 0, 'the demo order has items and payments')
+
+      await page.getByRole('link', { name: 'Delete', exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: 'Delete from Orders' }).waitFor()
+      const cascade = page.getByRole('heading', { name: /ON DELETE CASCADE/ })
+      await cascade.waitFor()
+      const line = (table: string) => page.getByRole('listitem').filter({ hasText: new RegExp(`rows? in ${table}\\b`) }).innerText()
+      assert.match(await line('Order items'), new RegExp(`^${items} rows? in Order items`))
+      assert.match(await line('Payments'), new RegExp(`^${payments} rows? in Payments`))
+      assert.equal(await page.getByRole('button', { name: 'Yes, delete' }).isEnabled(), true)
+
+      await page.getByRole('link', { name: 'No, go back' }).click()
+      await page.waitForURL(detailUrl)
+      await page.getByRole('heading', { level: 1, name: `Orders: ${orderId}` }).waitFor()
+      assert.equal(await related('Order items'), items, 'nothing was deleted')
+    })
+  })
+}
