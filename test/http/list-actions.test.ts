@@ -9,7 +9,7 @@ const count = async (fx: EditFixture, table: string) =>
   Number((await fx.connection.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
 /** The row checkboxes of a list page: `[value, aria-label]`. */
-const rowBoxes = (html: string) =>
+const rowBoxes = (html: string): [string, string][] =>
   [...html.matchAll(/<input type="checkbox" name="key" value="([^"]*)" aria-label="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])
 
 const staticDir = new URL('../../views/static/', import.meta.url)
