@@ -45,6 +45,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       await customersRow.getByRole('link', { name: 'Customers', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor()
+      const current = page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]')
+      assert.deepEqual(await current.allInnerTexts(), ['Customers'], 'one breadcrumb is the current page')
       const unsorted = (await readTable(listTable(page, 'Customers'))).rows.map((row) => row['Last name']!)
       assert.equal(unsorted.length, 50)
 

@@ -8,7 +8,12 @@ export function Breadcrumbs(props: { crumbs: readonly Crumb[] }) {
         {props.crumbs.map((crumb, i) => (
           <li class="flex gap-1">
             {i > 0 && <span aria-hidden="true">/</span>}
-            {crumb.href ? <a href={crumb.href}>{crumb.label}</a> : <span aria-current="page">{crumb.label}</span>}
+            {crumb.href ? (
+              <a href={crumb.href}>{crumb.label}</a>
+            ) : (
+              // A link-less crumb before the last (the schema) is not the current page.
+              <span aria-current={i === props.crumbs.length - 1 ? 'page' : undefined}>{crumb.label}</span>
+            )}
           </li>
         ))}
       </ol>
