@@ -19,7 +19,7 @@ export function fitControl(widget: WidgetSpec, input: string, emptyLabel: string
       : { type: 'input', inputType: 'text', value: input, ...(widget.placeholder ? { placeholder: widget.placeholder } : {}) }
   switch (widget.type) {
     case 'text':
-      if (lineBreak.test(input)) return text()
+      if (lineBreak.test(input) || (widget.maxLength === undefined && input.length > 200)) return text()
       return {
         type: 'input',
         inputType: 'text',

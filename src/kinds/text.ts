@@ -3,8 +3,11 @@ import { displayText, nullDisplay, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { ok } from './parse-result.js'
 
-// Above this a single-line input gets cramped; unbounded text gets a textarea.
+// Above this a single-line input gets cramped.
 const singleLineMax = 255
+// Unbounded text (SQLite TEXT, Postgres text) is mostly names, codes and emails: a one-line input,
+// unless the column's name says prose. A value with line breaks gets a textarea anyway (see fitControl).
+const prose = /(^|_)(description|notes?|body|content|comments?|bio|summary|message|details|remarks|about|instructions|text)($|_)/i
 
 export const textKind: Kind = {
   name: 'text',
@@ -24,7 +27,8 @@ export const textKind: Kind = {
   },
   widget(column) {
     if (column.length !== null && column.length <= singleLineMax) return { type: 'text', maxLength: column.length }
-    return column.length === null ? { type: 'textarea' } : { type: 'textarea', maxLength: column.length }
+    if (column.length === null) return prose.test(column.name) ? { type: 'textarea' } : { type: 'text' }
+    return { type: 'textarea', maxLength: column.length }
   },
   toInput: (value) => plainText(value),
 }

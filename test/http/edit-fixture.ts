@@ -16,12 +16,12 @@ const setup = {
   postgres: `
     create type mood as enum ('sad', 'ok', 'happy');
     create table everything (
-      id serial primary key, t text, vc varchar(20), ch char(5), i int4, si int2, bi int8, dec numeric(12,3), num numeric,
+      id serial primary key, notes text, vc varchar(20), ch char(5), i int4, si int2, bi int8, dec numeric(12,3), num numeric,
       f8 float8, f4 float4, b bool, bn bool not null default false, d date, ts timestamp, tstz timestamptz, tm time,
       tmtz timetz, iv interval, u uuid, j json, jb jsonb, m mood, st text check (st in ('new', 'done')),
       arr int4[], tarr text[], by bytea, ip inet, net cidr, mac macaddr, pt point, gen int4 generated always as (i * 2) stored
     );
-    insert into everything (t, vc, ch, i, si, bi, dec, num, f8, f4, b, bn, d, ts, tstz, tm, tmtz, iv, u, j, jb, m, st, arr, tarr, by, ip, net, mac, pt)
+    insert into everything (notes, vc, ch, i, si, bi, dec, num, f8, f4, b, bn, d, ts, tstz, tm, tmtz, iv, u, j, jb, m, st, arr, tarr, by, ip, net, mac, pt)
     values (E'\\nfirst line\\r\\nsecond  ', '', 'ab', -1073741824, 32767, 9223372036854775807, 123456789.125, 3.14159265358979323846264338,
       'NaN', 1.1, true, true, 'infinity', '2024-01-02 03:04:05.123456', '2024-01-02 03:04:05+05:30', '23:59:59.999999',
       '03:04:05+02', '1 year 2 mons 3 days 04:05:06', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '{"big": 123456789012345678901234567890,  "s": "x"}',
@@ -42,11 +42,11 @@ const setup = {
     create trigger everything_updated before update on everything for each row execute function log_update();`,
   sqlite: `
     create table everything (
-      id integer primary key, t text, vc varchar(20), i integer, bi bigint, dec numeric(12,3), f real, b boolean,
+      id integer primary key, notes text, vc varchar(20), i integer, bi bigint, dec numeric(12,3), f real, b boolean,
       bn boolean not null default 0, d date, ts datetime, tm time, u uuid, j json, st text check (st in ('new', 'done')),
       by blob, anything, iv interval, ip inet, gen integer generated always as (i * 2) stored
     );
-    insert into everything (t, vc, i, bi, dec, f, b, bn, d, ts, tm, u, j, st, by, anything, iv, ip) values
+    insert into everything (notes, vc, i, bi, dec, f, b, bn, d, ts, tm, u, j, st, by, anything, iv, ip) values
       (char(10) || 'first line' || char(13, 10) || 'second  ', '', 9223372036854775807, -9007199254740993, 123.125, 0.1, 1, 1,
        '2024-02-29', '2024-01-02T03:04:05.123Z', '03:04', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', '{"big": 123456789012345678901234567890}',
        'done', x'00ff10', 42, '1 day', '10.0.0.1'),

@@ -9,7 +9,7 @@ type Case = readonly [string, string, unknown, string, unknown]
 
 const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
   postgres: [
-    ['t', 'hello\r\nworld', 'hello\nworld', '', ''],
+    ['notes', 'hello\r\nworld', 'hello\nworld', '', ''],
     ['vc', 'short', 'short', 'ünïcödé', 'ünïcödé'],
     ['ch', 'abc', 'abc  ', 'x', 'x    '],
     ['i', '42', 42, '-1073741824', -1073741824],
@@ -41,7 +41,7 @@ const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
     ['pt', '(1,2)', { x: 1, y: 2 }, '(3.5,-4)', { x: 3.5, y: -4 }],
   ],
   sqlite: [
-    ['t', 'hello\r\nworld', 'hello\nworld', '', ''],
+    ['notes', 'hello\r\nworld', 'hello\nworld', '', ''],
     ['vc', 'short', 'short', 'ünïcödé', 'ünïcödé'],
     ['i', '42', 42, '9223372036854775807', '9223372036854775807'],
     ['bi', '9007199254740993', '9007199254740993', '-5', -5],
@@ -113,7 +113,7 @@ for (const { name: dialect, create } of dialects) {
         Number((await fx.connection.db.selectFrom('everything').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n)
       const rowsBefore = await count()
       const blank = readForm((await client.get(`/${fx.s}/everything/new`)).html, '/new')
-      let pairs = withValue(blank.pairs, 'v:t', 'keep <me> & this')
+      let pairs = withValue(blank.pairs, 'v:notes', 'keep <me> & this')
       pairs = withValue(pairs, 'v:i', 'abc')
       pairs = withValue(pairs, 'v:j', '{broken')
       const response = await client.post(blank.action, pairs)
@@ -132,9 +132,9 @@ for (const { name: dialect, create } of dialects) {
     it('writes NULL from the NULL box, and refuses a value typed beside a ticked NULL box', async () => {
       const client = fx.client()
       const form = readForm((await client.get(`/${fx.s}/everything/row/1/edit`)).html, '/edit')
-      const nulled = await client.post(form.action, [...form.pairs.filter(([n]) => n !== 'v:t'), ['v:t', ''], ['null:t', '1']])
+      const nulled = await client.post(form.action, [...form.pairs.filter(([n]) => n !== 'v:notes'), ['v:notes', ''], ['null:notes', '1']])
       await client.follow(nulled)
-      assert.equal((await row(1))?.t, null)
+      assert.equal((await row(1))?.notes, null)
       const both = await client.post(form.action, [...readForm((await client.get(`/${fx.s}/everything/row/1/edit`)).html, '/edit').pairs.filter(([n]) => n !== 'v:vc'), ['v:vc', 'typed'], ['null:vc', '1']])
       assert.equal(both.status, 422)
       assert.match(await both.text(), /untick NULL/)

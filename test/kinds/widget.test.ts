@@ -7,7 +7,10 @@ import { makeColumn } from './make-column.js'
 
 const cases: ReadonlyArray<readonly [DialectName, Partial<Column> & Pick<Column, 'kind'>, Partial<WidgetSpec>]> = [
   ['postgres', { kind: 'text', length: 40 }, { type: 'text', maxLength: 40 }],
-  ['postgres', { kind: 'text' }, { type: 'textarea' }],
+  ['postgres', { kind: 'text', name: 'sku' }, { type: 'text' }],
+  ['sqlite', { kind: 'text', name: 'email' }, { type: 'text' }],
+  ['postgres', { kind: 'text', name: 'description' }, { type: 'textarea' }],
+  ['sqlite', { kind: 'text', name: 'admin_notes' }, { type: 'textarea' }],
   ['postgres', { kind: 'text', length: 4000 }, { type: 'textarea', maxLength: 4000 }],
   ['postgres', { kind: 'integer' }, { type: 'number', step: '1' }],
   ['postgres', { kind: 'bigint' }, { type: 'text', inputMode: 'numeric' }],
