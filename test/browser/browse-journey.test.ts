@@ -83,6 +83,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await page.getByRole('button', { name: 'Search', exact: true }).click()
       await page.waitForURL((url) => !url.searchParams.has('q'))
       const filters = page.getByRole('region', { name: 'Filters' })
+      // Folded away until asked for while no filter is active.
+      assert.equal(await filters.getByLabel('Tier').isVisible(), false)
+      await filters.getByText('Filters', { exact: true }).click()
       await filters.getByLabel('Tier').selectOption({ label: 'gold' })
       await filters.getByLabel('Is active').selectOption({ index: 2 })
       const activeChoice = await filters.getByLabel('Is active').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)

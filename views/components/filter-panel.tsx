@@ -5,18 +5,22 @@ const inputClass =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950'
 
 /** The filters of a list as one GET form: it works without JavaScript and keeps search, sort and page size. */
-export function FilterPanel(props: { form: NonNullable<ListPageModel['filterForm']> }) {
+// Above the table, folded away until wanted (open while filters are active), so the table keeps the page's width.
+export function FilterPanel(props: { form: NonNullable<ListPageModel['filterForm']>; open: boolean }) {
   const { form } = props
   return (
-    <section aria-labelledby="filters-heading" class="rounded border border-slate-200 p-3 dark:border-slate-800">
-      <h2 id="filters-heading" class="mb-2 text-base font-semibold">
+    <section aria-labelledby="filters-heading">
+    <details open={props.open} class="rounded border border-slate-200 dark:border-slate-800">
+      <summary id="filters-heading" class="cursor-pointer px-3 py-2 text-base font-semibold">
         Filters
-      </h2>
-      <form method="get" action={form.action} class="space-y-3">
+      </summary>
+      <form method="get" action={form.action} class="space-y-3 border-t border-slate-200 p-3 dark:border-slate-800">
         <HiddenFields pairs={form.keep} />
-        {form.filters.map((filter, i) => (
-          <FilterField filter={filter} id={`filter-${i}`} />
-        ))}
+        <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
+          {form.filters.map((filter, i) => (
+            <FilterField filter={filter} id={`filter-${i}`} />
+          ))}
+        </div>
         <button
           type="submit"
           class="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
@@ -24,6 +28,7 @@ export function FilterPanel(props: { form: NonNullable<ListPageModel['filterForm
           Apply filters
         </button>
       </form>
+    </details>
     </section>
   )
 }

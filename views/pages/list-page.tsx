@@ -63,7 +63,8 @@ export function ListPage(props: { model: ListPageModel }) {
           )}
         </ul>
       )}
-      <div class="grid gap-4 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      {model.filterForm && <FilterPanel form={model.filterForm} open={model.activeFilters.length > 0} />}
+      <div>
         <div class="min-w-0 space-y-3">
           {model.error ? (
             <p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
@@ -83,7 +84,6 @@ export function ListPage(props: { model: ListPageModel }) {
             </>
           )}
         </div>
-        {model.filterForm && <FilterPanel form={model.filterForm} />}
       </div>
     </div>
   )
