@@ -20,7 +20,12 @@ export function summarize(latencies: number[], errors: number, seconds: number):
  * Keeps `concurrency` requests in flight against loopback URLs (taken round-robin) for `seconds`,
  * over keep-alive connections. Bounded in time and count; only ever targets the given local server.
  */
-export async function loadHttp(urls: readonly string[], concurrency: number, seconds: number, maxRequests = 200_000): Promise<LoadResult> {
+export async function loadHttp(
+  urls: readonly string[],
+  concurrency: number,
+  seconds: number,
+  maxRequests = 200_000,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const latencies: number[] = []
   let errors = 0
@@ -54,7 +59,12 @@ export async function loadHttp(urls: readonly string[], concurrency: number, sec
 }
 
 /** The same loop around an async function: the raw-driver baseline. */
-export async function loadFn(fn: (i: number) => Promise<unknown>, concurrency: number, seconds: number, maxRequests = 2_000_000): Promise<LoadResult> {
+export async function loadFn(
+  fn: (i: number) => Promise<unknown>,
+  concurrency: number,
+  seconds: number,
+  maxRequests = 2_000_000,
+): Promise<LoadResult> {
   const latencies: number[] = []
   let errors = 0
   let next = 0
@@ -81,17 +91,26 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 })
 export function httpFetch(url: string, init: RequestInit = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined || init.body === null ? undefined : String(init.body)
-    const req = http.request(url, { method: init.method ?? 'GET', agent: keepAlive, headers: init.headers as Record<string, string> }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => {
-        const headers = new Headers()
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-        }
-        resolve(new Response(res.statusCode === 204 || res.statusCode === 304 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }))
-      })
-    })
+    const req = http.request(
+      url,
+      { method: init.method ?? 'GET', agent: keepAlive, headers: init.headers as Record<string, string> },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const headers = new Headers()
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+          }
+          resolve(
+            new Response(res.statusCode === 204 || res.statusCode === 304 ? null : Buffer.concat(chunks), {
+              status: res.statusCode ?? 0,
+              headers,
+            }),
+          )
+        })
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })

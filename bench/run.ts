@@ -84,7 +84,8 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
   for (const page of pages) {
     captured = []
     const response = await admin.request(page.path)
-    if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+    if (response.status !== 200)
+      throw new Error(`${page.path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
     await response.arrayBuffer()
     plans.push({ ...page, queries: captured })
   }
@@ -105,18 +106,35 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
         const steward = await loadHttp([server.base + plan.path], concurrency, seconds)
         const baseline = await loadFn(() => raw.run(plan.queries), concurrency, seconds)
         rows.push({ dialect, scenario: `${plan.name} (${plan.queries.length} q)`, concurrency, steward, raw: baseline })
-        console.error(`${dialect} ${plan.name} c=${concurrency}: ${steward.rps.toFixed(0)} req/s vs raw ${baseline.rps.toFixed(0)}/s`)
+        console.error(
+          `${dialect} ${plan.name} c=${concurrency}: ${steward.rps.toFixed(0)} req/s vs raw ${baseline.rps.toFixed(0)}/s`,
+        )
       }
     }
     for (const concurrency of concurrencies) {
       const serverJar: { cookie?: string } = {}
       await saveCycle(httpFetch, server.base, edits[0]!, serverJar)
-      const steward = await loadFn((i) => saveCycle(httpFetch, server.base, edits[i % edits.length]!, serverJar), concurrency, seconds)
+      const steward = await loadFn(
+        (i) => saveCycle(httpFetch, server.base, edits[i % edits.length]!, serverJar),
+        concurrency,
+        seconds,
+      )
       // Alternate the saved value as Steward's loop does: an UPDATE that changes nothing may skip its write.
-      const flipped = saveQueries.map((q) => ({ ...q, parameters: q.parameters.map((p) => (p === 'shipped' ? 'delivered' : p === 'delivered' ? 'shipped' : p)) }))
+      const flipped = saveQueries.map((q) => ({
+        ...q,
+        parameters: q.parameters.map((p) => (p === 'shipped' ? 'delivered' : p === 'delivered' ? 'shipped' : p)),
+      }))
       const baseline = await loadFn((i) => raw.run(i % 2 ? flipped : saveQueries), concurrency, seconds)
-      rows.push({ dialect, scenario: `open edit form + save (${saveQueries.length} q)`, concurrency, steward, raw: baseline })
-      console.error(`${dialect} save cycle c=${concurrency}: ${steward.rps.toFixed(0)}/s vs raw ${baseline.rps.toFixed(0)}/s`)
+      rows.push({
+        dialect,
+        scenario: `open edit form + save (${saveQueries.length} q)`,
+        concurrency,
+        steward,
+        raw: baseline,
+      })
+      console.error(
+        `${dialect} save cycle c=${concurrency}: ${steward.rps.toFixed(0)}/s vs raw ${baseline.rps.toFixed(0)}/s`,
+      )
     }
     startup.push({ dialect, coldStartMs: server.coldStartMs, rssIdleMb, rssLoadedMb: rssMb(server.process) })
   } finally {
@@ -128,10 +146,14 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
 async function startServer(url: string): Promise<{ process: ChildProcess; base: string; coldStartMs: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000)
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['bin/steward.js', 'serve', '--db', url, '--port', String(port), '--generated', '/nonexistent'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, STEWARD_SECRET: benchSecret },
-  })
+  const child = spawn(
+    process.execPath,
+    ['bin/steward.js', 'serve', '--db', url, '--port', String(port), '--generated', '/nonexistent'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, STEWARD_SECRET: benchSecret },
+    },
+  )
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 600; i++) {
     try {
@@ -154,7 +176,18 @@ function rssMb(child: ChildProcess): number {
 
 function printReport(): void {
   const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
-  const header = ['dialect', 'page', 'conc', 'steward req/s', 'p50 ms', 'p99 ms', 'raw req/s', 'p50 ms', 'p99 ms', 'steward/raw']
+  const header = [
+    'dialect',
+    'page',
+    'conc',
+    'steward req/s',
+    'p50 ms',
+    'p99 ms',
+    'raw req/s',
+    'p50 ms',
+    'p99 ms',
+    'steward/raw',
+  ]
   const lines = rows.map((r) => [
     r.dialect,
     r.scenario,
@@ -175,7 +208,9 @@ function printReport(): void {
   for (const l of lines) console.log(line(l))
   console.log('\n| dialect | cold start to first 200 | RSS idle | RSS after load |')
   console.log('|---|---|---|---|')
-  for (const s of startup) console.log(`| ${s.dialect} | ${fmt(s.coldStartMs)} ms | ${fmt(s.rssIdleMb)} MB | ${fmt(s.rssLoadedMb)} MB |`)
+  for (const s of startup)
+    console.log(`| ${s.dialect} | ${fmt(s.coldStartMs)} ms | ${fmt(s.rssIdleMb)} MB | ${fmt(s.rssLoadedMb)} MB |`)
   const errors = rows.filter((r) => r.steward.errors > 0 || r.raw.errors > 0)
-  for (const r of errors) console.log(`errors: ${r.dialect} ${r.scenario}: steward ${r.steward.errors}, raw ${r.raw.errors}`)
+  for (const r of errors)
+    console.log(`errors: ${r.dialect} ${r.scenario}: steward ${r.steward.errors}, raw ${r.raw.errors}`)
 }

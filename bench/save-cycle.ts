@@ -6,7 +6,12 @@ type FetchLike = (url: string, init?: RequestInit) => Promise<Response> | Respon
  * What an engineer fixing one field does: open the edit form, change the order's status, save.
  * Resolves when the save redirected (saved); rejects on anything else, so the loop counts it as an error.
  */
-export async function saveCycle(fetchLike: FetchLike, base: string, editPath: string, jar: { cookie?: string }): Promise<void> {
+export async function saveCycle(
+  fetchLike: FetchLike,
+  base: string,
+  editPath: string,
+  jar: { cookie?: string },
+): Promise<void> {
   const headers: Record<string, string> = jar.cookie ? { cookie: jar.cookie } : {}
   const page = await fetchLike(base + editPath, { headers })
   const setCookie = page.headers.get('set-cookie')
@@ -22,7 +27,11 @@ export async function saveCycle(fetchLike: FetchLike, base: string, editPath: st
     method: 'POST',
     redirect: 'manual',
     body,
-    headers: { cookie: jar.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded', origin: base || 'http://localhost' },
+    headers: {
+      cookie: jar.cookie ?? '',
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: base || 'http://localhost',
+    },
   })
   await saved.arrayBuffer()
   if (saved.status !== 302 && saved.status !== 303) throw new Error(`save answered ${saved.status}`)

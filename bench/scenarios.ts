@@ -22,11 +22,21 @@ export async function scenarios(db: Kysely<any>, schema: SchemaMetadata): Promis
   const orders = table('orders')
   const customers = table('customers')
   const count = Number((await sql<{ n: unknown }>`select count(*) as n from orders`.execute(db)).rows[0]?.n)
-  const middle = (await sql<{ id: unknown }>`select id from orders order by id limit 1 offset ${Math.floor(count / 2)}`.execute(db)).rows[0]?.id
-  const someone = (await sql<{ name: string }>`select last_name as name from customers order by id limit 1 offset 100`.execute(db)).rows[0]?.name
+  const middle = (
+    await sql<{ id: unknown }>`select id from orders order by id limit 1 offset ${Math.floor(count / 2)}`.execute(db)
+  ).rows[0]?.id
+  const someone = (
+    await sql<{ name: string }>`select last_name as name from customers order by id limit 1 offset 100`.execute(db)
+  ).rows[0]?.name
   return [
     { name: 'orders list, page 1', path: urls.list(orders) },
-    { name: 'orders list, half-way (keyset)', path: urls.list(orders, [['sort', 'id'], ['after', encodeRecordKey([middle])]]) },
+    {
+      name: 'orders list, half-way (keyset)',
+      path: urls.list(orders, [
+        ['sort', 'id'],
+        ['after', encodeRecordKey([middle])],
+      ]),
+    },
     { name: 'customers search', path: urls.list(customers, [['q', someone ?? 'Smith']]) },
     { name: 'orders filtered by status', path: urls.list(orders, [['f.status', 'shipped']]) },
     { name: 'order detail', path: urls.detail(orders, encodeRecordKey([middle])) },

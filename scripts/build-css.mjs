@@ -19,11 +19,15 @@ if (!existsSync(cli)) {
 mkdirSync(out, { recursive: true })
 const started = performance.now()
 const temporary = join(out, `.steward-${process.pid}.css`)
-const result = spawnSync(process.execPath, [cli, '-i', join(root, 'views', 'styles.css'), '-o', temporary, '--minify'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'pipe'],
-  encoding: 'utf8',
-})
+const result = spawnSync(
+  process.execPath,
+  [cli, '-i', join(root, 'views', 'styles.css'), '-o', temporary, '--minify'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  },
+)
 if (result.status !== 0) {
   rmSync(temporary, { force: true })
   console.error(`build-css: tailwindcss failed:\n${result.stderr}`)
@@ -42,7 +46,9 @@ for (const name of readdirSync(out)) {
 renameSync(temporary, join(out, cssName))
 writeFileSync(join(out, jsName), js)
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ css: cssName, js: jsName }, null, 2)}\n`)
-console.log(`build-css: public/${cssName} (${css.length} bytes), public/${jsName} in ${Math.round(performance.now() - started)} ms`)
+console.log(
+  `build-css: public/${cssName} (${css.length} bytes), public/${jsName} in ${Math.round(performance.now() - started)} ms`,
+)
 
 /**
  * steward.js first, then the others by name. Each is wrapped in its own function, so no file can see another's
@@ -52,6 +58,8 @@ function bundleScripts(dir) {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.js'))
     .sort((a, b) => (a === 'steward.js' ? -1 : b === 'steward.js' ? 1 : a < b ? -1 : a > b ? 1 : 0))
-  const parts = names.map((name) => `// ${name}\n;(function () {\n${readFileSync(join(dir, name), 'utf8').trimEnd()}\n})();\n`)
+  const parts = names.map(
+    (name) => `// ${name}\n;(function () {\n${readFileSync(join(dir, name), 'utf8').trimEnd()}\n})();\n`,
+  )
   return Buffer.from(parts.join('\n'))
 }

@@ -1,7 +1,7 @@
 // `npm test`: makes sure Chromium is there, starts a throwaway PostgreSQL server (unless
 // STEWARD_TEST_PG_URL or DATABASE_URL names one), runs every test file with node's test runner, stops the server.
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { chromiumPath } from '../test/helpers/chromium-path.js'
@@ -15,7 +15,10 @@ function ensureChromium(): void {
   console.log('Installing Debian Chromium for the browser tests (apt-get install chromium)…')
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  })
   if (update.status !== 0 || install.status !== 0 || !chromiumPath()) {
     console.error('Could not install Chromium with apt-get: install Debian package `chromium` and run npm test again.')
     process.exit(1)
@@ -49,9 +52,8 @@ if (!env.STEWARD_TEST_PG_URL) {
     env.STEWARD_TEST_PG_URL = server.url
   }
 }
-if (!existsSync('public/steward.css') && !existsSync('public')) {
-  spawnSync(process.execPath, ['scripts/build-css.mjs'], { stdio: 'inherit' })
-}
+// The pages are tested with the assets built from the views as they are now, never a stale build.
+if (spawnSync(process.execPath, ['scripts/build-css.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1)
 
 const child = spawn(
   process.execPath,

@@ -52,7 +52,10 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
             <main id="main" tabindex={-1} class="order-1 min-w-0 flex-1 px-4 py-4 md:order-2 md:px-6">
               <Breadcrumbs crumbs={model.crumbs} />
               {model.banner && (
-                <p role="status" class="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+                <p
+                  role="status"
+                  class="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+                >
                   {model.banner}
                 </p>
               )}

@@ -76,7 +76,12 @@ export interface SelectOption {
 }
 
 export type FilterModel =
-  | { readonly type: 'select'; readonly label: string; readonly name: string; readonly options: readonly SelectOption[] }
+  | {
+      readonly type: 'select'
+      readonly label: string
+      readonly name: string
+      readonly options: readonly SelectOption[]
+    }
   | {
       readonly type: 'range'
       readonly label: string
@@ -84,7 +89,13 @@ export type FilterModel =
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }
-  | { readonly type: 'text'; readonly label: string; readonly name: string; readonly value: string; readonly hint: string }
+  | {
+      readonly type: 'text'
+      readonly label: string
+      readonly name: string
+      readonly value: string
+      readonly hint: string
+    }
 
 export interface ListPageModel {
   readonly heading: string

@@ -39,7 +39,9 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use (try --port)`) : error),
+      reject(
+        error.code === 'EADDRINUSE' ? new UsageError(`port ${options.port} is already in use (try --port)`) : error,
+      ),
     )
   }).catch(async (error) => {
     await connection.close()
@@ -78,6 +80,7 @@ async function loadConfig(file: string | undefined): Promise<StewardConfig> {
   if (!existsSync(path)) throw new UsageError(`config file ${path} not found`)
   const module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }
   const parsed = StewardConfig.safeParse(module.default ?? {})
-  if (!parsed.success) throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsed.success)
+    throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   return parsed.data
 }

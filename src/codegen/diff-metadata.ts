@@ -36,7 +36,13 @@ export interface SchemaDifference {
  */
 export function diffMetadata(expected: SchemaMetadata, actual: SchemaMetadata): SchemaDifference[] {
   if (expected.dialect !== actual.dialect) {
-    return [{ table: '', kind: 'dialect-changed', detail: `generated for ${expected.dialect}, database is ${actual.dialect}` }]
+    return [
+      {
+        table: '',
+        kind: 'dialect-changed',
+        detail: `generated for ${expected.dialect}, database is ${actual.dialect}`,
+      },
+    ]
   }
   const before = byQualifiedName(expected.tables)
   const after = byQualifiedName(actual.tables)
@@ -48,7 +54,11 @@ export function diffMetadata(expected: SchemaMetadata, actual: SchemaMetadata): 
   }
   for (const [name, table] of after) {
     if (!before.has(name)) {
-      differences.push({ table: name, kind: 'table-added', detail: `${table.type} added (${table.columns.length} columns)` })
+      differences.push({
+        table: name,
+        kind: 'table-added',
+        detail: `${table.type} added (${table.columns.length} columns)`,
+      })
     }
   }
   return differences.sort(
@@ -79,14 +89,24 @@ function diffTable(name: string, expected: Table, actual: Table): SchemaDifferen
     }
   }
   for (const column of actual.columns) {
-    if (!columnsBefore.has(column.name)) add('column-added', `column ${quote(column.name)} added (${describeColumn(column)})`)
+    if (!columnsBefore.has(column.name))
+      add('column-added', `column ${quote(column.name)} added (${describeColumn(column)})`)
   }
   if (!same(expected.primaryKey, actual.primaryKey)) {
-    add('primary-key-changed', `primary key was ${describeKey(expected.primaryKey)}, is now ${describeKey(actual.primaryKey)}`)
+    add(
+      'primary-key-changed',
+      `primary key was ${describeKey(expected.primaryKey)}, is now ${describeKey(actual.primaryKey)}`,
+    )
   }
   diffForeignKeys(expected.foreignKeys, actual.foreignKeys, add)
   const common = actual.columns.filter((c) => columnsBefore.has(c.name)).map((c) => c.name)
-  if (!same(expected.columns.map((c) => c.name).filter((c) => columnsAfter.has(c)), common)) details.push('column order')
+  if (
+    !same(
+      expected.columns.map((c) => c.name).filter((c) => columnsAfter.has(c)),
+      common,
+    )
+  )
+    details.push('column order')
   for (const fact of otherTableFacts) if (!same(expected[fact], actual[fact])) details.push(fact)
   if (details.length > 0) add('details-changed', `changed: ${details.join('; ')}`)
   return out
@@ -101,13 +121,28 @@ function columnTypeChange(expected: Column, actual: Column): string | undefined 
 }
 
 const otherColumnFacts = [
-  'baseType', 'default', 'identity', 'autoIncrement', 'generated', 'length', 'precision', 'scale', 'choices',
-  'arrayElementType', 'domain', 'comment',
+  'baseType',
+  'default',
+  'identity',
+  'autoIncrement',
+  'generated',
+  'length',
+  'precision',
+  'scale',
+  'choices',
+  'arrayElementType',
+  'domain',
+  'comment',
 ] as const satisfies ReadonlyArray<keyof Column>
 
-const otherTableFacts = ['comment', 'uniques', 'indexes', 'checks', 'withoutRowid', 'strict'] as const satisfies ReadonlyArray<
-  keyof Table
->
+const otherTableFacts = [
+  'comment',
+  'uniques',
+  'indexes',
+  'checks',
+  'withoutRowid',
+  'strict',
+] as const satisfies ReadonlyArray<keyof Table>
 
 /** Foreign keys are matched by their columns and target, not by name: SQLite's are unnamed and numbered. */
 function diffForeignKeys(
@@ -125,7 +160,8 @@ function diffForeignKeys(
       add('foreign-key-changed', `foreign key ${describeForeignKey(fk)} is now ${describeForeignKey(now)}`)
     }
   }
-  for (const [id, fk] of after) if (!before.has(id)) add('foreign-key-added', `foreign key ${describeForeignKey(fk)} added`)
+  for (const [id, fk] of after)
+    if (!before.has(id)) add('foreign-key-added', `foreign key ${describeForeignKey(fk)} added`)
 }
 
 function describeColumn(column: Column): string {

@@ -97,17 +97,29 @@ export function renderGeneratedFiles(
       }),
     )
   })
-  files.set('index.ts', renderIndex(metadata.tables, modulePaths.map((path) => importSpecifier('index.ts', path))))
+  files.set(
+    'index.ts',
+    renderIndex(
+      metadata.tables,
+      modulePaths.map((path) => importSpecifier('index.ts', path)),
+    ),
+  )
   return files
 }
 
 function selectionFrom(options: GenerateOptions): TableSelection | undefined {
   if (!options.schemas?.length && !options.include?.length && !options.exclude?.length) return undefined
-  return { schemas: [...(options.schemas ?? [])], include: [...(options.include ?? [])], exclude: [...(options.exclude ?? [])] }
+  return {
+    schemas: [...(options.schemas ?? [])],
+    include: [...(options.include ?? [])],
+    exclude: [...(options.exclude ?? [])],
+  }
 }
 
 function staleFilesIn(outDir: string, files: ReadonlyMap<string, string>): string[] {
-  const stale = [...files].filter(([path, content]) => readOrNull(resolve(outDir, path)) !== content).map(([path]) => path)
+  const stale = [...files]
+    .filter(([path, content]) => readOrNull(resolve(outDir, path)) !== content)
+    .map(([path]) => path)
   const extra = listGeneratedFiles(outDir).filter((path) => !files.has(path))
   return [...stale, ...extra].sort()
 }

@@ -72,9 +72,23 @@ export function dbKey(table: { schema: string; name: string }, dialect: DialectN
 // SQLite types are free text, so the kind (already resolved from the declared type) picks one of the
 // type names kysely-codegen's SQLite adapter knows.
 const sqliteTypeByKind: Readonly<Record<ColumnKind, string>> = {
-  text: 'text', integer: 'integer', bigint: 'int8', decimal: 'numeric', float: 'real', boolean: 'boolean',
-  date: 'text', datetime: 'text', time: 'text', interval: 'text', uuid: 'text', json: 'text', enum: 'text',
-  array: 'text', binary: 'blob', network: 'text', unknown: 'any',
+  text: 'text',
+  integer: 'integer',
+  bigint: 'int8',
+  decimal: 'numeric',
+  float: 'real',
+  boolean: 'boolean',
+  date: 'text',
+  datetime: 'text',
+  time: 'text',
+  interval: 'text',
+  uuid: 'text',
+  json: 'text',
+  enum: 'text',
+  array: 'text',
+  binary: 'blob',
+  network: 'text',
+  unknown: 'any',
 }
 
 function toCodegenColumn(column: Column, dialectName: DialectName, dialect: GeneratorDialect): ColumnMetadataOptions {
@@ -130,7 +144,19 @@ class TableNameSafeSerializer extends TypeScriptSerializer {
   }
 }
 
-const globalTypeNames = ['DB', 'Date', 'Buffer', 'Array', 'Record', 'String', 'Number', 'Boolean', 'Object', 'Symbol', 'BigInt']
+const globalTypeNames = [
+  'DB',
+  'Date',
+  'Buffer',
+  'Array',
+  'Record',
+  'String',
+  'Number',
+  'Boolean',
+  'Object',
+  'Symbol',
+  'BigInt',
+]
 
 function reservedTypeNames(dialect: GeneratorDialect): string[] {
   const { definitions, imports } = dialect.adapter

@@ -12,7 +12,10 @@ export async function readLiveMetadata(url: string, selection: TableSelection): 
   try {
     const introspected = await dialect.introspect(db, { schemas: selection.schemas })
     const selected = selectTables(introspected, selection)
-    return SchemaMetadata.parse({ ...selected, tables: selected.tables.map((table) => ({ ...table, estimatedRows: null })) })
+    return SchemaMetadata.parse({
+      ...selected,
+      tables: selected.tables.map((table) => ({ ...table, estimatedRows: null })),
+    })
   } finally {
     await close()
   }

@@ -37,7 +37,9 @@ export function parseGeneratedSchema(text: string, path = 'schema.ts'): Generate
   const end = lines.indexOf(schemaEnd, start + 1)
   if (!selectionLine || start < 0 || end < 0) throw invalid('markers missing')
   try {
-    const selection = TableSelection.parse(JSON.parse(selectionLine.slice(selectionMarker.length).replace(/ as const$/, '')))
+    const selection = TableSelection.parse(
+      JSON.parse(selectionLine.slice(selectionMarker.length).replace(/ as const$/, '')),
+    )
     const schema = SchemaMetadata.parse(JSON.parse(lines.slice(start + 1, end).join('\n')))
     return { schema, selection }
   } catch (error) {

@@ -16,7 +16,9 @@ export function renderIndex(tables: readonly Table[], modulePaths: readonly stri
     "export { schema } from './schema.js'",
     '',
     '/** Every table and view module, keyed by `schema.table`. */',
-    entries.length > 0 ? `export const tables = {\n${entries.join('\n')}\n} as const` : 'export const tables = {} as const',
+    entries.length > 0
+      ? `export const tables = {\n${entries.join('\n')}\n} as const`
+      : 'export const tables = {} as const',
     '',
     'export type TableKey = keyof typeof tables',
     '',

@@ -41,8 +41,14 @@ export function renderSchema(metadata: SchemaMetadata, selection: TableSelection
  */
 function formatJson(value: unknown, depth: number): string {
   if (Array.isArray(value)) {
-    if (value.length === 0 || value.every((item) => item === null || typeof item !== 'object')) return JSON.stringify(value)
-    return block('[', ']', value.map((item) => formatJson(item, depth + 1)), depth)
+    if (value.length === 0 || value.every((item) => item === null || typeof item !== 'object'))
+      return JSON.stringify(value)
+    return block(
+      '[',
+      ']',
+      value.map((item) => formatJson(item, depth + 1)),
+      depth,
+    )
   }
   if (value !== null && typeof value === 'object' && depth < 4) {
     const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${formatJson(item, depth + 1)}`)

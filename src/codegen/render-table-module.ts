@@ -14,7 +14,12 @@ export interface TableModuleImports {
  * same sorted metadata) and its row types against the generated `DB`. Views get the same exports so the
  * registry has one shape; the metadata's `type` says they are read-only.
  */
-export function renderTableModule(table: Table, position: number, dialect: DialectName, imports: TableModuleImports): string {
+export function renderTableModule(
+  table: Table,
+  position: number,
+  dialect: DialectName,
+  imports: TableModuleImports,
+): string {
   const key = JSON.stringify(dbKey(table, dialect))
   const keyColumns = table.primaryKey.map((name) => JSON.stringify(name)).join(' | ')
   return [
@@ -27,7 +32,7 @@ export function renderTableModule(table: Table, position: number, dialect: Diale
     `/** ${commentText(`${JSON.stringify(table.schema)}.${JSON.stringify(table.name)}`)} (${table.type}) */`,
     `export const table: Table = schema.tables[${position}]!`,
     '',
-    '/** The table\'s key in the `DB` interface: `db.selectFrom(dbName)`. */',
+    "/** The table's key in the `DB` interface: `db.selectFrom(dbName)`. */",
     `export const dbName = ${key}`,
     '',
     `export type Row = Selectable<DB[${key}]>`,

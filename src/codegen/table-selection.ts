@@ -29,7 +29,9 @@ export function selectTables(metadata: SchemaMetadata, selection: TableSelection
       (include.length === 0 || include.some((matches) => matches(table))) &&
       !exclude.some((matches) => matches(table)),
   )
-  const schemas = metadata.schemas.filter((schema) => selection.schemas.length === 0 || selection.schemas.includes(schema))
+  const schemas = metadata.schemas.filter(
+    (schema) => selection.schemas.length === 0 || selection.schemas.includes(schema),
+  )
   return { ...metadata, schemas, tables }
 }
 

@@ -1,14 +1,6 @@
 /** What went wrong in a database statement, in terms a form can show next to a field. */
 export type DatabaseErrorCode =
-  | 'unique'
-  | 'foreign_key'
-  | 'not_null'
-  | 'check'
-  | 'exclusion'
-  | 'invalid_value'
-  | 'timeout'
-  | 'conflict'
-  | 'other'
+  'unique' | 'foreign_key' | 'not_null' | 'check' | 'exclusion' | 'invalid_value' | 'timeout' | 'conflict' | 'other'
 
 /**
  * A driver error translated by the dialect. `columns` names the fields it concerns when the engine
@@ -19,7 +11,11 @@ export class DatabaseError extends Error {
   constructor(
     readonly code: DatabaseErrorCode,
     message: string,
-    readonly details: { readonly columns?: readonly string[]; readonly constraint?: string; readonly cause?: unknown } = {},
+    readonly details: {
+      readonly columns?: readonly string[]
+      readonly constraint?: string
+      readonly cause?: unknown
+    } = {},
   ) {
     super(message)
   }

@@ -63,7 +63,12 @@ function columnsOf(e: PgDriverError): string[] {
   // "Key (a, b)=(1, 2) already exists." — the columns of a unique or foreign-key violation.
   const match = /^Key \((.+?)\)=/.exec(e.detail ?? '')
   if (!match?.[1]) return []
-  return match[1].split(',').map((name) => name.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))
+  return match[1].split(',').map((name) =>
+    name
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/""/g, '"'),
+  )
 }
 
 function messageFor(code: DatabaseErrorCode, e: PgDriverError): string {

@@ -44,7 +44,10 @@ export const sqliteDialect: Dialect = {
     const failed = /constraint failed: (.+)$/.exec(text)?.[1] ?? ''
     const columns =
       code === 'unique' || code === 'not_null'
-        ? failed.split(',').map((part) => part.trim().split('.').slice(1).join('.')).filter(Boolean)
+        ? failed
+            .split(',')
+            .map((part) => part.trim().split('.').slice(1).join('.'))
+            .filter(Boolean)
         : []
     const constraint = code === 'check' && failed ? failed : undefined
     let message = messages[code]

@@ -5,8 +5,14 @@ import { catalog, colours, list, productAdjectives, productClaims, tagNames } fr
 export type CategoryRow = [id: number, parentId: number | null, name: string, slug: string]
 export type TagRow = [id: number, name: string]
 export type ProductRow = [
-  id: number, sku: string, name: string, description: string | null, price: number, categoryId: number | null,
-  stock: number, attributes: string | null,
+  id: number,
+  sku: string,
+  name: string,
+  description: string | null,
+  price: number,
+  categoryId: number | null,
+  stock: number,
+  attributes: string | null,
 ]
 export type ProductTagRow = [productId: number, tagId: number]
 
@@ -31,13 +37,33 @@ interface Leaf {
 
 // Price ranges in whole currency units per top category; prices are drawn log-uniformly in between.
 const priceRanges: Readonly<Record<string, readonly [number, number]>> = {
-  Kitchen: [4, 180], Home: [9, 900], Garden: [3, 600], Office: [2, 150], Electronics: [9, 400], Apparel: [8, 350],
+  Kitchen: [4, 180],
+  Home: [9, 900],
+  Garden: [3, 600],
+  Office: [2, 150],
+  Electronics: [9, 400],
+  Apparel: [8, 350],
 }
-const priceEndings = [[99, 60], [0, 20], [50, 10], [95, 10]] as const
-const tagCountWeights = [[0, 25], [1, 35], [2, 25], [3, 10], [4, 5]] as const
+const priceEndings = [
+  [99, 60],
+  [0, 20],
+  [50, 10],
+  [95, 10],
+] as const
+const tagCountWeights = [
+  [0, 25],
+  [1, 35],
+  [2, 25],
+  [3, 10],
+  [4, 5],
+] as const
 const sizes = ['XS', 'S', 'M', 'L', 'XL']
 
-const slugify = (text: string) => text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-')
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '-')
 
 /** A three-level category tree: parents get smaller ids than their children. */
 function categoryTree(): { categories: CategoryRow[]; leaves: Leaf[] } {
@@ -96,7 +122,10 @@ export function generateCatalog(plan: DemoPlan, random: Random): DemoCatalog {
     const sku = `${leaf.top.slice(0, 3).toUpperCase()}-${String(id).padStart(6, '0')}`
     const categoryId = random.chance(0.03) ? null : leaf.id
     products.push([id, sku, name, description, centsToDecimal(cents), categoryId, stock, attributes(random, leaf.top)])
-    const tagIds = random.shuffled(tags).slice(0, random.weighted(tagCountWeights)).map(([tagId]) => tagId)
+    const tagIds = random
+      .shuffled(tags)
+      .slice(0, random.weighted(tagCountWeights))
+      .map(([tagId]) => tagId)
     for (const tagId of tagIds.sort((a, b) => a - b)) productTags.push([id, tagId])
   }
   const popularity = Int32Array.from(random.shuffled(products.map(([id]) => id)))

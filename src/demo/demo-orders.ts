@@ -3,12 +3,23 @@ import { centsToDecimal, customersSignedUpBy, formatTimestamp, type DemoPlan } f
 import type { Random } from './random.js'
 
 export type OrderRow = [
-  id: number, customerId: number, staffId: number | null, status: string, placedAt: string, shippedAt: string | null,
-  total: number, externalRef: number | bigint | null,
+  id: number,
+  customerId: number,
+  staffId: number | null,
+  status: string,
+  placedAt: string,
+  shippedAt: string | null,
+  total: number,
+  externalRef: number | bigint | null,
 ]
 export type OrderItemRow = [orderId: number, lineNo: number, productId: number, quantity: number, unitPrice: number]
 export type PaymentRow = [
-  id: number, orderId: number, method: string, amount: number, paidAt: string, receiptDigest: Buffer | null,
+  id: number,
+  orderId: number,
+  method: string,
+  amount: number,
+  paidAt: string,
+  receiptDigest: Buffer | null,
 ]
 
 type Weights<T> = ReadonlyArray<readonly [T, number]>
@@ -17,18 +28,69 @@ const day = 86_400
 
 // Orders grow with the customer base: the cumulative count goes as time^(1 / orderGrowth).
 const orderGrowth = 0.8
-const hourWeights: Weights<number> = [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.5, 2.5, 3, 3.2, 3.3, 3.5, 3.2, 3, 3, 3.1, 3.3,
-  3.8, 4.2, 4.3, 3.8, 2.8, 1.8].map((weight, h) => [h, weight] as const)
-const lineCountWeights: Weights<number> = [[1, 22], [2, 24], [3, 20], [4, 14], [5, 9], [6, 6], [7, 3], [8, 2]]
-const quantityWeights: Weights<number> = [[1, 70], [2, 18], [3, 5], [4, 3], [5, 2], [10, 1], [12, 1]]
-const webMethods: Weights<string> = [['card', 65], ['paypal', 25], ['bank_transfer', 7], ['gift_card', 3]]
-const counterMethods: Weights<string> = [['card', 55], ['cash', 25], ['bank_transfer', 10], ['gift_card', 10]]
+const hourWeights: Weights<number> = [
+  1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.5, 2.5, 3, 3.2, 3.3, 3.5, 3.2, 3, 3, 3.1, 3.3, 3.8, 4.2, 4.3, 3.8, 2.8, 1.8,
+].map((weight, h) => [h, weight] as const)
+const lineCountWeights: Weights<number> = [
+  [1, 22],
+  [2, 24],
+  [3, 20],
+  [4, 14],
+  [5, 9],
+  [6, 6],
+  [7, 3],
+  [8, 2],
+]
+const quantityWeights: Weights<number> = [
+  [1, 70],
+  [2, 18],
+  [3, 5],
+  [4, 3],
+  [5, 2],
+  [10, 1],
+  [12, 1],
+]
+const webMethods: Weights<string> = [
+  ['card', 65],
+  ['paypal', 25],
+  ['bank_transfer', 7],
+  ['gift_card', 3],
+]
+const counterMethods: Weights<string> = [
+  ['card', 55],
+  ['cash', 25],
+  ['bank_transfer', 10],
+  ['gift_card', 10],
+]
 
 // Recent orders are still moving through the pipeline; old ones are mostly delivered.
-const lastDay: Weights<string> = [['pending', 45], ['paid', 40], ['shipped', 10], ['cancelled', 5]]
-const lastDays: Weights<string> = [['pending', 10], ['paid', 30], ['shipped', 50], ['delivered', 5], ['cancelled', 5]]
-const lastWeek: Weights<string> = [['paid', 5], ['shipped', 35], ['delivered', 52], ['cancelled', 6], ['refunded', 2]]
-const older: Weights<string> = [['delivered', 880], ['cancelled', 60], ['refunded', 40], ['shipped', 17], ['pending', 3]]
+const lastDay: Weights<string> = [
+  ['pending', 45],
+  ['paid', 40],
+  ['shipped', 10],
+  ['cancelled', 5],
+]
+const lastDays: Weights<string> = [
+  ['pending', 10],
+  ['paid', 30],
+  ['shipped', 50],
+  ['delivered', 5],
+  ['cancelled', 5],
+]
+const lastWeek: Weights<string> = [
+  ['paid', 5],
+  ['shipped', 35],
+  ['delivered', 52],
+  ['cancelled', 6],
+  ['refunded', 2],
+]
+const older: Weights<string> = [
+  ['delivered', 880],
+  ['cancelled', 60],
+  ['refunded', 40],
+  ['shipped', 17],
+  ['pending', 3],
+]
 
 function statusWeights(ageSeconds: number): Weights<string> {
   return ageSeconds < day ? lastDay : ageSeconds < 3 * day ? lastDays : ageSeconds < 10 * day ? lastWeek : older
@@ -65,8 +127,14 @@ export function* generateOrders(
         : smallRefBase + id * 1000 + ref
 
     const order: OrderRow = [
-      id, customerIndex + 1, staffId, settled.status, formatTimestamp(plan, placed),
-      settled.shipped === null ? null : formatTimestamp(plan, settled.shipped), centsToDecimal(totalCents), externalRef,
+      id,
+      customerIndex + 1,
+      staffId,
+      settled.status,
+      formatTimestamp(plan, placed),
+      settled.shipped === null ? null : formatTimestamp(plan, settled.shipped),
+      centsToDecimal(totalCents),
+      externalRef,
     ]
     yield { order, items, payments: settled.payments }
   }

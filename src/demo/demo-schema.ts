@@ -6,7 +6,16 @@
 export const demoTables = {
   staff: ['id', 'name', 'email', 'role'],
   customers: [
-    'id', 'first_name', 'last_name', 'email', 'phone', 'tier', 'is_active', 'preferences', 'notes', 'created_at',
+    'id',
+    'first_name',
+    'last_name',
+    'email',
+    'phone',
+    'tier',
+    'is_active',
+    'preferences',
+    'notes',
+    'created_at',
   ],
   addresses: ['id', 'customer_id', 'label', 'line1', 'line2', 'city', 'region', 'postcode', 'country'],
   categories: ['id', 'parent_id', 'name', 'slug'],

@@ -28,48 +28,72 @@ export const customerNotes = list(
 
 /** Top category → middle category → leaf category → product nouns (the category tree is three levels deep). */
 export const catalog: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [string, string, string]>]> = [
-  ['Kitchen', 'Cast Iron|Stainless Steel|Ceramic|Enamel|Copper|Bamboo', [
-    ['Cookware', 'Pans', "Frying Pan|Skillet|Wok|Griddle"],
-    ['Cookware', 'Pots', 'Saucepan|Stockpot|Dutch Oven|Casserole Dish'],
-    ['Tableware', 'Mugs & Cups', 'Mug|Teacup|Tumbler|Espresso Cup'],
-    ['Tableware', 'Plates & Bowls', 'Dinner Plate|Salad Bowl|Serving Platter|Pasta Bowl'],
-    ['Utensils', 'Knives', "Chef's Knife|Paring Knife|Bread Knife|Knife Block"],
-    ['Utensils', 'Tools', 'Spatula|Whisk|Peeler|Ladle'],
-  ]],
-  ['Home', 'Oak|Walnut|Linen|Rattan|Velvet|Wool|Marble', [
-    ['Furniture', 'Seating', 'Armchair|Stool|Bench|Ottoman'],
-    ['Furniture', 'Tables', 'Side Table|Coffee Table|Console Table|Desk'],
-    ['Decor', 'Lighting', 'Table Lamp|Floor Lamp|Pendant Light|Lantern'],
-    ['Decor', 'Textiles', 'Throw Blanket|Cushion Cover|Rug|Curtain'],
-    ['Storage', 'Baskets & Boxes', 'Storage Basket|Crate|Storage Box|Trunk'],
-    ['Storage', 'Shelving', 'Wall Shelf|Bookcase|Shoe Rack|Coat Rack'],
-  ]],
-  ['Garden', 'Galvanised Steel|Terracotta|Teak|Recycled Plastic|Aluminium', [
-    ['Tools', 'Hand Tools', 'Trowel|Pruning Shears|Hand Fork|Weeder'],
-    ['Tools', 'Watering', 'Watering Can|Hose Reel|Sprinkler|Spray Nozzle'],
-    ['Outdoor Living', 'Garden Furniture', 'Lounger|Bistro Set|Garden Bench|Parasol'],
-    ['Outdoor Living', 'Grills', 'Charcoal Grill|Gas Grill|Grill Brush|Fire Pit'],
-    ['Plants', 'Pots & Planters', 'Planter|Plant Pot|Window Box|Hanging Basket'],
-    ['Plants', 'Seeds', 'Herb Seed Kit|Wildflower Seeds|Tomato Seeds|Bulb Mix'],
-  ]],
-  ['Office', 'Recycled Paper|Leather|Brass|Bamboo|Cork', [
-    ['Stationery', 'Paper', 'Notebook|Planner|Sketchbook|Notepad'],
-    ['Stationery', 'Writing', 'Fountain Pen|Ballpoint Pen|Pencil Set|Marker Set'],
-    ['Desk', 'Organisers', 'Desk Organiser|Pen Holder|Letter Tray|Document Box'],
-    ['Desk', 'Ergonomics', 'Monitor Stand|Footrest|Wrist Rest|Laptop Stand'],
-  ]],
-  ['Electronics', 'Matte Black|Graphite|Arctic White|Midnight Blue', [
-    ['Audio', 'Headphones', 'Headphones|Earbuds|Headset'],
-    ['Audio', 'Speakers', 'Bluetooth Speaker|Soundbar|Radio'],
-    ['Accessories', 'Charging', 'Charger|Power Bank|Charging Cable|Wireless Charger'],
-    ['Accessories', 'Cases', 'Phone Case|Laptop Sleeve|Tablet Cover'],
-  ]],
-  ['Apparel', 'Merino|Waxed Cotton|Recycled Nylon|Fleece|Canvas', [
-    ['Outerwear', 'Jackets', 'Rain Jacket|Parka|Gilet|Fleece Jacket'],
-    ['Outerwear', 'Accessories', 'Scarf|Beanie|Gloves|Umbrella'],
-    ['Bags', 'Backpacks', 'Backpack|Daypack|Rucksack'],
-    ['Bags', 'Totes', 'Tote Bag|Shopper|Weekender Bag'],
-  ]],
+  [
+    'Kitchen',
+    'Cast Iron|Stainless Steel|Ceramic|Enamel|Copper|Bamboo',
+    [
+      ['Cookware', 'Pans', 'Frying Pan|Skillet|Wok|Griddle'],
+      ['Cookware', 'Pots', 'Saucepan|Stockpot|Dutch Oven|Casserole Dish'],
+      ['Tableware', 'Mugs & Cups', 'Mug|Teacup|Tumbler|Espresso Cup'],
+      ['Tableware', 'Plates & Bowls', 'Dinner Plate|Salad Bowl|Serving Platter|Pasta Bowl'],
+      ['Utensils', 'Knives', "Chef's Knife|Paring Knife|Bread Knife|Knife Block"],
+      ['Utensils', 'Tools', 'Spatula|Whisk|Peeler|Ladle'],
+    ],
+  ],
+  [
+    'Home',
+    'Oak|Walnut|Linen|Rattan|Velvet|Wool|Marble',
+    [
+      ['Furniture', 'Seating', 'Armchair|Stool|Bench|Ottoman'],
+      ['Furniture', 'Tables', 'Side Table|Coffee Table|Console Table|Desk'],
+      ['Decor', 'Lighting', 'Table Lamp|Floor Lamp|Pendant Light|Lantern'],
+      ['Decor', 'Textiles', 'Throw Blanket|Cushion Cover|Rug|Curtain'],
+      ['Storage', 'Baskets & Boxes', 'Storage Basket|Crate|Storage Box|Trunk'],
+      ['Storage', 'Shelving', 'Wall Shelf|Bookcase|Shoe Rack|Coat Rack'],
+    ],
+  ],
+  [
+    'Garden',
+    'Galvanised Steel|Terracotta|Teak|Recycled Plastic|Aluminium',
+    [
+      ['Tools', 'Hand Tools', 'Trowel|Pruning Shears|Hand Fork|Weeder'],
+      ['Tools', 'Watering', 'Watering Can|Hose Reel|Sprinkler|Spray Nozzle'],
+      ['Outdoor Living', 'Garden Furniture', 'Lounger|Bistro Set|Garden Bench|Parasol'],
+      ['Outdoor Living', 'Grills', 'Charcoal Grill|Gas Grill|Grill Brush|Fire Pit'],
+      ['Plants', 'Pots & Planters', 'Planter|Plant Pot|Window Box|Hanging Basket'],
+      ['Plants', 'Seeds', 'Herb Seed Kit|Wildflower Seeds|Tomato Seeds|Bulb Mix'],
+    ],
+  ],
+  [
+    'Office',
+    'Recycled Paper|Leather|Brass|Bamboo|Cork',
+    [
+      ['Stationery', 'Paper', 'Notebook|Planner|Sketchbook|Notepad'],
+      ['Stationery', 'Writing', 'Fountain Pen|Ballpoint Pen|Pencil Set|Marker Set'],
+      ['Desk', 'Organisers', 'Desk Organiser|Pen Holder|Letter Tray|Document Box'],
+      ['Desk', 'Ergonomics', 'Monitor Stand|Footrest|Wrist Rest|Laptop Stand'],
+    ],
+  ],
+  [
+    'Electronics',
+    'Matte Black|Graphite|Arctic White|Midnight Blue',
+    [
+      ['Audio', 'Headphones', 'Headphones|Earbuds|Headset'],
+      ['Audio', 'Speakers', 'Bluetooth Speaker|Soundbar|Radio'],
+      ['Accessories', 'Charging', 'Charger|Power Bank|Charging Cable|Wireless Charger'],
+      ['Accessories', 'Cases', 'Phone Case|Laptop Sleeve|Tablet Cover'],
+    ],
+  ],
+  [
+    'Apparel',
+    'Merino|Waxed Cotton|Recycled Nylon|Fleece|Canvas',
+    [
+      ['Outerwear', 'Jackets', 'Rain Jacket|Parka|Gilet|Fleece Jacket'],
+      ['Outerwear', 'Accessories', 'Scarf|Beanie|Gloves|Umbrella'],
+      ['Bags', 'Backpacks', 'Backpack|Daypack|Rucksack'],
+      ['Bags', 'Totes', 'Tote Bag|Shopper|Weekender Bag'],
+    ],
+  ],
 ]
 
 export const productAdjectives = list(

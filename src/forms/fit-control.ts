@@ -16,7 +16,12 @@ export function fitControl(widget: WidgetSpec, input: string, emptyLabel: string
   const text = (): TextualControl =>
     lineBreak.test(input) || input.length > 200
       ? { type: 'textarea', value: input, rows: rowsFor(input), mono: false }
-      : { type: 'input', inputType: 'text', value: input, ...(widget.placeholder ? { placeholder: widget.placeholder } : {}) }
+      : {
+          type: 'input',
+          inputType: 'text',
+          value: input,
+          ...(widget.placeholder ? { placeholder: widget.placeholder } : {}),
+        }
   switch (widget.type) {
     case 'text':
       if (lineBreak.test(input) || (widget.maxLength === undefined && input.length > 200)) return text()

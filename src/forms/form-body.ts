@@ -15,7 +15,9 @@ export function formBody(data: FormData | URLSearchParams): FormBody {
     has: (name) => data.has(name),
     all: strings,
     file(name) {
-      const found = (data.getAll(name) as unknown[]).find((value): value is File => value instanceof File && value.size > 0)
+      const found = (data.getAll(name) as unknown[]).find(
+        (value): value is File => value instanceof File && value.size > 0,
+      )
       return found
     },
   }

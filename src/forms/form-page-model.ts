@@ -36,11 +36,7 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
     fields: input.fields,
     formError: input.formError ?? null,
     invalidFields: input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
-    buttons: !canSave
-      ? []
-      : input.buttonLabel
-        ? [{ value: 'save', label: input.buttonLabel, primary: true }]
-        : buttons,
+    buttons: !canSave ? [] : input.buttonLabel ? [{ value: 'save', label: input.buttonLabel, primary: true }] : buttons,
     cancelHref: input.cancelHref,
     deleteHref: input.deleteHref ?? null,
   }

@@ -56,7 +56,8 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
       // A text input even for a numeric key: the picker searches by the row's label typed into it.
       if (lookup && control.type === 'input') control = { ...control, inputType: 'text', lookup }
     }
-    const nullable = column.nullable && field.widget.type !== 'tristate' && !(control.type === 'select' && !field.defaultOnEmpty)
+    const nullable =
+      column.nullable && field.widget.type !== 'tristate' && !(control.type === 'select' && !field.defaultOnEmpty)
     return {
       ...base,
       control,
@@ -78,7 +79,8 @@ function startingState(field: FieldSpec, input: FieldModelsInput, storedValue: u
   const { column } = field
   const sent = input.submitted?.get(column.name)
   if (sent && sent.type !== 'keep') {
-    if (sent.type === 'file') return sent.bytes.length <= hexEditLimit ? { type: 'value', input: sent.bytes.toString('hex') } : sent
+    if (sent.type === 'file')
+      return sent.bytes.length <= hexEditLimit ? { type: 'value', input: sent.bytes.toString('hex') } : sent
     return sent
   }
   if (input.stored) {
@@ -108,7 +110,9 @@ function hintFor(field: FieldSpec, kind: string): string | null {
   if (field.defaultOnEmpty) {
     const column = field.column
     parts.push(
-      column.default !== null ? `Leave empty for the default (${column.default}).` : 'Leave empty to let the database assign it.',
+      column.default !== null
+        ? `Leave empty for the default (${column.default}).`
+        : 'Leave empty to let the database assign it.',
     )
   } else if (field.emptyIsAbsent && field.column.nullable) {
     parts.push('Leave empty for NULL.')

@@ -40,7 +40,11 @@ export interface ParseFormOptions {
  * whose submission matches the original fingerprint is unchanged and neither validated nor written,
  * so a value the database holds but a form could not produce (a rounding, a legacy format) survives.
  */
-export async function parseForm(fields: readonly FieldSpec[], body: FormBody, options: ParseFormOptions): Promise<ParsedForm> {
+export async function parseForm(
+  fields: readonly FieldSpec[],
+  body: FormBody,
+  options: ParseFormOptions,
+): Promise<ParsedForm> {
   const values: Record<string, unknown> = {}
   const submitted = new Map<string, Submitted>()
   const errors: Record<string, string> = {}
@@ -70,7 +74,8 @@ export async function parseForm(fields: readonly FieldSpec[], body: FormBody, op
     } else {
       const parsed = kind.parse(normalizeNewlines(field, state.input), field.column, options.dialect)
       if (!parsed.ok) errors[name] = parsed.message
-      else if (original !== undefined && storedFingerprint(field.column, parsed.value, options.dialect) === original) continue
+      else if (original !== undefined && storedFingerprint(field.column, parsed.value, options.dialect) === original)
+        continue
       else values[name] = parsed.value
     }
     if (options.mode === 'edit' && !errors[name]) changed.push(name)

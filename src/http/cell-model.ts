@@ -3,7 +3,13 @@ import type { Column, DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 
 /** A stored value as a view shows it, formatted by its column's kind; `truncate` for list cells. */
-export function cellFor(column: Column, value: unknown, dialect: DialectName, truncate?: number, href?: string): CellModel {
+export function cellFor(
+  column: Column,
+  value: unknown,
+  dialect: DialectName,
+  truncate?: number,
+  href?: string,
+): CellModel {
   const display = kindOf(column).format(value, column, truncate === undefined ? { dialect } : { dialect, truncate })
   return {
     text: display.text,

@@ -29,9 +29,18 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     const link = fk ? input.outgoing.get(fk.name) : undefined
     const cell =
       link?.label && value !== null && value !== undefined
-        ? textCell(`${link.label.text}`, urls.detail(link.target.table, link.label.key), `${link.target.label} ${String(value)}`)
+        ? textCell(
+            `${link.label.text}`,
+            urls.detail(link.target.table, link.label.key),
+            `${link.target.label} ${String(value)}`,
+          )
         : cellFor(column, value, input.dialect)
-    return { name: column.name, label: resource.columnLabels[column.name] ?? column.name, type: column.dataType || column.kind, cell }
+    return {
+      name: column.name,
+      label: resource.columnLabels[column.name] ?? column.name,
+      type: column.dataType || column.kind,
+      cell,
+    }
   })
   const editable = input.writable && !resource.readOnly && !input.duplicated
   return {

@@ -8,7 +8,11 @@ import type { SchemaMetadata } from '../introspect/metadata.js'
  * from. Differences that leave every column's type in place (comments, defaults, indexes) do not count:
  * reading still works. A new table in the database is not drift either: it is simply not shown.
  */
-export async function findDriftedTables(db: Kysely<any>, dialect: Dialect, expected: SchemaMetadata): Promise<Set<string>> {
+export async function findDriftedTables(
+  db: Kysely<any>,
+  dialect: Dialect,
+  expected: SchemaMetadata,
+): Promise<Set<string>> {
   const live = await dialect.introspect(db, { schemas: expected.schemas })
   const differences = diffMetadata(expected, {
     ...live,

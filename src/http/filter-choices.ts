@@ -52,7 +52,13 @@ export async function loadForeignFilters(
       }
     }
     const values = params.filters.filter((f) => f.column === column && f.op === 'eq').flatMap((f) => f.values)
-    const selected = await loadForeignLabels(db, target, fk, values.map((value) => [value]), dialect.name)
+    const selected = await loadForeignLabels(
+      db,
+      target,
+      fk,
+      values.map((value) => [value]),
+      dialect.name,
+    )
     filters.push({ column, fk, target, choices, selected })
   }
   return filters

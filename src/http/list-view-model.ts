@@ -32,7 +32,8 @@ const cellLength = 80
 export function listPageModel(input: ListModelInput): ListPageModel {
   const { resource, params, page, urls } = input
   const state = listState(resource, params)
-  const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) => urls.list(resource.table, listQuery(s, position))
+  const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) =>
+    urls.list(resource.table, listQuery(s, position))
   const columns = resource.listColumns.map((name) => resource.columns.find((c) => c.name === name)!).filter(Boolean)
   const headers: ColumnHeader[] = columns.map((column) => {
     const sorted = params.sort?.column === column.name ? (params.sort.desc ? 'descending' : 'ascending') : null
@@ -46,7 +47,10 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     }
   })
   const searchKeep = listQuery({ ...state, q: '' })
-  const filterKeep = listQuery({ ...state, filters: state.filters.filter(([key]) => !filterFormKeys(resource).has(key)) })
+  const filterKeep = listQuery({
+    ...state,
+    filters: state.filters.filter(([key]) => !filterFormKeys(resource).has(key)),
+  })
   const deletable = input.writable && !resource.readOnly
   return {
     heading: resource.label,
@@ -73,13 +77,18 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
     sizes: [...new Set([...pageSizes, resource.pageSize])]
       .sort((a, b) => a - b)
-      .map((value) => ({ value, href: href({ ...state, size: value === resource.pageSize ? null : value }), current: value === params.size })),
+      .map((value) => ({
+        value,
+        href: href({ ...state, size: value === resource.pageSize ? null : value }),
+        current: value === params.size,
+      })),
     error: input.error,
   }
 }
 
 export function kindLabel(resource: Resource): string {
-  const type = resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
+  const type =
+    resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
   return `${type} ${resource.table.schema}.${resource.table.name}`
 }
 
@@ -112,18 +121,36 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
     const any = { value: '', label: 'Any', selected: current(eq) === '' }
     const option = (value: string, text: string) => ({ value, label: text, selected: current(eq) === value })
     if (foreign?.choices) {
-      models.push({ type: 'select', label, name: eq, options: [any, ...foreign.choices.map((c) => option(c.value, c.label))] })
+      models.push({
+        type: 'select',
+        label,
+        name: eq,
+        options: [any, ...foreign.choices.map((c) => option(c.value, c.label))],
+      })
     } else if (foreign) {
-      models.push({ type: 'text', label, name: eq, value: current(eq), hint: `The key of a ${foreign.target.label.toLowerCase()} row.` })
+      models.push({
+        type: 'text',
+        label,
+        name: eq,
+        value: current(eq),
+        hint: `The key of a ${foreign.target.label.toLowerCase()} row.`,
+      })
     } else if (column.kind === 'boolean') {
       models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
     } else if (column.kind === 'enum' && column.choices) {
       models.push({ type: 'select', label, name: eq, options: [any, ...column.choices.map((c) => option(c, c))] })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
-      const inputType = column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      const inputType =
+        column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
       const from = filterParam(name, 'gte')
       const to = filterParam(name, 'lte')
-      models.push({ type: 'range', label, inputType, from: { name: from, value: current(from) }, to: { name: to, value: current(to) } })
+      models.push({
+        type: 'range',
+        label,
+        inputType,
+        from: { name: from, value: current(from) },
+        to: { name: to, value: current(to) },
+      })
     } else {
       models.push({ type: 'text', label, name: eq, value: current(eq), hint: 'Exact value.' })
     }
@@ -181,7 +208,8 @@ function rowModel(
     const via = fks.find(({ fk }) => fk.columns[0] === column.name)
     if (via && value !== null && value !== undefined) {
       const label = page?.foreignLabels.get(via.fk.name)?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
-      if (label) return textCell(label.text, urls.detail(via.target.table, label.key), `${via.target.label} ${String(value)}`)
+      if (label)
+        return textCell(label.text, urls.detail(via.target.table, label.key), `${via.target.label} ${String(value)}`)
     }
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
   })
@@ -192,7 +220,8 @@ function rowModel(
 /** "Select row 42" by the key a user sees in the key column; a long or many-column key by its place on the page. */
 function selectLabel(resource: Resource, keyValues: readonly unknown[], position: number): string {
   const plain = keyValues.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
-  const shown = plain && resource.key.type !== 'columns' && keyValues.length <= 3 ? keyValues.map(String).join(', ') : ''
+  const shown =
+    plain && resource.key.type !== 'columns' && keyValues.length <= 3 ? keyValues.map(String).join(', ') : ''
   return shown !== '' && shown.length <= 40 ? `Select row ${shown}` : `Select row ${position} on this page`
 }
 

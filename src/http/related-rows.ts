@@ -44,12 +44,20 @@ export async function loadRelatedPanels(
     const base = { title: child.label, via: via(child, fk, resource), listHref, addHref }
     try {
       // Each panel in its own timed transaction: a slow or broken child cannot take the others down with it.
-      const panel = await dialect.withStatementTimeout(db, timeoutMs, (trx) => loadPanel(trx, child, fk, values, urls, dialect))
+      const panel = await dialect.withStatementTimeout(db, timeoutMs, (trx) =>
+        loadPanel(trx, child, fk, values, urls, dialect),
+      )
       panels.push({ ...base, ...panel, error: null })
     } catch (error) {
       if (!dialect.mapError(error)) throw error
       console.error(`steward: reading ${child.id} for related rows failed:`, error)
-      panels.push({ ...base, countText: 'unavailable', columns: [], rows: [], error: `${child.label} could not be read.` })
+      panels.push({
+        ...base,
+        countText: 'unavailable',
+        columns: [],
+        rows: [],
+        error: `${child.label} could not be read.`,
+      })
     }
   }
   return panels

@@ -14,7 +14,12 @@ export interface PageOptions {
 }
 
 /** Renders `body` inside the layout, with the navigation, theme, flash message and assets of this request. */
-export function renderPage(c: Context<AdminEnv>, page: PageOptions, body: Child, status = 200): Response | Promise<Response> {
+export function renderPage(
+  c: Context<AdminEnv>,
+  page: PageOptions,
+  body: Child,
+  status = 200,
+): Response | Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
   const model: LayoutModel = {

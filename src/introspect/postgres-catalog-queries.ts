@@ -72,7 +72,8 @@ export interface DomainCheckRow {
   readonly definition: string
 }
 
-const rows = async <T>(db: Kysely<any>, query: ReturnType<typeof sql<T>>): Promise<T[]> => (await query.execute(db)).rows
+const rows = async <T>(db: Kysely<any>, query: ReturnType<typeof sql<T>>): Promise<T[]> =>
+  (await query.execute(db)).rows
 
 /** Non-system schemas, or those of `only` that exist. */
 export function readSchemas(db: Kysely<any>, only: readonly string[] | undefined): Promise<string[]> {

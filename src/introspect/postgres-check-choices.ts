@@ -50,7 +50,9 @@ function choicesOf(definition: string, isTarget: IsTarget): string[] | null {
 function evaluate(node: Node, isTarget: IsTarget): string[] | null {
   const isColumn = (n: Node) => n.type === 'identifier' && isTarget(n)
   const strings = (items: readonly Node[]) =>
-    items.every((item) => item.type === 'string') ? items.map((item) => (item.type === 'string' ? item.value : '')) : null
+    items.every((item) => item.type === 'string')
+      ? items.map((item) => (item.type === 'string' ? item.value : ''))
+      : null
   switch (node.type) {
     case 'or': {
       const parts = node.items.map((item) => evaluate(item, isTarget))
@@ -79,7 +81,8 @@ function tokenize(text: string): Token[] | null {
     const match = tokenPattern.exec(text)
     if (!match) return null
     const [, escaped, plain, quoted, punct, number, word] = match
-    if (escaped) tokens.push({ kind: 'string', value: escaped.slice(2, -1).replace(/''/g, "'").replace(/\\(.)/g, '$1') })
+    if (escaped)
+      tokens.push({ kind: 'string', value: escaped.slice(2, -1).replace(/''/g, "'").replace(/\\(.)/g, '$1') })
     else if (plain) tokens.push({ kind: 'string', value: plain.slice(1, -1).replace(/''/g, "'") })
     else if (quoted) tokens.push({ kind: 'quoted', value: quoted.slice(1, -1).replace(/""/g, '"') })
     else if (punct) tokens.push({ kind: 'punct', value: punct })

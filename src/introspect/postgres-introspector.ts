@@ -167,7 +167,9 @@ function arrayChoices(row: ColumnRow, lookups: Lookups): readonly string[] | nul
   return (row.element_oid && lookups.enumLabels.get(row.element_oid)) || null
 }
 
-function collectDomainChoices(rows: readonly { domain_oid: string; definition: string }[]): Map<string, readonly string[]> {
+function collectDomainChoices(
+  rows: readonly { domain_oid: string; definition: string }[],
+): Map<string, readonly string[]> {
   const choices = new Map<string, readonly string[]>()
   for (const row of rows) {
     const found = narrow(choices.get(row.domain_oid) ?? null, domainCheckChoices(row.definition))

@@ -3,7 +3,14 @@ import type { IntrospectOptions } from '../db/dialect.js'
 import { resolveSqliteKind } from '../kinds/resolve-kind.js'
 import { referentialActions, type Column, type ReferentialAction, type SchemaMetadata, type Table } from './metadata.js'
 import { normalizeMetadata } from './normalize.js'
-import { readSqliteCatalog, type ColumnRow, type ForeignKeyRow, type IndexColumnRow, type RelationRow, type SqliteCatalog } from './sqlite-catalog.js'
+import {
+  readSqliteCatalog,
+  type ColumnRow,
+  type ForeignKeyRow,
+  type IndexColumnRow,
+  type RelationRow,
+  type SqliteCatalog,
+} from './sqlite-catalog.js'
 import { checkChoices } from './sqlite-check-choices.js'
 import { parseCreateTable, type ParsedCreateTable } from './sqlite-create-table-parser.js'
 import { parseIndexedTerms } from './sqlite-create-index-parser.js'
@@ -47,7 +54,9 @@ async function buildTable(
   const alias = isRowidAlias(relation, rows, indexRows)
   const choices = choicesByColumn(parsed, visible)
   const taken = new Set<string>(
-    [...(parsed?.checks ?? []), ...(parsed?.foreignKeys ?? []), ...(parsed?.uniques ?? [])].flatMap((c) => c.name ?? []),
+    [...(parsed?.checks ?? []), ...(parsed?.foreignKeys ?? []), ...(parsed?.uniques ?? [])].flatMap(
+      (c) => c.name ?? [],
+    ),
   )
   return {
     schema: 'main',
@@ -97,7 +106,11 @@ function buildColumn(row: ColumnRow, relation: RelationRow, rowidAlias: boolean,
  * is a famous exception; both cases show as a separate `pk` index, so that index rules the alias out.
  * https://www.sqlite.org/lang_createtable.html#rowid
  */
-function isRowidAlias(relation: RelationRow, rows: readonly ColumnRow[], indexRows: readonly IndexColumnRow[]): boolean {
+function isRowidAlias(
+  relation: RelationRow,
+  rows: readonly ColumnRow[],
+  indexRows: readonly IndexColumnRow[],
+): boolean {
   const keyColumns = rows.filter((row) => row.pk > 0)
   return (
     relation.type === 'table' &&

@@ -89,7 +89,9 @@ export function isPunct(token: SqlToken | undefined, text: string): boolean {
 
 /** The name a token stands for where SQLite expects an identifier (it accepts 'strings' there too). */
 export function identifierOf(token: SqlToken | undefined): string | undefined {
-  return token && (token.type === 'word' || token.type === 'identifier' || token.type === 'string') ? token.value : undefined
+  return token && (token.type === 'word' || token.type === 'identifier' || token.type === 'string')
+    ? token.value
+    : undefined
 }
 
 /** The index of the `)` that closes the `(` at `open`, or the last index when it is never closed. */

@@ -20,7 +20,10 @@ export const binaryKind: Kind = {
     return { text, full: bytes.subarray(0, 64).toString('hex'), isNull: false, isEmpty: false, style: 'binary' }
   },
   parse(input) {
-    const hex = input.trim().replace(/^(\\x|0x)/i, '').replace(/\s+/g, '')
+    const hex = input
+      .trim()
+      .replace(/^(\\x|0x)/i, '')
+      .replace(/\s+/g, '')
     if (!/^[0-9a-f]*$/i.test(hex) || hex.length % 2 !== 0) {
       return fail('Enter hexadecimal bytes like 0a1b2c (two digits per byte).')
     }

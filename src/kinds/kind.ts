@@ -53,8 +53,7 @@ export interface WidgetSpec {
 
 /** The outcome of reading one form field: a value for the database, or a message for the user. */
 export type ParseResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string }
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string }
 
 /**
  * Everything Steward knows about one kind of column, in one place: how to show a value, which filters

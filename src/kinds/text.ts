@@ -7,7 +7,8 @@ import { ok } from './parse-result.js'
 const singleLineMax = 255
 // Unbounded text (SQLite TEXT, Postgres text) is mostly names, codes and emails: a one-line input,
 // unless the column's name says prose. A value with line breaks gets a textarea anyway (see fitControl).
-const prose = /(^|_)(description|notes?|body|content|comments?|bio|summary|message|details|remarks|about|instructions|text)($|_)/i
+const prose =
+  /(^|_)(description|notes?|body|content|comments?|bio|summary|message|details|remarks|about|instructions|text)($|_)/i
 
 export const textKind: Kind = {
   name: 'text',

@@ -12,7 +12,11 @@ export interface WhereContext {
 }
 
 /** The WHERE condition for a list's search and filters; null when the list is unfiltered. Values are always bound. */
-export function listWhere(resource: Resource, params: Pick<ListParams, 'q' | 'filters'>, ctx: WhereContext): RawBuilder<boolean> | null {
+export function listWhere(
+  resource: Resource,
+  params: Pick<ListParams, 'q' | 'filters'>,
+  ctx: WhereContext,
+): RawBuilder<boolean> | null {
   const conditions = params.filters.map((filter) => filterCondition(resource, filter))
   const search = params.q ? searchCondition(resource, params.q, ctx) : null
   if (search) conditions.push(search)
@@ -30,7 +34,8 @@ function filterCondition(resource: Resource, filter: Filter): RawBuilder<boolean
     case 'lte': {
       // "up to 2024-05-31" on a timestamp means the whole of that day, as a person reading the filter expects.
       const kind = resource.columns.find((c) => c.name === filter.column)?.kind
-      const day = typeof first === 'string' && kind === 'datetime' ? /^(\d{4}-\d{2}-\d{2})$/.exec(first)?.[1] : undefined
+      const day =
+        typeof first === 'string' && kind === 'datetime' ? /^(\d{4}-\d{2}-\d{2})$/.exec(first)?.[1] : undefined
       return day ? sql<boolean>`${column} < ${nextDay(day)}` : sql<boolean>`${column} <= ${first}`
     }
     default:

@@ -36,7 +36,10 @@ export async function loadForeignLabels(
   const condition =
     fk.refColumns.length === 1
       ? sql`${sql.id(fk.refColumns[0]!)} in (${sql.join([...distinct.values()].map((tuple) => sql`${tuple[0]}`))})`
-      : sql.join([...distinct.values()].map((tuple) => sql`(${matchColumns(fk.refColumns, tuple)})`), sql` or `)
+      : sql.join(
+          [...distinct.values()].map((tuple) => sql`(${matchColumns(fk.refColumns, tuple)})`),
+          sql` or `,
+        )
   const { rows } = await sql<Record<string, unknown>>`
     select ${selectList(target, columns)} from ${tableId(target.table)} where ${condition}`.execute(db)
   const labelColumn = target.table.columns.find((column) => column.name === target.labelColumn)

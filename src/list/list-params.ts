@@ -33,12 +33,18 @@ export interface ListParams {
   readonly filters: readonly Filter[]
 }
 
-export type ParsedListParams = { readonly ok: true; readonly params: ListParams } | { readonly ok: false; readonly problems: string[] }
+export type ParsedListParams =
+  { readonly ok: true; readonly params: ListParams } | { readonly ok: false; readonly problems: string[] }
 
 const Scalars = z.object({
   q: z.string().max(500, 'at most 500 characters').optional(),
   sort: z.string().min(1).optional(),
-  page: z.coerce.number({ error: 'a page number' }).int('a whole page number').min(1, 'pages start at 1').max(10_000_000).optional(),
+  page: z.coerce
+    .number({ error: 'a page number' })
+    .int('a whole page number')
+    .min(1, 'pages start at 1')
+    .max(10_000_000)
+    .optional(),
   size: z.coerce.number({ error: 'a number of rows' }).int().optional(),
   after: z.string().optional(),
   before: z.string().optional(),
@@ -86,20 +92,29 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
 
   const sizes: readonly number[] = [...pageSizes, resource.pageSize]
   const size = data.size ?? resource.pageSize
-  if (!sizes.includes(size)) problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
+  if (!sizes.includes(size))
+    problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
 
   const filters = parseFilters(filterPairs, columns, dialect, problems)
 
   const cursors: Record<'after' | 'before', readonly unknown[] | null> = { after: null, before: null }
   if (after !== undefined && before !== undefined) problems.push('"after" and "before" cannot both be given')
-  for (const [name, text] of [['after', after], ['before', before]] as const) {
+  for (const [name, text] of [
+    ['after', after],
+    ['before', before],
+  ] as const) {
     if (text === undefined) continue
     const ordering = resolveOrdering(resource, sort)
     const values = decodeRecordKey(text)
     if (!ordering.keyset) problems.push(`"${name}": this ordering pages by number; use "page"`)
     else if (!values || values.length !== ordering.terms.length) problems.push(`"${name}": not a valid position`)
     else {
-      const typed = typedKeyValues(resource, ordering.terms.map((term) => term.column), values, dialect)
+      const typed = typedKeyValues(
+        resource,
+        ordering.terms.map((term) => term.column),
+        values,
+        dialect,
+      )
       if (typed) cursors[name] = typed
       else problems.push(`"${name}": not a valid position`)
     }
@@ -128,7 +143,9 @@ function parseFilters(
     }
     const allowed = kindOf(column).filterOperators
     const supported =
-      op === 'eq' ? allowed.includes('eq') || allowed.includes('in') : allowed.includes(op) && (op !== 'null' || column.nullable)
+      op === 'eq'
+        ? allowed.includes('eq') || allowed.includes('in')
+        : allowed.includes(op) && (op !== 'null' || column.nullable)
     if (!supported) {
       problems.push(`"${key}": ${column.name} cannot be filtered with "${op}"`)
       continue
@@ -159,7 +176,8 @@ function parseFilters(
         values.push(raw)
         continue
       }
-      const input = column.kind === 'datetime' ? (readDateTime(raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')) ?? raw) : raw
+      const input =
+        column.kind === 'datetime' ? (readDateTime(raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')) ?? raw) : raw
       const result = kindOf(column).parse(input, column, dialect)
       if (result.ok) values.push(result.value)
       else problems.push(`"${key}": ${result.message}`)

@@ -37,7 +37,12 @@ export interface ListContext {
  * Loads one page of a list: the rows, a count that is cheap on big tables, and the labels of the rows
  * its foreign keys point at. A fixed number of queries whatever the page size: count, rows, one per FK.
  */
-export async function loadListPage(db: Kysely<any>, resource: Resource, params: ListParams, ctx: ListContext): Promise<ListPage> {
+export async function loadListPage(
+  db: Kysely<any>,
+  resource: Resource,
+  params: ListParams,
+  ctx: ListContext,
+): Promise<ListPage> {
   const ordering = resolveOrdering(resource, params.sort)
   const where = listWhere(resource, params, { dialect: ctx.dialect.name, capabilities: ctx.dialect.capabilities })
   const shownFks = foreignKeysShown(resource, ctx.resources)
@@ -60,7 +65,9 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     const { rows: fetched } = await sql<Record<string, unknown>>`
       select ${selectList(resource, columns)} from ${tableId(resource.table)}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
-      ${ordering.terms.length ? sql`order by ${orderBy}` : sql``} limit ${params.size + 1} offset ${offset}`.execute(trx)
+      ${ordering.terms.length ? sql`order by ${orderBy}` : sql``} limit ${params.size + 1} offset ${offset}`.execute(
+      trx,
+    )
     const more = fetched.length > params.size
     // A page read from the start that holds every remaining row already says how many there are: no
     // second scan (which, for a search matching few rows of a big table, would cost as much again).
@@ -73,7 +80,8 @@ export async function loadListPage(db: Kysely<any>, resource: Resource, params: 
     const positionOf = (row: Row | undefined) =>
       row ? encodeRecordKey(ordering.terms.map((term) => valueOf(resource, row, term.column))) : null
     const nextCursor = ordering.keyset && (backwards || more) ? positionOf(rows.at(-1)) : null
-    const prevCursor = ordering.keyset && (backwards ? more : cursor !== null || params.page > 1) ? positionOf(rows[0]) : null
+    const prevCursor =
+      ordering.keyset && (backwards ? more : cursor !== null || params.page > 1) ? positionOf(rows[0]) : null
     const foreignLabels = new Map<string, ReadonlyMap<string, ForeignLabel>>()
     for (const { fk, target } of shownFks) {
       const tuples = rows.map((row) => fk.columns.map((name) => row[name]))

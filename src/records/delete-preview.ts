@@ -67,8 +67,11 @@ export async function previewDelete(
   const maxRelations = options.maxRelations ?? 40
   const rootLevel: Level = { table: root, alias: 't0', condition: keysCondition('t0', keyColumns, keys), depth: 0 }
   const rows = Number(
-    (await sql<{ n: unknown }>`select count(*) as n from ${tableId(root)} as t0 where ${rootLevel.condition}`.execute(db))
-      .rows[0]?.n ?? 0,
+    (
+      await sql<{ n: unknown }>`select count(*) as n from ${tableId(root)} as t0 where ${rootLevel.condition}`.execute(
+        db,
+      )
+    ).rows[0]?.n ?? 0,
   )
   const found: Record<'cascades' | 'cleared' | 'blockers', DeleteEffect[]> = { cascades: [], cleared: [], blockers: [] }
   let relations = 0
@@ -125,7 +128,11 @@ function referencing(tables: readonly Table[], target: Table): { table: Table; f
 }
 
 /** `(a.k1 = $1 and a.k2 = $2) or (…)`, null-safe, for the rows being deleted. */
-function keysCondition(alias: string, columns: readonly string[], keys: readonly (readonly unknown[])[]): RawBuilder<unknown> {
+function keysCondition(
+  alias: string,
+  columns: readonly string[],
+  keys: readonly (readonly unknown[])[],
+): RawBuilder<unknown> {
   if (keys.length === 0) return sql`1 = 0`
   const one = (values: readonly unknown[]) =>
     sql`(${sql.join(

@@ -12,7 +12,11 @@ export interface ReadResult {
  * Reads the row a record key names, every column (plus the rowid when that is the key). Reads two rows
  * at most, so identical rows in a key-less table are noticed rather than silently picking one.
  */
-export async function readRecord(db: Kysely<any>, resource: Resource, keyValues: readonly unknown[]): Promise<ReadResult> {
+export async function readRecord(
+  db: Kysely<any>,
+  resource: Resource,
+  keyValues: readonly unknown[],
+): Promise<ReadResult> {
   const names = [...resource.table.columns.map((column) => column.name), ...resource.key.columns]
   const { rows } = await sql<Record<string, unknown>>`
     select ${selectList(resource, names)} from ${tableId(resource.table)}

@@ -49,10 +49,13 @@ export async function updateRecord(
       if (!current) return { status: 'not_found' }
       if (rows.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
       const changedByOthers = changedSince(request.version, resource.columns, current, dialect.name)
-      if (changedByOthers === 'all' || changedByOthers.length > 0) return { status: 'conflict', current, changedByOthers }
+      if (changedByOthers === 'all' || changedByOthers.length > 0)
+        return { status: 'conflict', current, changedByOthers }
       if (names.length === 0) return { status: 'unchanged', row: current }
       const assignments = names.map((name) => sql`${sql.id(name)} = ${request.changes[name]}`)
-      const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(trx)
+      const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(
+        trx,
+      )
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
       return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
     })

@@ -72,7 +72,11 @@ function buildResource(
     : defaultLabelColumn(table, columns)
   const readOnlyReasons = [
     ...(table.type !== 'table' ? [`it is a ${table.type}`] : []),
-    ...(key.type === 'columns' || key.type === 'rowid' ? options.allowKeylessEdit ? [] : ['it has no primary key'] : []),
+    ...(key.type === 'columns' || key.type === 'rowid'
+      ? options.allowKeylessEdit
+        ? []
+        : ['it has no primary key']
+      : []),
     ...(drifted ? ['the database has changed since Steward was generated (run steward generate)'] : []),
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
@@ -82,12 +86,16 @@ function buildResource(
     table,
     label: options.label ?? humanize(table.name),
     columns,
-    columnLabels: Object.fromEntries(table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)])),
+    columnLabels: Object.fromEntries(
+      table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),
+    ),
     key,
     readOnly: readOnlyReasons.length > 0,
     readOnlyReasons,
     drifted,
-    listColumns: options.listColumns ? visible(check('listColumns', options.listColumns)) : defaultListColumns(table, columns),
+    listColumns: options.listColumns
+      ? visible(check('listColumns', options.listColumns))
+      : defaultListColumns(table, columns),
     searchFields: options.searchFields
       ? visible(check('searchFields', options.searchFields))
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
@@ -139,9 +147,6 @@ function defaultListColumns(table: Table, columns: readonly Column[]): string[] 
 function defaultFilters(table: Table, columns: readonly Column[]): string[] {
   const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns))
   return columns
-    .filter(
-      (column) =>
-        fkColumns.has(column.name) || ['boolean', 'enum', 'date', 'datetime'].includes(column.kind),
-    )
+    .filter((column) => fkColumns.has(column.name) || ['boolean', 'enum', 'date', 'datetime'].includes(column.kind))
     .map((column) => column.name)
 }

@@ -6,7 +6,9 @@ export interface ResourceIndex {
   readonly all: readonly Resource[]
   get(schema: string, name: string): Resource | undefined
   /** Foreign keys of other (or the same) tables that reference this table. */
-  referencing(table: Pick<Table, 'schema' | 'name'>): readonly { readonly resource: Resource; readonly fk: ForeignKey }[]
+  referencing(
+    table: Pick<Table, 'schema' | 'name'>,
+  ): readonly { readonly resource: Resource; readonly fk: ForeignKey }[]
 }
 
 export function indexResources(resources: readonly Resource[]): ResourceIndex {

@@ -20,7 +20,11 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const pages: { name: string; path: string; status: number; prepare?: (page: Page) => Promise<void> }[] = [
   { name: 'index', path: '/', status: 200 },
   { name: 'list', path: '/main/orders/', status: 200 },
-  { name: 'filtered and searched list', path: '/main/customers/?q=a&f.tier=gold&f.is_active=true&sort=-last_name', status: 200 },
+  {
+    name: 'filtered and searched list',
+    path: '/main/customers/?q=a&f.tier=gold&f.is_active=true&sort=-last_name',
+    status: 200,
+  },
   { name: 'detail with related rows', path: '/main/customers/row/2', status: 200 },
   { name: '400 page', path: '/main/orders/?sort=no_such_column&size=7', status: 400 },
   { name: 'edit form', path: '/main/products/row/2/edit', status: 200 },
@@ -59,10 +63,7 @@ describe('accessibility (axe-core)', () => {
         const response = await page.goto(server.base + target.path)
         assert.equal(response?.status(), target.status)
         await target.prepare?.(page)
-        assert.equal(
-          await page.evaluate('matchMedia("(prefers-color-scheme: dark)").matches'),
-          scheme === 'dark',
-        )
+        assert.equal(await page.evaluate('matchMedia("(prefers-color-scheme: dark)").matches'), scheme === 'dark')
         await page.addScriptTag({ path: axePath })
         const violations = (await page.evaluate(
           'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
@@ -80,5 +81,8 @@ describe('accessibility (axe-core)', () => {
 const describeViolation = (v: AxeViolation) =>
   `${v.impact} ${v.id}: ${v.help} at ${v.nodes
     .slice(0, 3)
-    .map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ')})` : ''}`)
+    .map(
+      (node) =>
+        `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/g, ' ')})` : ''}`,
+    )
     .join('; ')}`

@@ -40,7 +40,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await page.goto(`${server.base}/`)
       await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'All tables' }).waitFor())
       const index = page.getByRole('table', { name: /^Tables and views in schema / })
-      const customersRow = index.getByRole('row').filter({ has: page.getByRole('link', { name: 'Customers', exact: true }) })
+      const customersRow = index
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'Customers', exact: true }) })
       assert.match(await customersRow.innerText(), /\b200\b/, 'the index shows the row count')
 
       await customersRow.getByRole('link', { name: 'Customers', exact: true }).click()
@@ -88,7 +90,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await filters.getByText('Filters', { exact: true }).click()
       await filters.getByLabel('Tier').selectOption({ label: 'gold' })
       await filters.getByLabel('Is active').selectOption({ index: 2 })
-      const activeChoice = await filters.getByLabel('Is active').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
+      const activeChoice = await filters
+        .getByLabel('Is active')
+        .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)
       await filters.getByRole('button', { name: 'Apply filters' }).click()
       await page.waitForURL((url) => url.searchParams.get('f.tier') === 'gold')
       assert.ok(params(page).has('f.is_active'))
@@ -126,14 +130,21 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         }
       }
       const numeric = [...seen].map(Number)
-      assert.deepEqual(numeric, [...numeric].sort((a, b) => a - b), 'pages follow the key order')
+      assert.deepEqual(
+        numeric,
+        [...numeric].sort((a, b) => a - b),
+        'pages follow the key order',
+      )
       assert.equal(seen.size, 175)
 
       // Detail of the first order on the deep page.
       const orderId = (await ids())[0]!
       await listTable(page, 'Orders').getByRole('link', { name: orderId, exact: true }).click()
       await page.getByRole('heading', { level: 1, name: new RegExp(`^Orders: ${orderId}$`) }).waitFor()
-      const customerField = page.getByRole('definition').filter({ has: page.getByRole('link') }).first()
+      const customerField = page
+        .getByRole('definition')
+        .filter({ has: page.getByRole('link') })
+        .first()
       const customerLabel = (await customerField.innerText()).trim()
       assert.match(customerLabel, /@/, 'the foreign key is shown by its label (an email)')
 
@@ -150,7 +161,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await page.waitForURL((url) => url.searchParams.has('f.customer_id'))
       const customerKey = decodeURIComponent(new URL(customerUrl).pathname.split('/').at(-1)!)
       assert.equal(params(page).get('f.customer_id'), customerKey)
-      assert.match(await page.getByRole('list', { name: 'Active filters' }).innerText(), new RegExp(escape(customerLabel)))
+      assert.match(
+        await page.getByRole('list', { name: 'Active filters' }).innerText(),
+        new RegExp(escape(customerLabel)),
+      )
       const children = (await readTable(listTable(page, 'Orders'))).rows
       assert.equal(children.length, Math.min(count, 50))
       for (const row of children) assert.equal(row['Customer'], customerLabel)

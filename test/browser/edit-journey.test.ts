@@ -20,7 +20,11 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Tables' })
 const listTable = (page: Page, heading: string) => page.getByRole('table', { name: new RegExp(`^${heading}: `) })
 /** The value a detail page shows for a column (each term carries a "column · TYPE" line). */
 const detailValue = (page: Page, column: string) =>
-  page.getByRole('term').filter({ has: page.getByText(new RegExp(`^${column} · `)) }).locator('+ dd').innerText()
+  page
+    .getByRole('term')
+    .filter({ has: page.getByText(new RegExp(`^${column} · `)) })
+    .locator('+ dd')
+    .innerText()
 
 /** The text of the elements a control's aria-describedby points at: its error and hint. */
 async function description(page: Page, control: Locator): Promise<string> {
@@ -75,13 +79,19 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         price.boundingBox(),
         page.locator(`[id="${(await price.getAttribute('aria-describedby'))!.split(' ')[0]}"]`).boundingBox(),
       ])
-      assert.ok(inputBox && errorBox && errorBox.y >= inputBox.y && errorBox.y - (inputBox.y + inputBox.height) < 40, 'the message sits under the field')
+      assert.ok(
+        inputBox && errorBox && errorBox.y >= inputBox.y && errorBox.y - (inputBox.y + inputBox.height) < 40,
+        'the message sits under the field',
+      )
       assert.equal(await name.inputValue(), newName)
       assert.equal(await description_.inputValue(), newDescription)
       assert.equal(await price.inputValue(), '')
       assert.equal(await name.getAttribute('aria-invalid'), null, 'only the wrong field is marked')
       await alert.getByRole('link', { name: 'Price' }).click()
-      assert.equal(await price.evaluate((element) => element === document.activeElement || location.hash === `#${element.id}`), true)
+      assert.equal(
+        await price.evaluate((element) => element === document.activeElement || location.hash === `#${element.id}`),
+        true,
+      )
 
       // Fix it: saved, back on the detail page with a flash naming the new value.
       await price.fill('12.50')
@@ -105,7 +115,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await page.getByRole('heading', { level: 1, name: `Orders: ${orderId}` }).waitFor()
       const detailUrl = page.url()
       const related = async (title: string) => {
-        const heading = await page.getByRole('region', { name: new RegExp(`^${title} \\(`) }).getByRole('heading').innerText()
+        const heading = await page
+          .getByRole('region', { name: new RegExp(`^${title} \\(`) })
+          .getByRole('heading')
+          .innerText()
         return Number(heading.match(/\((\d+)\)/)![1])
       }
       const items = await related('Order items')
@@ -116,7 +129,11 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await page.getByRole('heading', { level: 1, name: 'Delete from Orders' }).waitFor()
       const cascade = page.getByRole('heading', { name: /ON DELETE CASCADE/ })
       await cascade.waitFor()
-      const line = (table: string) => page.getByRole('listitem').filter({ hasText: new RegExp(`rows? in ${table}\\b`) }).innerText()
+      const line = (table: string) =>
+        page
+          .getByRole('listitem')
+          .filter({ hasText: new RegExp(`rows? in ${table}\\b`) })
+          .innerText()
       assert.match(await line('Order items'), new RegExp(`^${items} rows? in Order items`))
       assert.match(await line('Payments'), new RegExp(`^${payments} rows? in Payments`))
       assert.equal(await page.getByRole('button', { name: 'Yes, delete' }).isEnabled(), true)

@@ -19,7 +19,19 @@ describe('safeFileName', () => {
   })
 
   it('never gives two names one file, not even on a case-insensitive file system', () => {
-    const names = ['users', 'Users', 'USERS', 'users ', ' users', 'users.', 'Order Items', 'order items', 'order-items', 'con', 'CON']
+    const names = [
+      'users',
+      'Users',
+      'USERS',
+      'users ',
+      ' users',
+      'users.',
+      'Order Items',
+      'order items',
+      'order-items',
+      'con',
+      'CON',
+    ]
     const files = names.map((name) => safeFileName(name).toLowerCase())
     assert.equal(new Set(files).size, names.length)
   })
@@ -42,12 +54,18 @@ describe('safeFileName', () => {
 describe('tableModulePath and importSpecifier', () => {
   it('puts each table under its schema', () => {
     assert.equal(tableModulePath({ schema: 'public', name: 'users' }), 'tables/public/users.ts')
-    assert.match(tableModulePath({ schema: 'Billing Dept', name: 'user' }), /^tables\/billing-dept-[0-9a-f]{8}\/user\.ts$/)
+    assert.match(
+      tableModulePath({ schema: 'Billing Dept', name: 'user' }),
+      /^tables\/billing-dept-[0-9a-f]{8}\/user\.ts$/,
+    )
   })
 
   it('builds relative .js specifiers', () => {
     assert.equal(importSpecifier('index.ts', 'tables/public/users.ts'), './tables/public/users.js')
     assert.equal(importSpecifier('tables/public/users.ts', 'db.ts'), '../../db.js')
-    assert.equal(importSpecifier('/p/generated/schema.ts', '/p/src/introspect/metadata.ts'), '../src/introspect/metadata.js')
+    assert.equal(
+      importSpecifier('/p/generated/schema.ts', '/p/src/introspect/metadata.ts'),
+      '../src/introspect/metadata.js',
+    )
   })
 })

@@ -34,7 +34,12 @@ for (const { name: dialect, create } of dialects) {
     it('is stable: a second run writes nothing and --check finds no drift', async () => {
       const again = await generate({ db: db.url, out })
       assert.deepEqual(again.written, [])
-      assert.deepEqual(await checkGenerated({ db: db.url, out }), { outDir: out, tables: again.tables, differences: [], staleFiles: [] })
+      assert.deepEqual(await checkGenerated({ db: db.url, out }), {
+        outDir: out,
+        tables: again.tables,
+        differences: [],
+        staleFiles: [],
+      })
     })
   })
 }

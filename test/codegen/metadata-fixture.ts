@@ -4,16 +4,42 @@ import { normalizeMetadata } from '../../src/introspect/normalize.js'
 /** A column with every optional fact empty; tests spell out only what they care about. */
 export function column(name: string, facts: Partial<Column> = {}): Column {
   return {
-    name, dataType: 'text', baseType: 'text', kind: 'text', nullable: false, default: null, identity: null,
-    autoIncrement: false, generated: null, length: null, precision: null, scale: null, choices: null,
-    arrayElementType: null, domain: null, comment: null, ...facts,
+    name,
+    dataType: 'text',
+    baseType: 'text',
+    kind: 'text',
+    nullable: false,
+    default: null,
+    identity: null,
+    autoIncrement: false,
+    generated: null,
+    length: null,
+    precision: null,
+    scale: null,
+    choices: null,
+    arrayElementType: null,
+    domain: null,
+    comment: null,
+    ...facts,
   }
 }
 
 export function table(schema: string, name: string, columns: Column[], facts: Partial<Table> = {}): Table {
   return {
-    schema, name, type: 'table', comment: null, columns, primaryKey: [], foreignKeys: [], uniques: [], indexes: [],
-    checks: [], withoutRowid: false, strict: false, estimatedRows: null, ...facts,
+    schema,
+    name,
+    type: 'table',
+    comment: null,
+    columns,
+    primaryKey: [],
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    checks: [],
+    withoutRowid: false,
+    strict: false,
+    estimatedRows: null,
+    ...facts,
   }
 }
 
@@ -24,25 +50,72 @@ export function postgresFixture(): SchemaMetadata {
     dialect: 'postgres',
     schemas: ['billing', 'public'],
     tables: [
-      table('public', 'users', [
-        column('id', { ...int4, identity: 'always', autoIncrement: true }),
-        column('email', { dataType: 'character varying(200)', baseType: 'varchar', length: 200, comment: 'Login */ e-mail' }),
-        column('status', { dataType: 'user_status', baseType: 'user_status', kind: 'enum', choices: ['pending', 'active', 'banned'] }),
-        column('created_at', { dataType: 'timestamp with time zone', baseType: 'timestamptz', kind: 'datetime', default: 'now()' }),
-        column('tags', { dataType: 'text[]', baseType: '_text', kind: 'array', arrayElementType: 'text', nullable: true }),
-        column('balance', { dataType: 'numeric(38,10)', baseType: 'numeric', kind: 'decimal', precision: 38, scale: 10 }),
-        column('big', { dataType: 'bigint', baseType: 'int8', kind: 'bigint', nullable: true }),
-        column('prefs', { dataType: 'jsonb', baseType: 'jsonb', kind: 'json', nullable: true }),
-        column('lower_email', { generated: 'stored', nullable: true }),
-        column('level', { ...int4, choices: ['1', '2', '3'], kind: 'enum' }),
-      ], { primaryKey: ['id'], estimatedRows: 1234 }),
+      table(
+        'public',
+        'users',
+        [
+          column('id', { ...int4, identity: 'always', autoIncrement: true }),
+          column('email', {
+            dataType: 'character varying(200)',
+            baseType: 'varchar',
+            length: 200,
+            comment: 'Login */ e-mail',
+          }),
+          column('status', {
+            dataType: 'user_status',
+            baseType: 'user_status',
+            kind: 'enum',
+            choices: ['pending', 'active', 'banned'],
+          }),
+          column('created_at', {
+            dataType: 'timestamp with time zone',
+            baseType: 'timestamptz',
+            kind: 'datetime',
+            default: 'now()',
+          }),
+          column('tags', {
+            dataType: 'text[]',
+            baseType: '_text',
+            kind: 'array',
+            arrayElementType: 'text',
+            nullable: true,
+          }),
+          column('balance', {
+            dataType: 'numeric(38,10)',
+            baseType: 'numeric',
+            kind: 'decimal',
+            precision: 38,
+            scale: 10,
+          }),
+          column('big', { dataType: 'bigint', baseType: 'int8', kind: 'bigint', nullable: true }),
+          column('prefs', { dataType: 'jsonb', baseType: 'jsonb', kind: 'json', nullable: true }),
+          column('lower_email', { generated: 'stored', nullable: true }),
+          column('level', { ...int4, choices: ['1', '2', '3'], kind: 'enum' }),
+        ],
+        { primaryKey: ['id'], estimatedRows: 1234 },
+      ),
       table('billing', 'users', [column('id', int4), column('user id', { ...int4, nullable: true })], {
         primaryKey: ['id'],
-        foreignKeys: [{ name: 'fk', columns: ['user id'], refSchema: 'public', refTable: 'users', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action' }],
+        foreignKeys: [
+          {
+            name: 'fk',
+            columns: ['user id'],
+            refSchema: 'public',
+            refTable: 'users',
+            refColumns: ['id'],
+            onDelete: 'cascade',
+            onUpdate: 'no action',
+          },
+        ],
       }),
-      table('public', 'Order Items', [column('order', int4), column('select', int4), column('ünï', { nullable: true })], {
-        primaryKey: ['order', 'select'],
-      }),
+      table(
+        'public',
+        'Order Items',
+        [column('order', int4), column('select', int4), column('ünï', { nullable: true })],
+        {
+          primaryKey: ['order', 'select'],
+        },
+      ),
       table('public', 'date', [column('on', { dataType: 'date', baseType: 'date', kind: 'date' })]),
       table('public', 'user_totals', [column('user_id', { ...int4, nullable: true })], { type: 'view' }),
     ],

@@ -4,11 +4,19 @@ import { selectTables, type TableSelection } from '../../src/codegen/table-selec
 import { postgresFixture } from './metadata-fixture.js'
 
 const names = (selection: Partial<TableSelection>) =>
-  selectTables(postgresFixture(), { schemas: [], include: [], exclude: [], ...selection }).tables.map((t) => `${t.schema}.${t.name}`)
+  selectTables(postgresFixture(), { schemas: [], include: [], exclude: [], ...selection }).tables.map(
+    (t) => `${t.schema}.${t.name}`,
+  )
 
 describe('selectTables', () => {
   it('keeps every table when nothing is asked', () => {
-    assert.deepEqual(names({}), ['billing.users', 'public.Order Items', 'public.date', 'public.user_totals', 'public.users'])
+    assert.deepEqual(names({}), [
+      'billing.users',
+      'public.Order Items',
+      'public.date',
+      'public.user_totals',
+      'public.users',
+    ])
   })
 
   it('matches a pattern without a dot against the table name, with * and ?', () => {
@@ -30,6 +38,8 @@ describe('selectTables', () => {
   it('lets exclude win over include, and filters schemas', () => {
     assert.deepEqual(names({ include: ['user*'], exclude: ['*_totals'] }), ['billing.users', 'public.users'])
     assert.deepEqual(names({ schemas: ['billing'] }), ['billing.users'])
-    assert.deepEqual(selectTables(postgresFixture(), { schemas: ['billing'], include: [], exclude: [] }).schemas, ['billing'])
+    assert.deepEqual(selectTables(postgresFixture(), { schemas: ['billing'], include: [], exclude: [] }).schemas, [
+      'billing',
+    ])
   })
 })

@@ -12,7 +12,13 @@ describe('writeIfChanged', () => {
   after(() => removeDir(dir))
 
   it('writes new files, creating directories', () => {
-    const result = writeIfChanged(dir, new Map([['a.ts', `${header}a`], ['tables/x/b.ts', `${header}b`]]))
+    const result = writeIfChanged(
+      dir,
+      new Map([
+        ['a.ts', `${header}a`],
+        ['tables/x/b.ts', `${header}b`],
+      ]),
+    )
     assert.deepEqual(result, { written: ['a.ts', 'tables/x/b.ts'], unchanged: [], removed: [] })
     assert.equal(readFileSync(join(dir, 'tables/x/b.ts'), 'utf8'), `${header}b`)
   })
@@ -20,7 +26,13 @@ describe('writeIfChanged', () => {
   it('leaves files with the same content untouched', async () => {
     const mtime = statSync(join(dir, 'a.ts')).mtimeMs
     await new Promise((resolve) => setTimeout(resolve, 20))
-    const result = writeIfChanged(dir, new Map([['a.ts', `${header}a`], ['tables/x/b.ts', `${header}b2`]]))
+    const result = writeIfChanged(
+      dir,
+      new Map([
+        ['a.ts', `${header}a`],
+        ['tables/x/b.ts', `${header}b2`],
+      ]),
+    )
     assert.deepEqual(result, { written: ['tables/x/b.ts'], unchanged: ['a.ts'], removed: [] })
     assert.equal(statSync(join(dir, 'a.ts')).mtimeMs, mtime)
   })

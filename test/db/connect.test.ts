@@ -9,13 +9,20 @@ describe('parseDatabaseUrl', () => {
   it('picks the dialect from the scheme', () => {
     assert.equal(parseDatabaseUrl('postgres://u:p@h:5432/db').dialect, 'postgres')
     assert.equal(parseDatabaseUrl('postgresql://h/db').dialect, 'postgres')
-    assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), { dialect: 'sqlite', path: ':memory:', display: 'sqlite::memory:' })
+    assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), {
+      dialect: 'sqlite',
+      path: ':memory:',
+      display: 'sqlite::memory:',
+    })
     const file = parseDatabaseUrl('file:some%20dir/x.db')
     assert.equal(file.dialect, 'sqlite')
     assert.match(file.dialect === 'sqlite' ? file.path : '', /some dir\/x\.db$/)
   })
   it('rejects unknown schemes with one line', () => {
-    assert.throws(() => parseDatabaseUrl('mysql://h/db'), { name: 'ConnectError', message: /unsupported database URL scheme "mysql:"/ })
+    assert.throws(() => parseDatabaseUrl('mysql://h/db'), {
+      name: 'ConnectError',
+      message: /unsupported database URL scheme "mysql:"/,
+    })
     assert.throws(() => parseDatabaseUrl('demo.db'), { name: 'ConnectError', message: /not a database URL/ })
   })
   it('never shows a password', () => {
@@ -34,7 +41,10 @@ describe('connect', () => {
     })
   })
   it('says when a Postgres server refuses the connection', async () => {
-    await assert.rejects(connect('postgres://nobody@127.0.0.1:1/none'), { name: 'ConnectError', message: /connection refused/ })
+    await assert.rejects(connect('postgres://nobody@127.0.0.1:1/none'), {
+      name: 'ConnectError',
+      message: /connection refused/,
+    })
   })
   it('says when the password is wrong', async () => {
     const db = dialects[1]
@@ -54,7 +64,10 @@ describe('connect', () => {
       const conn = await connect(test.url)
       try {
         const rows = (await sql<{ v: unknown }>`select v from n order by v`.execute(conn.db)).rows
-        assert.deepEqual(rows.map((r) => String(r.v)), ['42', '9007199254740993'])
+        assert.deepEqual(
+          rows.map((r) => String(r.v)),
+          ['42', '9007199254740993'],
+        )
       } finally {
         await conn.close()
         await test.drop()
@@ -68,7 +81,9 @@ describe('values keep their exact text', () => {
     const test = await dialects[1]!.create()
     const conn = await connect(test.url)
     try {
-      const { rows } = await sql<{ a: unknown }>`select array[1.12345678901234567890123, 2]::numeric[] as a`.execute(conn.db)
+      const { rows } = await sql<{ a: unknown }>`select array[1.12345678901234567890123, 2]::numeric[] as a`.execute(
+        conn.db,
+      )
       assert.deepEqual(rows[0]?.a, ['1.12345678901234567890123', '2'])
     } finally {
       await conn.close()

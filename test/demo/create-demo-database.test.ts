@@ -11,7 +11,12 @@ import { sql } from 'kysely'
 import { connect } from '../../src/db/connect.js'
 import { createDemoDatabase, type DemoSummary } from '../../src/demo/create-demo-database.js'
 import {
-  customerTiers, demoTables, orderStatuses, paymentMethods, staffRoles, type DemoTable,
+  customerTiers,
+  demoTables,
+  orderStatuses,
+  paymentMethods,
+  staffRoles,
+  type DemoTable,
 } from '../../src/demo/demo-schema.js'
 
 const tables = Object.keys(demoTables) as DemoTable[]
@@ -125,8 +130,9 @@ describe('createDemoDatabase', () => {
     const target = rows[0] as { id: bigint; external_ref: bigint }
     const conn = await connect(`sqlite:${first.path}`)
     try {
-      const read = await sql<{ ref: unknown }>`SELECT external_ref AS ref FROM orders WHERE id = ${Number(target.id)}`
-        .execute(conn.db)
+      const read = await sql<{
+        ref: unknown
+      }>`SELECT external_ref AS ref FROM orders WHERE id = ${Number(target.id)}`.execute(conn.db)
       assert.equal(read.rows[0]?.ref, target.external_ref.toString())
     } finally {
       await conn.close()
@@ -137,12 +143,21 @@ describe('createDemoDatabase', () => {
     for (const price of column('SELECT price FROM products') as number[]) {
       assert.equal(Math.round(price * 100) / 100, price)
     }
-    assert.equal(value(`SELECT count(*) FROM orders o WHERE round(o.total * 100) <>
-      (SELECT sum(quantity * round(unit_price * 100)) FROM order_items i WHERE i.order_id = o.id)`), 0)
-    assert.equal(value(`SELECT count(*) FROM orders o WHERE status IN ('paid', 'shipped', 'delivered') AND
-      round(o.total * 100) <> (SELECT sum(round(amount * 100)) FROM payments p WHERE p.order_id = o.id)`), 0)
-    assert.equal(value(`SELECT count(*) FROM orders WHERE status IN ('pending', 'cancelled')
-      AND id IN (SELECT order_id FROM payments)`), 0)
+    assert.equal(
+      value(`SELECT count(*) FROM orders o WHERE round(o.total * 100) <>
+      (SELECT sum(quantity * round(unit_price * 100)) FROM order_items i WHERE i.order_id = o.id)`),
+      0,
+    )
+    assert.equal(
+      value(`SELECT count(*) FROM orders o WHERE status IN ('paid', 'shipped', 'delivered') AND
+      round(o.total * 100) <> (SELECT sum(round(amount * 100)) FROM payments p WHERE p.order_id = o.id)`),
+      0,
+    )
+    assert.equal(
+      value(`SELECT count(*) FROM orders WHERE status IN ('pending', 'cancelled')
+      AND id IN (SELECT order_id FROM payments)`),
+      0,
+    )
   })
 
   it('spreads dates over three years ending on a fixed day, in causal order', () => {
@@ -153,13 +168,22 @@ describe('createDemoDatabase', () => {
     for (const v of column('SELECT placed_at FROM orders UNION ALL SELECT paid_at FROM payments') as string[]) {
       assert.match(v, stamp)
     }
-    assert.equal(value(`SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id
-      WHERE o.placed_at < c.created_at`), 0)
+    assert.equal(
+      value(`SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id
+      WHERE o.placed_at < c.created_at`),
+      0,
+    )
     assert.equal(value('SELECT count(*) FROM orders WHERE shipped_at < placed_at'), 0)
-    assert.equal(value(`SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id
-      WHERE p.paid_at < o.placed_at OR p.paid_at > '2025-06-30 23:59:59'`), 0)
-    assert.equal(value(`SELECT count(*) FROM orders
-      WHERE (shipped_at IS NULL) <> (status IN ('pending', 'paid', 'cancelled'))`), 0)
+    assert.equal(
+      value(`SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id
+      WHERE p.paid_at < o.placed_at OR p.paid_at > '2025-06-30 23:59:59'`),
+      0,
+    )
+    assert.equal(
+      value(`SELECT count(*) FROM orders
+      WHERE (shipped_at IS NULL) <> (status IN ('pending', 'paid', 'cancelled'))`),
+      0,
+    )
   })
 
   it('has a three-level category tree, STRICT tables and an index leading with every foreign key', () => {
@@ -168,10 +192,17 @@ describe('createDemoDatabase', () => {
       UNION ALL SELECT c.id, t.depth + 1 FROM categories c JOIN tree t ON c.parent_id = t.id)
       SELECT max(depth) FROM tree`)
     assert.equal(depth, 3)
-    assert.deepEqual(column("SELECT name FROM pragma_table_list WHERE strict ORDER BY name"),
-      ['addresses', 'categories', 'product_tags', 'staff', 'tags'])
-    const leading = new Set(column(`SELECT m.name || '.' || ii.name FROM sqlite_schema m,
-      pragma_index_list(m.name) il, pragma_index_info(il.name) ii WHERE m.type = 'table' AND ii.seqno = 0`) as string[])
+    assert.deepEqual(column('SELECT name FROM pragma_table_list WHERE strict ORDER BY name'), [
+      'addresses',
+      'categories',
+      'product_tags',
+      'staff',
+      'tags',
+    ])
+    const leading = new Set(
+      column(`SELECT m.name || '.' || ii.name FROM sqlite_schema m,
+      pragma_index_list(m.name) il, pragma_index_info(il.name) ii WHERE m.type = 'table' AND ii.seqno = 0`) as string[],
+    )
     const fkColumns = column(`SELECT m.name || '.' || f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
       WHERE m.type = 'table'`) as string[]
     for (const fk of [...fkColumns, 'orders.placed_at', 'customers.email', 'products.name']) {

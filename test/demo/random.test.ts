@@ -25,7 +25,14 @@ describe('Random', () => {
   it('picks weighted values in proportion to their weights', () => {
     const random = new Random('weights')
     let heavy = 0
-    for (let i = 0; i < 10_000; i++) if (random.weighted([['a', 1], ['b', 3]] as const) === 'b') heavy++
+    for (let i = 0; i < 10_000; i++)
+      if (
+        random.weighted([
+          ['a', 1],
+          ['b', 3],
+        ] as const) === 'b'
+      )
+        heavy++
     assert.ok(heavy > 7_200 && heavy < 7_800, String(heavy))
   })
 
@@ -34,7 +41,10 @@ describe('Random', () => {
     const items = Array.from({ length: 20 }, (_, i) => i)
     const shuffled = random.shuffled(items)
     assert.notDeepEqual(shuffled, items)
-    assert.deepEqual([...shuffled].sort((a, b) => a - b), items)
+    assert.deepEqual(
+      [...shuffled].sort((a, b) => a - b),
+      items,
+    )
     assert.equal(random.bytes(16).length, 16)
   })
 })

@@ -23,7 +23,8 @@ describe('fitControl', () => {
       const control = fitControl(widget, input, 'NULL')
       const shape = control.type === 'input' ? `input:${control.inputType}` : control.type
       assert.equal(shape, expected)
-      if (control.type === 'input' || control.type === 'textarea' || control.type === 'select') assert.equal(control.value, input)
+      if (control.type === 'input' || control.type === 'textarea' || control.type === 'select')
+        assert.equal(control.value, input)
     })
   }
 

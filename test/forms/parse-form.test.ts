@@ -9,7 +9,14 @@ import { buildResources } from '../../src/resources/build-resources.js'
 import { makeColumn } from '../kinds/make-column.js'
 
 const columns: Column[] = [
-  makeColumn({ name: 'id', kind: 'integer', baseType: 'int4', nullable: false, autoIncrement: true, default: "nextval('s')" }),
+  makeColumn({
+    name: 'id',
+    kind: 'integer',
+    baseType: 'int4',
+    nullable: false,
+    autoIncrement: true,
+    default: "nextval('s')",
+  }),
   makeColumn({ name: 'name', kind: 'text', nullable: false }),
   makeColumn({ name: 'nick', kind: 'text', nullable: true }),
   makeColumn({ name: 'qty', kind: 'integer', baseType: 'int4', nullable: true }),
@@ -20,24 +27,55 @@ const columns: Column[] = [
   makeColumn({ name: 'total', kind: 'integer', baseType: 'int4', nullable: true, generated: 'stored' }),
 ]
 const table: Table = {
-  schema: 'public', name: 't', type: 'table', comment: null, columns, primaryKey: ['id'], foreignKeys: [], uniques: [],
-  indexes: [], checks: [], withoutRowid: false, strict: false, estimatedRows: null,
+  schema: 'public',
+  name: 't',
+  type: 'table',
+  comment: null,
+  columns,
+  primaryKey: ['id'],
+  foreignKeys: [],
+  uniques: [],
+  indexes: [],
+  checks: [],
+  withoutRowid: false,
+  strict: false,
+  estimatedRows: null,
 }
-const resource = buildResources({ dialect: 'postgres', schemas: ['public'], tables: [table] }, {}, { defaultSchema: 'public' })[0]!
+const resource = buildResources(
+  { dialect: 'postgres', schemas: ['public'], tables: [table] },
+  {},
+  { defaultSchema: 'public' },
+)[0]!
 const body = (pairs: Record<string, string>) => formBody(new URLSearchParams(pairs))
 
 describe('parseForm on create', () => {
   const fields = formFields(resource, 'create', 'postgres')
-  const parse = (pairs: Record<string, string>) => parseForm(fields, body(pairs), { mode: 'create', dialect: 'postgres' })
+  const parse = (pairs: Record<string, string>) =>
+    parseForm(fields, body(pairs), { mode: 'create', dialect: 'postgres' })
 
   it('leaves defaulted columns to the database, turns an empty number into NULL and keeps an empty text', async () => {
-    const result = await parse({ 'v:id': '', 'v:name': '', 'v:nick': '', 'v:qty': '', 'v:size': '3', 'v:status': '', 'v:ok': '' })
+    const result = await parse({
+      'v:id': '',
+      'v:name': '',
+      'v:nick': '',
+      'v:qty': '',
+      'v:size': '3',
+      'v:status': '',
+      'v:ok': '',
+    })
     assert.deepEqual(result.errors, {})
     assert.deepEqual(result.values, { name: '', nick: '', qty: null, size: 3, ok: null, price: null })
   })
 
   it('writes NULL from the NULL box, never a generated column, and checks precision with the zod schema', async () => {
-    const result = await parse({ 'v:name': 'a', 'v:nick': '', 'null:nick': '1', 'v:size': '1', 'v:total': '99', 'v:price': '12345.5' })
+    const result = await parse({
+      'v:name': 'a',
+      'v:nick': '',
+      'null:nick': '1',
+      'v:size': '1',
+      'v:total': '99',
+      'v:price': '12345.5',
+    })
     assert.equal(result.values.nick, null)
     assert.equal('total' in result.values, false)
     assert.deepEqual(result.errors, { price: 'At most 4 digits before the decimal point.' })
@@ -57,9 +95,20 @@ describe('parseForm on create', () => {
 
 describe('parseForm on edit', () => {
   const fields = formFields(resource, 'edit', 'postgres')
-  const stored = { id: 7, name: 'line one\nline two', nick: null, qty: 4, size: 2, status: 'new', ok: true, price: '0.30000000000000004', total: 8 }
+  const stored = {
+    id: 7,
+    name: 'line one\nline two',
+    nick: null,
+    qty: 4,
+    size: 2,
+    status: 'new',
+    ok: true,
+    price: '0.30000000000000004',
+    total: 8,
+  }
   const original = readVersion(rowVersion(resource.columns, stored, 'postgres'), resource.columns)!
-  const parse = (pairs: Record<string, string>) => parseForm(fields, body(pairs), { mode: 'edit', dialect: 'postgres', original })
+  const parse = (pairs: Record<string, string>) =>
+    parseForm(fields, body(pairs), { mode: 'edit', dialect: 'postgres', original })
   const unchanged = {
     'v:name': 'line one\r\nline two', // a textarea sends CRLF
     'v:nick': '',

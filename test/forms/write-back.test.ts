@@ -24,7 +24,9 @@ for (const { name: dialect, create } of dialects) {
 
     for (const id of [1, 2]) {
       it(`row ${id}`, async () => {
-        const resource = buildResources(fx.schema, {}, { defaultSchema: fx.s }).find((r) => r.table.name === 'everything')!
+        const resource = buildResources(fx.schema, {}, { defaultSchema: fx.s }).find(
+          (r) => r.table.name === 'everything',
+        )!
         // A column without a declared type takes whatever it is given: the form's text would turn 42 into '42'.
         const fields = formFields(resource, 'edit', dialect).filter((f) => !f.readOnly && f.column.kind !== 'unknown')
         const before = await fx.rawRow('everything', id)

@@ -38,7 +38,12 @@ const cases: readonly Case[] = [
     contains: ['aria-sort="descending"'],
     order: ['>bob<', '>Carol<', '>Alice Żak<'],
   },
-  { name: 'sort ascending', path: (s) => `/${s}/customers/?sort=name`, status: 200, order: ['>Alice Żak<', '>Carol<', '>bob<'] },
+  {
+    name: 'sort ascending',
+    path: (s) => `/${s}/customers/?sort=name`,
+    status: 200,
+    order: ['>Alice Żak<', '>Carol<', '>bob<'],
+  },
   {
     name: 'search is case-insensitive',
     path: (s) => `/${s}/customers/?q=ALICE`,
@@ -152,7 +157,15 @@ const cases: readonly Case[] = [
     name: 'bad parameters give a 400 page naming each problem',
     path: (s) => `/${s}/customers/?sort=nope&size=7&f.nope=1&page=0&f.name.gte=a&f.id=abc&zzz=1`,
     status: 400,
-    contains: ['unknown column &quot;nope&quot;', '&quot;size&quot;', 'f.nope', '&quot;page&quot;', 'f.name.gte', 'f.id', 'zzz'],
+    contains: [
+      'unknown column &quot;nope&quot;',
+      '&quot;size&quot;',
+      'f.nope',
+      '&quot;page&quot;',
+      'f.name.gte',
+      'f.id',
+      'zzz',
+    ],
   },
   {
     name: 'a page past the end counts the rows instead of guessing',
@@ -161,10 +174,25 @@ const cases: readonly Case[] = [
     contains: ['1,000 rows', 'No rows match.'],
   },
   { name: 'a cursor on an offset ordering is a 400', path: (s) => `/${s}/numbers/?sort=label&after=5`, status: 400 },
-  { name: 'unknown table is a 404 page', path: (s) => `/${s}/nope/`, status: 404, contains: ['There is no table or view'] },
+  {
+    name: 'unknown table is a 404 page',
+    path: (s) => `/${s}/nope/`,
+    status: 404,
+    contains: ['There is no table or view'],
+  },
   { name: 'unknown row is a 404 page', path: (s) => `/${s}/customers/row/999`, status: 404 },
-  { name: 'a key of the wrong type is a 404, not a database error', path: (s) => `/${s}/customers/row/abc`, status: 404 },
-  { name: 'a view is listed, read-only', path: (s) => `/${s}/active_customers/`, status: 200, contains: ['Alice Żak', 'read-only', 'it is a view'], excludes: ['bob@example.com'] },
+  {
+    name: 'a key of the wrong type is a 404, not a database error',
+    path: (s) => `/${s}/customers/row/abc`,
+    status: 404,
+  },
+  {
+    name: 'a view is listed, read-only',
+    path: (s) => `/${s}/active_customers/`,
+    status: 200,
+    contains: ['Alice Żak', 'read-only', 'it is a view'],
+    excludes: ['bob@example.com'],
+  },
   {
     name: 'a key-less table is listed, duplicates too',
     path: (s) => `/${s}/log_lines/`,
@@ -217,7 +245,14 @@ for (const dialect of dialects) {
       it(c.name, async () => {
         const res = await app.request(c.path(fx.s))
         const html = await res.text()
-        assert.equal(res.status, c.status, html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 600))
+        assert.equal(
+          res.status,
+          c.status,
+          html
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 600),
+        )
         for (const expected of c.contains ?? []) {
           if (typeof expected === 'string') assert.ok(html.includes(expected), `expected ${expected}`)
           else assert.match(html, expected)
@@ -227,8 +262,15 @@ for (const dialect of dialects) {
           else assert.doesNotMatch(html, unexpected)
         }
         const positions = (c.order ?? []).map((text) => html.indexOf(text))
-        assert.ok(positions.every((p) => p >= 0), `all of ${c.order} present`)
-        assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `in the order ${c.order}`)
+        assert.ok(
+          positions.every((p) => p >= 0),
+          `all of ${c.order} present`,
+        )
+        assert.deepEqual(
+          positions,
+          [...positions].sort((a, b) => a - b),
+          `in the order ${c.order}`,
+        )
       })
     }
 
@@ -243,7 +285,9 @@ for (const dialect of dialects) {
 
     it('list links to each composite-key row open that row', async () => {
       const html = await (await app.request(`/${fx.s}/translations/?size=25`)).text()
-      const links = [...html.matchAll(/href="([^"]*\/translations\/row\/[^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'))
+      const links = [...html.matchAll(/href="([^"]*\/translations\/row\/[^"]*)"/g)].map((m) =>
+        m[1]!.replaceAll('&amp;', '&'),
+      )
       assert.equal(new Set(links).size, awkwardKeys.length)
       for (const link of new Set(links)) assert.equal((await app.request(link)).status, 200, link)
     })
@@ -281,7 +325,14 @@ for (const dialect of dialects) {
 
     it('config overrides: list columns, labels, hidden fields, page size', async () => {
       const configured = fx.admin({
-        tables: { customers: { listColumns: ['name', 'tier'], labels: { name: 'Full name' }, hiddenFields: ['email'], pageSize: 2 } },
+        tables: {
+          customers: {
+            listColumns: ['name', 'tier'],
+            labels: { name: 'Full name' },
+            hiddenFields: ['email'],
+            pageSize: 2,
+          },
+        },
       })
       const html = await (await configured.request(`/${fx.s}/customers/`)).text()
       assert.ok(html.includes('Full name'))

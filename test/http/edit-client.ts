@@ -13,7 +13,11 @@ export class EditClient {
     return { status: response.status, html: await response.text(), response }
   }
 
-  async post(path: string, pairs: readonly (readonly [string, string | Blob])[], options: { origin?: string | null } = {}): Promise<Response> {
+  async post(
+    path: string,
+    pairs: readonly (readonly [string, string | Blob])[],
+    options: { origin?: string | null } = {},
+  ): Promise<Response> {
     const multipart = pairs.some(([, value]) => typeof value !== 'string')
     let body: FormData | URLSearchParams
     if (multipart) {
@@ -32,7 +36,9 @@ export class EditClient {
     const location = response.headers.get('location')
     if (response.status !== 303 || !location) {
       const html = await response.text()
-      const messages = [...html.matchAll(/role="alert"[^>]*>([\s\S]*?)<\/(p|div)>|id="field-\d+-error"[^>]*>([^<]*)/g)].map((m) => m[1] ?? m[3])
+      const messages = [
+        ...html.matchAll(/role="alert"[^>]*>([\s\S]*?)<\/(p|div)>|id="field-\d+-error"[^>]*>([^<]*)/g),
+      ].map((m) => m[1] ?? m[3])
       throw new Error(`expected a 303 redirect, got ${response.status}: ${messages.join(' | ') || html.slice(0, 300)}`)
     }
     const next = await this.get(location)
@@ -55,7 +61,14 @@ export class EditClient {
   }
 }
 
-const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" }
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+}
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m) => entities[m] ?? m)
 const attr = (tag: string, name: string) => {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag)
@@ -89,7 +102,12 @@ export function readForm(html: string, actionPart = ''): SubmittedForm {
       pairs.push([name, attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : '')])
     } else if (whole.startsWith('<textarea')) {
       // The parser drops one leading newline; browsers submit line breaks as CRLF.
-      pairs.push([name, decode(match[1] ?? '').replace(/^\n/, '').replace(/\r?\n/g, '\r\n')])
+      pairs.push([
+        name,
+        decode(match[1] ?? '')
+          .replace(/^\n/, '')
+          .replace(/\r?\n/g, '\r\n'),
+      ])
     } else {
       const options = [...(match[2] ?? '').matchAll(/<option\b[^>]*>/g)].map((m) => m[0])
       const chosen = options.find((option) => hasAttr(option, 'selected')) ?? options[0]
@@ -100,7 +118,11 @@ export function readForm(html: string, actionPart = ''): SubmittedForm {
 }
 
 /** The pairs with `name`'s value replaced (or added), as a user typing into one field. */
-export function withValue(pairs: readonly (readonly [string, string])[], name: string, value: string): [string, string][] {
+export function withValue(
+  pairs: readonly (readonly [string, string])[],
+  name: string,
+  value: string,
+): [string, string][] {
   const out = pairs.filter(([n]) => n !== name).map(([n, v]) => [n, v] as [string, string])
   out.push([name, value])
   return out

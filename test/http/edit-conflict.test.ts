@@ -14,7 +14,8 @@ for (const { name: dialect, create } of dialects) {
       await fx.close()
       await fx.test.drop()
     })
-    const customer = (id: number) => fx.connection.db.selectFrom('customer').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const customer = (id: number) =>
+      fx.connection.db.selectFrom('customer').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
     it('stops the second save, shows both values, and re-applies only what the second user changed', async () => {
       const a = fx.client()
@@ -60,7 +61,7 @@ for (const { name: dialect, create } of dialects) {
       assert.equal((await customer(2)).qty, 20)
     })
 
-    it('keeps the user\'s values when the row was deleted meanwhile', async () => {
+    it("keeps the user's values when the row was deleted meanwhile", async () => {
       const client = fx.client()
       await fx.test.exec("insert into customer (id, name, code, qty) values (50, 'Temp', 'T', 1)")
       const path = `/${fx.s}/customer/row/50/edit`

@@ -37,7 +37,7 @@ for (const { name: dialect, create } of dialects) {
       const result = await submit(fx.client(), 'customer', { name: 'Alice', code: 'X', qty: '1' })
       assert.equal(result.status, 422)
       assert.equal(fieldError(result.html, 'name'), 'Another row already has this value; it must be unique.')
-      assert.match(result.html, /name="v:name" type="text" value="Alice"/, "the input is kept")
+      assert.match(result.html, /name="v:name" type="text" value="Alice"/, 'the input is kept')
     })
 
     it('foreign key', async () => {

@@ -5,7 +5,14 @@ import { readForm } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
 
 const count = async (fx: EditFixture, table: string) =>
-  Number((await fx.connection.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await fx.connection.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 for (const { name: dialect, create } of dialects) {
   describe(`delete with preview on ${dialect}`, () => {
@@ -41,7 +48,9 @@ for (const { name: dialect, create } of dialects) {
       assert.match(page.html, /Blocking the delete \(RESTRICT \/ NO ACTION\)/)
       assert.match(page.html, /1 row<\/span> in Hold/)
       assert.match(page.html, /<button type="submit" disabled=""/)
-      const response = await client.post(`/${fx.s}/customer/row/2/delete`, [['_csrf', readForm(page.html, '/delete').pairs[0]![1]]])
+      const response = await client.post(`/${fx.s}/customer/row/2/delete`, [
+        ['_csrf', readForm(page.html, '/delete').pairs[0]![1]],
+      ])
       assert.equal(response.status, 409)
       assert.match(await response.text(), /nothing was deleted/)
       assert.equal(await count(fx, 'customer'), 1)
@@ -49,15 +58,24 @@ for (const { name: dialect, create } of dialects) {
 
     it('bulk deletes a selection from the list after the same preview', async () => {
       const client = fx.client()
-      await fx.test.exec("insert into customer (id, name, code) values (10, 'C10', 'x'), (11, 'C11', 'y'); insert into orders (customer_id) values (10)")
+      await fx.test.exec(
+        "insert into customer (id, name, code) values (10, 'C10', 'x'), (11, 'C11', 'y'); insert into orders (customer_id) values (10)",
+      )
       const token = readForm((await client.get(`/${fx.s}/customer/row/10/delete`)).html, '/delete').pairs[0]![1]
-      const preview = await client.post(`/${fx.s}/customer/delete`, [['_csrf', token], ['key', '10'], ['key', '11']])
+      const preview = await client.post(`/${fx.s}/customer/delete`, [
+        ['_csrf', token],
+        ['key', '10'],
+        ['key', '11'],
+      ])
       assert.equal(preview.status, 200)
       const html = await preview.text()
       assert.match(html, /Delete these 2 rows of Customer\?/)
       assert.match(html, /1 row<\/span> in Orders/)
       const confirm = readForm(html, '/customer/delete')
-      assert.deepEqual(confirm.pairs.filter(([n]) => n === 'key').map(([, v]) => v), ['10', '11'])
+      assert.deepEqual(
+        confirm.pairs.filter(([n]) => n === 'key').map(([, v]) => v),
+        ['10', '11'],
+      )
       const list = await client.follow(await client.post(confirm.action, confirm.pairs))
       assert.match(list.html, /Deleted 2 rows from Customer\./)
       assert.equal(await count(fx, 'customer'), 1)

@@ -92,7 +92,8 @@ export async function createEditFixture(test: TestDb): Promise<EditFixture> {
     connection,
     schema,
     s: connection.dialect.defaultSchema,
-    client: (config) => new EditClient(createAdmin({ db: connection.db, schema, checkDrift: false, ...(config ? { config } : {}) })),
+    client: (config) =>
+      new EditClient(createAdmin({ db: connection.db, schema, checkDrift: false, ...(config ? { config } : {}) })),
     async rawRow(table, id) {
       if (test.dialect === 'postgres') {
         const client = new pg.Client({ connectionString: test.url })
@@ -106,7 +107,9 @@ export async function createEditFixture(test: TestDb): Promise<EditFixture> {
       const db = new Database(test.url.replace(/^sqlite:/, ''), { readonly: true })
       db.defaultSafeIntegers(true)
       try {
-        const columns = (db.prepare(`select name from pragma_table_xinfo('${table}')`).all() as { name: string }[]).map((c) => c.name)
+        const columns = (db.prepare(`select name from pragma_table_xinfo('${table}')`).all() as { name: string }[]).map(
+          (c) => c.name,
+        )
         const select = columns.map((c) => `typeof("${c}") as "t_${c}", "${c}"`).join(', ')
         return db.prepare(`select ${select} from ${table} where id = ?`).get(id)
       } finally {

@@ -16,7 +16,13 @@ const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
     ['si', '-7', -7, '32767', 32767],
     ['bi', '9223372036854775806', '9223372036854775806', '-9223372036854775808', '-9223372036854775808'],
     ['dec', '12.5', '12.500', '999999999.999', '999999999.999'],
-    ['num', '0.1', '0.1', '123456789012345678901234567890.000000000000000001', '123456789012345678901234567890.000000000000000001'],
+    [
+      'num',
+      '0.1',
+      '0.1',
+      '123456789012345678901234567890.000000000000000001',
+      '123456789012345678901234567890.000000000000000001',
+    ],
     ['f8', '2.5', 2.5, '-Infinity', -Infinity],
     ['f4', '0.5', 0.5, '1e-3', 0.001],
     ['b', 'true', true, 'false', false],
@@ -27,7 +33,13 @@ const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
     ['tm', '10:20', '10:20:00', '23:59:59.25', '23:59:59.25'],
     ['tmtz', '10:20:30+01', '10:20:30+01', '00:00:00-03:30', '00:00:00-03:30'],
     ['iv', '2 hours', '02:00:00', '1 day', '1 day'],
-    ['u', '123E4567-E89B-12D3-A456-426614174000', '123e4567-e89b-12d3-a456-426614174000', '{00000000000000000000000000000000}', '00000000-0000-0000-0000-000000000000'],
+    [
+      'u',
+      '123E4567-E89B-12D3-A456-426614174000',
+      '123e4567-e89b-12d3-a456-426614174000',
+      '{00000000000000000000000000000000}',
+      '00000000-0000-0000-0000-000000000000',
+    ],
     ['j', '{"a":  1}', '{"a":  1}', 'null', 'null'],
     ['jb', '[1,2]', '[1, 2]', '{"n": 123456789012345678901234567890}', '{"n": 123456789012345678901234567890}'],
     ['m', 'sad', 'sad', 'ok', 'ok'],
@@ -52,7 +64,13 @@ const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
     ['d', '2024-03-01', '2024-03-01', '2024-02-29', '2024-02-29'],
     ['ts', '2024-03-01 10:20:30', '2024-03-01 10:20:30', '2024-03-01T10:20:30Z', '2024-03-01T10:20:30Z'],
     ['tm', '10:20', '10:20', '10:20:30.5', '10:20:30.5'],
-    ['u', '123E4567-E89B-12D3-A456-426614174000', '123E4567-E89B-12D3-A456-426614174000', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
+    [
+      'u',
+      '123E4567-E89B-12D3-A456-426614174000',
+      '123E4567-E89B-12D3-A456-426614174000',
+      'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+      'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+    ],
     ['j', '{"a":  1}', '{"a":  1}', '[]', '[]'],
     ['st', 'new', 'new', 'done', 'done'],
     ['by', '0a0B', Buffer.from([10, 11]), '', null],
@@ -110,7 +128,14 @@ for (const { name: dialect, create } of dialects) {
     it('keeps everything typed after a failed validation, with the message next to the field', async () => {
       const client = fx.client()
       const count = async () =>
-        Number((await fx.connection.db.selectFrom('everything').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n)
+        Number(
+          (
+            await fx.connection.db
+              .selectFrom('everything')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirst()
+          )?.n,
+        )
       const rowsBefore = await count()
       const blank = readForm((await client.get(`/${fx.s}/everything/new`)).html, '/new')
       let pairs = withValue(blank.pairs, 'v:notes', 'keep <me> & this')
@@ -132,10 +157,20 @@ for (const { name: dialect, create } of dialects) {
     it('writes NULL from the NULL box, and refuses a value typed beside a ticked NULL box', async () => {
       const client = fx.client()
       const form = readForm((await client.get(`/${fx.s}/everything/row/1/edit`)).html, '/edit')
-      const nulled = await client.post(form.action, [...form.pairs.filter(([n]) => n !== 'v:notes'), ['v:notes', ''], ['null:notes', '1']])
+      const nulled = await client.post(form.action, [
+        ...form.pairs.filter(([n]) => n !== 'v:notes'),
+        ['v:notes', ''],
+        ['null:notes', '1'],
+      ])
       await client.follow(nulled)
       assert.equal((await row(1))?.notes, null)
-      const both = await client.post(form.action, [...readForm((await client.get(`/${fx.s}/everything/row/1/edit`)).html, '/edit').pairs.filter(([n]) => n !== 'v:vc'), ['v:vc', 'typed'], ['null:vc', '1']])
+      const both = await client.post(form.action, [
+        ...readForm((await client.get(`/${fx.s}/everything/row/1/edit`)).html, '/edit').pairs.filter(
+          ([n]) => n !== 'v:vc',
+        ),
+        ['v:vc', 'typed'],
+        ['null:vc', '1'],
+      ])
       assert.equal(both.status, 422)
       assert.match(await both.text(), /untick NULL/)
     })

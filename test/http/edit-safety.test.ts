@@ -24,22 +24,33 @@ for (const { name: dialect, create } of dialects) {
       assert.equal((await client.post(form.action, changed, { origin: 'https://evil.example' })).status, 403)
       assert.equal((await client.post(form.action, changed, { origin: null })).status, 403)
       const stranger = fx.client()
-      assert.equal((await stranger.post(form.action, changed)).status, 403, "another browser's token does not match its cookie")
-      const row = await fx.connection.db.selectFrom('customer').select('code').where('id', '=', 1).executeTakeFirstOrThrow()
+      assert.equal(
+        (await stranger.post(form.action, changed)).status,
+        403,
+        "another browser's token does not match its cookie",
+      )
+      const row = await fx.connection.db
+        .selectFrom('customer')
+        .select('code')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow()
       assert.equal(row.code, 'A')
     })
 
     it('keeps views and key-less tables read-only unless editing them is allowed', async () => {
       const client = fx.client()
       assert.equal((await client.get(`/${fx.s}/customer_names/new`)).status, 403)
-      const keyless = dialect === 'postgres' ? "x,1" : '1'
+      const keyless = dialect === 'postgres' ? 'x,1' : '1'
       assert.equal((await client.get(`/${fx.s}/keyless/row/${keyless}/edit`)).status, 403)
       const allowed = fx.client({ tables: { keyless: { allowKeylessEdit: true } } })
       const unique = dialect === 'postgres' ? 'y,2' : '3'
       const form = readForm((await allowed.get(`/${fx.s}/keyless/row/${unique}/edit`)).html, '/edit')
       await allowed.follow(await allowed.post(form.action, withValue(form.pairs, 'v:b', '3')))
       const rows = await fx.connection.db.selectFrom('keyless').select(['a', 'b']).orderBy('a').orderBy('b').execute()
-      assert.deepEqual(rows.map((r) => `${r.a}${r.b}`), ['x1', 'x1', 'y3'])
+      assert.deepEqual(
+        rows.map((r) => `${r.a}${r.b}`),
+        ['x1', 'x1', 'y3'],
+      )
       if (dialect === 'postgres') {
         // Two identical rows: neither can be told apart, so neither is edited.
         assert.equal((await allowed.get(`/${fx.s}/keyless/row/x,1/edit`)).status, 409)
@@ -49,13 +60,18 @@ for (const { name: dialect, create } of dialects) {
     it('post → redirect → get with a one-time flash message, for each save button', async () => {
       const client = fx.client()
       const blank = readForm((await client.get(`/${fx.s}/orders/new`)).html, '/new')
-      const another = await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'another']])
+      const another = await client.post(blank.action, [
+        ...withValue(blank.pairs, 'v:customer_id', '2'),
+        ['_action', 'another'],
+      ])
       const next = await client.follow(another)
       assert.match(next.location, /\/orders\/new$/)
       assert.match(next.html, /Added Orders/)
       const again = await client.get(next.location)
       assert.doesNotMatch(again.html, /Added Orders/, 'the message shows once')
-      const saved = await client.follow(await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'save']]))
+      const saved = await client.follow(
+        await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'save']]),
+      )
       assert.match(saved.location, /\/orders\/row\/\d+$/)
     })
 

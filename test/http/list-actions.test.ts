@@ -6,11 +6,21 @@ import { readForm } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
 
 const count = async (fx: EditFixture, table: string) =>
-  Number((await fx.connection.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await fx.connection.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 /** The row checkboxes of a list page: `[value, aria-label]`. */
 const rowBoxes = (html: string): [string, string][] =>
-  [...html.matchAll(/<input type="checkbox" name="key" value="([^"]*)" aria-label="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])
+  [...html.matchAll(/<input type="checkbox" name="key" value="([^"]*)" aria-label="([^"]*)"/g)].map((m) => [
+    m[1]!,
+    m[2]!,
+  ])
 
 const staticDir = new URL('../../views/static/', import.meta.url)
 
@@ -29,7 +39,12 @@ for (const { name: dialect, create } of dialects) {
       { table: 'customer', config: undefined, selectable: true, why: 'a writable table' },
       { table: 'customer_names', config: undefined, selectable: false, why: 'a view' },
       { table: 'keyless', config: undefined, selectable: false, why: 'a key-less table without opt-in' },
-      { table: 'orders', config: { tables: { orders: { readOnly: true } } }, selectable: false, why: 'a table configured read-only' },
+      {
+        table: 'orders',
+        config: { tables: { orders: { readOnly: true } } },
+        selectable: false,
+        why: 'a table configured read-only',
+      },
     ]
     for (const { table, config, selectable, why } of cases) {
       it(`${why} (${table}) ${selectable ? 'gets' : 'gets no'} selection form`, async () => {
@@ -53,14 +68,28 @@ for (const { name: dialect, create } of dialects) {
       const form = /<form method="post" action="([^"]+)" data-bulk-form[^>]*>([\s\S]*?)<\/form>/.exec(html)
       assert.ok(form, 'a post form around the table')
       assert.equal(form[1], `/${fx.s}/customer/delete`)
-      assert.match(form[2]!, /<table[\s\S]*name="key"[\s\S]*<\/table>/, 'the boxes are inside the table, inside the form')
-      assert.match(form[2]!, /<th scope="col"[^>]*><span class="sr-only">Select<\/span><input type="checkbox" data-select-all="true" hidden=""/)
+      assert.match(
+        form[2]!,
+        /<table[\s\S]*name="key"[\s\S]*<\/table>/,
+        'the boxes are inside the table, inside the form',
+      )
+      assert.match(
+        form[2]!,
+        /<th scope="col"[^>]*><span class="sr-only">Select<\/span><input type="checkbox" data-select-all="true" hidden=""/,
+      )
       assert.match(form[2]!, /aria-label="Select all rows on this page"/)
       assert.match(form[2]!, /<span data-selected-count="true" hidden="" aria-live="polite"/)
       const pairs = readForm(html, '/customer/delete').pairs
-      assert.deepEqual(pairs.map(([n]) => n), ['_csrf'], 'nothing ticked: only the token is posted')
+      assert.deepEqual(
+        pairs.map(([n]) => n),
+        ['_csrf'],
+        'nothing ticked: only the token is posted',
+      )
       assert.ok(pairs[0]![1].length > 20)
-      assert.ok([...client.cookies.values()].some((v) => v.startsWith(pairs[0]![1])), 'the token is the cookie the CSRF check compares with')
+      assert.ok(
+        [...client.cookies.values()].some((v) => v.startsWith(pairs[0]![1])),
+        'the token is the cookie the CSRF check compares with',
+      )
     })
 
     it('deletes two ticked rows through the list form: preview, confirm, flash says 2', async () => {
@@ -70,7 +99,10 @@ for (const { name: dialect, create } of dialects) {
       const client = fx.client()
       const list = await client.get(`/${fx.s}/customer/?q=C2`)
       const boxes = rowBoxes(list.html)
-      assert.deepEqual(boxes.map(([value]) => value), ['20', '21', '22'])
+      assert.deepEqual(
+        boxes.map(([value]) => value),
+        ['20', '21', '22'],
+      )
       const form = readForm(list.html, '/customer/delete')
       const ticked: [string, string][] = [...form.pairs, ['key', boxes[0]![0]], ['key', boxes[2]![0]]]
       const preview = await client.post(form.action, ticked)
@@ -82,7 +114,10 @@ for (const { name: dialect, create } of dialects) {
       const done = await client.follow(await client.post(confirm.action, confirm.pairs))
       assert.match(done.html, /Deleted 2 rows from Customer\./)
       const left = await fx.connection.db.selectFrom('customer').select('id').where('id', '>=', 20).execute()
-      assert.deepEqual(left.map((r) => Number(r.id)), [21])
+      assert.deepEqual(
+        left.map((r) => Number(r.id)),
+        [21],
+      )
       assert.equal(await count(fx, 'orders'), 3, 'the cascade took the order of customer 20')
     })
 
@@ -97,14 +132,25 @@ for (const { name: dialect, create } of dialects) {
 
     const panels = [
       { table: 'customer', id: 1, config: undefined, adds: [['Orders', 'orders', 'customer_id']] },
-      { table: 'orders', id: 1, config: undefined, adds: [['Invoice', 'invoice', 'order_id'], ['Line', 'line', 'order_id']] },
+      {
+        table: 'orders',
+        id: 1,
+        config: undefined,
+        adds: [
+          ['Invoice', 'invoice', 'order_id'],
+          ['Line', 'line', 'order_id'],
+        ],
+      },
       { table: 'customer', id: 1, config: { tables: { orders: { readOnly: true } } }, adds: [] },
     ] as const
     for (const { table, id, config, adds } of panels) {
       it(`${table} ${id}${config ? ' with its child read-only' : ''}: "add" links fill the foreign key`, async () => {
         const client = fx.client(config)
         const { html } = await client.get(`/${fx.s}/${table}/row/${id}`)
-        const links = [...html.matchAll(/<a href="([^"]+\/new\?[^"]*)"[^>]*>\s*Add row to ([^<]+?)\s*</g)].map((m) => [m[2], m[1]])
+        const links = [...html.matchAll(/<a href="([^"]+\/new\?[^"]*)"[^>]*>\s*Add row to ([^<]+?)\s*</g)].map((m) => [
+          m[2],
+          m[1],
+        ])
         assert.deepEqual(
           links,
           adds.map(([label, child, column]) => [label, `/${fx.s}/${child}/new?f.${column}=${id}`]),
@@ -120,7 +166,13 @@ for (const { name: dialect, create } of dialects) {
 
     it('serves every script a page references, fingerprinted, cached for a year, holding every views/static file', async () => {
       const client = fx.client()
-      const pages = ['/', `/${fx.s}/customer/`, `/${fx.s}/customer/row/1`, `/${fx.s}/orders/new`, `/${fx.s}/orders/row/1/edit`]
+      const pages = [
+        '/',
+        `/${fx.s}/customer/`,
+        `/${fx.s}/customer/row/1`,
+        `/${fx.s}/orders/new`,
+        `/${fx.s}/orders/row/1/edit`,
+      ]
       const sources = new Set<string>()
       for (const page of pages) {
         const { status, html } = await client.get(page)
@@ -143,7 +195,10 @@ for (const { name: dialect, create } of dialects) {
       const files = readdirSync(staticDir).filter((name) => name.endsWith('.js'))
       assert.ok(files.includes('fk-picker.js') && files.includes('bulk-select.js'))
       for (const name of files) {
-        assert.ok(served.includes(readFileSync(new URL(name, staticDir), 'utf8').trimEnd()), `${name} is served (run npm run build:css)`)
+        assert.ok(
+          served.includes(readFileSync(new URL(name, staticDir), 'utf8').trimEnd()),
+          `${name} is served (run npm run build:css)`,
+        )
       }
     })
   })

@@ -9,10 +9,16 @@ const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
 
 describe('steward serve', () => {
   it('serves the admin on loopback, prints its URL, and stops cleanly on SIGTERM', async () => {
-    const testDb = await createSqliteDb(`create table notes (id integer primary key, body text); insert into notes values (1, 'hello');`)
-    const child = spawn(process.execPath, [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const testDb = await createSqliteDb(
+      `create table notes (id integer primary key, body text); insert into notes values (1, 'hello');`,
+    )
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     try {
       let output = ''
       child.stdout.setEncoding('utf8')

@@ -98,13 +98,41 @@ describe('introspectPostgres over the awkward fixture', () => {
 
   it('reads foreign keys with their columns, target and rules', () => {
     const fk = (tableName: string, schema = 'public') =>
-      table(tableName, schema).foreignKeys.map((k) => ({ ...k, columns: [...k.columns], refColumns: [...k.refColumns] }))
+      table(tableName, schema).foreignKeys.map((k) => ({
+        ...k,
+        columns: [...k.columns],
+        refColumns: [...k.refColumns],
+      }))
     assert.deepEqual(fk('user'), [
-      { name: 'user_manager_id_fkey', columns: ['manager_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'set null', onUpdate: 'no action' },
+      {
+        name: 'user_manager_id_fkey',
+        columns: ['manager_id'],
+        refSchema: 'public',
+        refTable: 'user',
+        refColumns: ['id'],
+        onDelete: 'set null',
+        onUpdate: 'no action',
+      },
     ])
     assert.deepEqual(fk('order'), [
-      { name: 'order_buyer_id_fkey', columns: ['buyer_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'restrict', onUpdate: 'cascade' },
-      { name: 'order_seller_id_fkey', columns: ['seller_id'], refSchema: 'public', refTable: 'user', refColumns: ['id'], onDelete: 'no action', onUpdate: 'no action' },
+      {
+        name: 'order_buyer_id_fkey',
+        columns: ['buyer_id'],
+        refSchema: 'public',
+        refTable: 'user',
+        refColumns: ['id'],
+        onDelete: 'restrict',
+        onUpdate: 'cascade',
+      },
+      {
+        name: 'order_seller_id_fkey',
+        columns: ['seller_id'],
+        refSchema: 'public',
+        refTable: 'user',
+        refColumns: ['id'],
+        onDelete: 'no action',
+        onUpdate: 'no action',
+      },
     ])
     assert.equal(fk('select')[0]?.onDelete, 'cascade')
     assert.deepEqual(fk('slot_items'), [
@@ -119,7 +147,15 @@ describe('introspectPostgres over the awkward fixture', () => {
       },
     ])
     assert.deepEqual(fk('invoices', 'billing'), [
-      { name: 'invoices_public_invoice_id_fkey', columns: ['public_invoice_id'], refSchema: 'public', refTable: 'invoices', refColumns: ['id'], onDelete: 'cascade', onUpdate: 'no action' },
+      {
+        name: 'invoices_public_invoice_id_fkey',
+        columns: ['public_invoice_id'],
+        refSchema: 'public',
+        refTable: 'invoices',
+        refColumns: ['id'],
+        onDelete: 'cascade',
+        onUpdate: 'no action',
+      },
     ])
     // Postgres clones a FK to a partitioned table once per partition; only the original is reported.
     assert.deepEqual(
@@ -163,7 +199,10 @@ describe('introspectPostgres over the awkward fixture', () => {
       slug: ['text', 'text', 'text', null, null, null],
       price: ['positive_amount', 'numeric', 'decimal', null, 12, 2],
     }
-    assert.deepEqual(table('kitchen_sink').columns.map((c) => c.name), Object.keys(expected))
+    assert.deepEqual(
+      table('kitchen_sink').columns.map((c) => c.name),
+      Object.keys(expected),
+    )
     for (const [name, want] of Object.entries(expected)) assert.deepEqual(facts(name), want, name)
     assert.equal(column('kitchen_sink', 'ints').arrayElementType, 'int4')
     assert.equal(column('kitchen_sink', 'words').arrayElementType, 'text')
@@ -172,21 +211,49 @@ describe('introspectPostgres over the awkward fixture', () => {
 
   it('keeps a bigint above 2^53 exact when read back', async () => {
     const { rows } = await sql<{ big: unknown }>`select big from kitchen_sink`.execute(conn.db)
-    assert.deepEqual(rows.map((r) => r.big), ['9007199254740993'])
+    assert.deepEqual(
+      rows.map((r) => r.big),
+      ['9007199254740993'],
+    )
   })
 
   it('tells identity, serial, generated and plain defaults apart', () => {
     const facts = (t: string, c: string, schema?: string) => {
       const col = column(t, c, schema)
-      return { default: col.default, identity: col.identity, autoIncrement: col.autoIncrement, generated: col.generated }
+      return {
+        default: col.default,
+        identity: col.identity,
+        autoIncrement: col.autoIncrement,
+        generated: col.generated,
+      }
     }
     assert.deepEqual(facts('order', 'id'), { default: null, identity: 'always', autoIncrement: true, generated: null })
-    assert.deepEqual(facts('invoices', 'id', 'billing'), { default: null, identity: 'by default', autoIncrement: true, generated: null })
+    assert.deepEqual(facts('invoices', 'id', 'billing'), {
+      default: null,
+      identity: 'by default',
+      autoIncrement: true,
+      generated: null,
+    })
     assert.deepEqual(facts('Mixed Case Ünïcode', 'Id').identity, 'by default')
-    assert.deepEqual(facts('user', 'id'), { default: "nextval('user_id_seq'::regclass)", identity: null, autoIncrement: true, generated: null })
+    assert.deepEqual(facts('user', 'id'), {
+      default: "nextval('user_id_seq'::regclass)",
+      identity: null,
+      autoIncrement: true,
+      generated: null,
+    })
     assert.deepEqual(facts('slot_items', 'id').autoIncrement, true)
-    assert.deepEqual(facts('kitchen_sink', 'slug'), { default: null, identity: null, autoIncrement: false, generated: 'stored' })
-    assert.deepEqual(facts('kitchen_sink', 'id'), { default: 'gen_random_uuid()', identity: null, autoIncrement: false, generated: null })
+    assert.deepEqual(facts('kitchen_sink', 'slug'), {
+      default: null,
+      identity: null,
+      autoIncrement: false,
+      generated: 'stored',
+    })
+    assert.deepEqual(facts('kitchen_sink', 'id'), {
+      default: 'gen_random_uuid()',
+      identity: null,
+      autoIncrement: false,
+      generated: null,
+    })
     assert.deepEqual(facts('order', 'status').default, "'pending'::order_status")
     assert.deepEqual(facts('order', 'placed_on').default, 'CURRENT_DATE')
   })
@@ -226,16 +293,25 @@ describe('introspectPostgres over the awkward fixture', () => {
           "CHECK (((size)::text = ANY ((ARRAY['S'::character varying, 'M'::character varying, 'L'::character varying, 'XL'::character varying])::text[])))",
       },
     ])
-    assert.deepEqual(table('order').checks.map((c) => c.name), ['order_channel_check', 'order_parties_differ'])
+    assert.deepEqual(
+      table('order').checks.map((c) => c.name),
+      ['order_channel_check', 'order_parties_differ'],
+    )
     assert.equal(table('order').checks[1]?.expression, 'CHECK ((seller_id IS DISTINCT FROM buyer_id))')
   })
 
   it('resolves domains to their base type and reads their constraints', () => {
     const total = column('order', 'total')
-    assert.deepEqual([total.dataType, total.baseType, total.kind, total.domain], ['positive_amount', 'numeric', 'decimal', 'positive_amount'])
+    assert.deepEqual(
+      [total.dataType, total.baseType, total.kind, total.domain],
+      ['positive_amount', 'numeric', 'decimal', 'positive_amount'],
+    )
     assert.deepEqual([total.precision, total.scale, total.choices], [12, 2, null])
     const sku = column('slot_items', 'sku')
-    assert.deepEqual([sku.dataType, sku.baseType, sku.kind, sku.length, sku.domain], ['short_code', 'varchar', 'text', 8, 'short_code'])
+    assert.deepEqual(
+      [sku.dataType, sku.baseType, sku.kind, sku.length, sku.domain],
+      ['short_code', 'varchar', 'text', 8, 'short_code'],
+    )
     assert.equal(sku.default, "'n/a'::character varying", 'the default comes from the domain')
     const currency = column('invoices', 'currency', 'billing')
     assert.deepEqual(
@@ -247,15 +323,24 @@ describe('introspectPostgres over the awkward fixture', () => {
 
   it('round-trips quoted, mixed-case, unicode and reserved names exactly', () => {
     const weird = table('Mixed Case Ünïcode')
-    assert.deepEqual(weird.columns.map((c) => c.name), ['Id', 'Weird "quoted" col', 'Straße', 'select'])
+    assert.deepEqual(
+      weird.columns.map((c) => c.name),
+      ['Id', 'Weird "quoted" col', 'Straße', 'select'],
+    )
     assert.deepEqual(weird.primaryKey, ['Id'])
-    assert.deepEqual(weird.indexes.map((i) => [i.name, i.columns]), [
-      ['Mixed Case Ünïcode idx', ['lower("Weird ""quoted"" col")', 'Straße']],
-      ['Mixed Case Ünïcode_pkey', ['Id']],
-    ])
+    assert.deepEqual(
+      weird.indexes.map((i) => [i.name, i.columns]),
+      [
+        ['Mixed Case Ünïcode idx', ['lower("Weird ""quoted"" col")', 'Straße']],
+        ['Mixed Case Ünïcode_pkey', ['Id']],
+      ],
+    )
     assert.equal(weird.columns[1]?.comment, `Quotes 'inside' and "out"`)
     assert.equal(column('Mixed Case Ünïcode', 'Straße').length, 20)
-    assert.deepEqual(table('select').columns.map((c) => c.name), ['order_id', 'line', 'quantity', 'size'])
+    assert.deepEqual(
+      table('select').columns.map((c) => c.name),
+      ['order_id', 'line', 'quantity', 'size'],
+    )
     assert.equal(table('order').name, 'order')
   })
 
@@ -268,23 +353,38 @@ describe('introspectPostgres over the awkward fixture', () => {
   })
 
   it('keeps the same-named tables of two schemas apart', () => {
-    assert.deepEqual(table('invoices').columns.map((c) => c.name), ['id', 'order_id', 'number'])
-    assert.deepEqual(table('invoices', 'billing').columns.map((c) => c.name), ['id', 'public_invoice_id', 'currency', 'amount'])
+    assert.deepEqual(
+      table('invoices').columns.map((c) => c.name),
+      ['id', 'order_id', 'number'],
+    )
+    assert.deepEqual(
+      table('invoices', 'billing').columns.map((c) => c.name),
+      ['id', 'public_invoice_id', 'currency', 'amount'],
+    )
   })
 
   it('reads views as views: no key, every column nullable, no estimate', () => {
     const view = table('active_users')
     assert.equal(view.type, 'view')
     assert.deepEqual(view.primaryKey, [])
-    assert.deepEqual(view.columns.map((c) => [c.name, c.dataType, c.nullable]), [
-      ['id', 'bigint', true],
-      ['email', 'character varying(254)', true],
-    ])
+    assert.deepEqual(
+      view.columns.map((c) => [c.name, c.dataType, c.nullable]),
+      [
+        ['id', 'bigint', true],
+        ['email', 'character varying(254)', true],
+      ],
+    )
     assert.equal(view.estimatedRows, null)
     const matview = table('order_totals')
     assert.equal(matview.type, 'materialized view')
     assert.deepEqual(matview.primaryKey, [])
-    assert.deepEqual(matview.columns.map((c) => [c.name, c.kind]), [['buyer_id', 'bigint'], ['orders', 'bigint']])
+    assert.deepEqual(
+      matview.columns.map((c) => [c.name, c.kind]),
+      [
+        ['buyer_id', 'bigint'],
+        ['orders', 'bigint'],
+      ],
+    )
   })
 
   it('estimates rows once analysed, and says unknown before', () => {
@@ -316,7 +416,10 @@ describe('introspectPostgres over the awkward fixture', () => {
   it('reads only the schemas asked for', async () => {
     const billing = await introspectPostgres(conn.db, { schemas: ['billing'] })
     assert.deepEqual(billing.schemas, ['billing'])
-    assert.deepEqual(billing.tables.map((t) => `${t.schema}.${t.name}`), ['billing.invoices'])
+    assert.deepEqual(
+      billing.tables.map((t) => `${t.schema}.${t.name}`),
+      ['billing.invoices'],
+    )
     assert.deepEqual(billing.tables[0], table('invoices', 'billing'))
     const none = await introspectPostgres(conn.db, { schemas: ['no_such_schema'] })
     assert.deepEqual([none.schemas, none.tables], [[], []])

@@ -10,7 +10,10 @@ describe('checkChoices', () => {
       column: 'status',
       values: ['b', 'a', "it's, (x)"],
     })
-    assert.deepEqual(checkChoices(`((n in (3, -1, +2, 1.5)))`, columns), { column: 'n', values: ['3', '-1', '2', '1.5'] })
+    assert.deepEqual(checkChoices(`((n in (3, -1, +2, 1.5)))`, columns), {
+      column: 'n',
+      values: ['3', '-1', '2', '1.5'],
+    })
   })
   it('accepts quoted column names and keeps the column as written', () => {
     assert.deepEqual(checkChoices(`"Größe" IN ('S', 'M')`, columns), { column: 'Größe', values: ['S', 'M'] })

@@ -5,7 +5,9 @@ import { parseIndexedTerms } from '../../src/introspect/sqlite-create-index-pars
 describe('parseIndexedTerms', () => {
   it('gives each indexed term as SQL text without COLLATE and ASC/DESC', () => {
     assert.deepEqual(
-      parseIndexedTerms(`CREATE INDEX "on (x)" ON "t(1)" (lower(a) COLLATE NOCASE DESC, "b c" ASC, json_extract(d, '$.a,b')) WHERE a > 0`),
+      parseIndexedTerms(
+        `CREATE INDEX "on (x)" ON "t(1)" (lower(a) COLLATE NOCASE DESC, "b c" ASC, json_extract(d, '$.a,b')) WHERE a > 0`,
+      ),
       ['lower(a)', '"b c"', `json_extract(d, '$.a,b')`],
     )
   })

@@ -57,9 +57,18 @@ describe('introspectSqlite on the awkward fixture', () => {
     assert.deepEqual(
       metadata.tables.map((t) => `${t.schema}.${t.name}:${t.type}`),
       [
-        'main.Mixed Case Ünïcode:table', 'main.audit_log:table', 'main.legacy_ids:table', 'main.order:table',
-        'main.order_items:table', 'main.order_totals:view', 'main.products:table', 'main.select:table',
-        'main.stock_levels:table', 'main.stock_moves:table', 'main.tags:table', 'main.user:table',
+        'main.Mixed Case Ünïcode:table',
+        'main.audit_log:table',
+        'main.legacy_ids:table',
+        'main.order:table',
+        'main.order_items:table',
+        'main.order_totals:view',
+        'main.products:table',
+        'main.select:table',
+        'main.stock_levels:table',
+        'main.stock_moves:table',
+        'main.tags:table',
+        'main.user:table',
       ],
     )
   })
@@ -181,8 +190,14 @@ describe('introspectSqlite on the awkward fixture', () => {
   })
 
   it('reads foreign keys: names, every rule, implied and differently cased parent keys, multi-column', () => {
-    const fk = (name: string, columns: string[], refTable: string, refColumns: string[], onDelete: string, onUpdate = 'no action') =>
-      ({ name, columns, refSchema: 'main', refTable, refColumns, onDelete, onUpdate })
+    const fk = (
+      name: string,
+      columns: string[],
+      refTable: string,
+      refColumns: string[],
+      onDelete: string,
+      onUpdate = 'no action',
+    ) => ({ name, columns, refSchema: 'main', refTable, refColumns, onDelete, onUpdate })
     assert.deepEqual(table('user').foreignKeys, [fk('fk_user_manager_id', ['manager_id'], 'user', ['id'], 'set null')])
     assert.deepEqual(table('order').foreignKeys, [
       fk('fk_order_seller_id', ['seller_id'], 'user', ['id'], 'no action'),
@@ -193,7 +208,14 @@ describe('introspectSqlite on the awkward fixture', () => {
       fk('fk_order_items_sku', ['sku'], 'products', ['sku'], 'set default'),
     ])
     assert.deepEqual(table('stock_moves').foreignKeys, [
-      fk('move → level', ['warehouse', 'sku', 'bin'], 'stock_levels', ['warehouse', 'sku', 'bin'], 'cascade', 'cascade'),
+      fk(
+        'move → level',
+        ['warehouse', 'sku', 'bin'],
+        'stock_levels',
+        ['warehouse', 'sku', 'bin'],
+        'cascade',
+        'cascade',
+      ),
     ])
     assert.deepEqual(table('Mixed Case Ünïcode').foreignKeys, [
       fk('fk_Mixed Case Ünïcode_product_sku', ['product_sku'], 'products', ['sku'], 'set null'),
@@ -219,12 +241,18 @@ describe('introspectSqlite on the awkward fixture', () => {
     assert.deepEqual(table('stock_levels').indexes, [
       { name: 'sqlite_autoindex_stock_levels_1', columns: ['warehouse', 'sku', 'bin'], unique: true, partial: false },
     ])
-    assert.deepEqual(table('select').indexes.map((i) => i.name), ['sqlite_autoindex_select_1'])
+    assert.deepEqual(
+      table('select').indexes.map((i) => i.name),
+      ['sqlite_autoindex_select_1'],
+    )
     assert.deepEqual(table('order').indexes, [])
   })
 
   it('keeps quoted, reserved, spaced and unicode names exactly', () => {
-    assert.deepEqual(table('select').columns.map((c) => c.name), ['code', 'from', 'group', 'where'])
+    assert.deepEqual(
+      table('select').columns.map((c) => c.name),
+      ['code', 'from', 'group', 'where'],
+    )
     assert.deepEqual(
       table('Mixed Case Ünïcode').columns.map((c) => c.name),
       ['Ключ', 'Weird "quoted" col', 'big', 'Größe', 'product_sku'],
@@ -266,7 +294,13 @@ describe('introspectSqlite on unusual databases', () => {
       insert into "quo""te" values (1), (2), (3);`
     await withDb(setup, async (conn) => {
       const tables = (await introspectSqlite(conn.db)).tables
-      assert.deepEqual(tables.map((t) => [t.name, t.estimatedRows]), [['big', 10001], ['quo"te', 3]])
+      assert.deepEqual(
+        tables.map((t) => [t.name, t.estimatedRows]),
+        [
+          ['big', 10001],
+          ['quo"te', 3],
+        ],
+      )
     })
   })
 
@@ -279,7 +313,10 @@ describe('introspectSqlite on unusual databases', () => {
         await sql`create temp table shared(shadow int)`.execute(conn.db)
         await sql`create temp table only_temp(x)`.execute(conn.db)
         const tables = (await introspectSqlite(conn.db)).tables
-        assert.deepEqual(tables.map((t) => [t.name, t.columns.map((c) => c.name)]), [['shared', ['a', 'b']]])
+        assert.deepEqual(
+          tables.map((t) => [t.name, t.columns.map((c) => c.name)]),
+          [['shared', ['a', 'b']]],
+        )
         await sql`detach database other`.execute(conn.db)
       } finally {
         await other.drop()
@@ -296,7 +333,12 @@ describe('introspectSqlite on unusual databases', () => {
       // A virtual table whose module this connection does not have cannot even list its columns.
       const raw = new Database(test.url.slice('sqlite:'.length))
       // The factory form makes a module CREATE VIRTUAL TABLE can use; @types/better-sqlite3 lacks it.
-      const factory = () => ({ columns: ['n'], *rows() { yield { n: 1 } } })
+      const factory = () => ({
+        columns: ['n'],
+        *rows() {
+          yield { n: 1 }
+        },
+      })
       raw.table('numbers', factory as unknown as Parameters<Database.Database['table']>[1])
       raw.exec('create virtual table orphan using numbers')
       raw.close()
@@ -327,9 +369,15 @@ describe('introspectSqlite on unusual databases', () => {
       assert.ok(c)
       assert.deepEqual(
         c.foreignKeys.map((fk) => [fk.name, fk.onDelete]),
-        [['fk_c_a', 'no action'], ['fk_c_a_3', 'cascade']],
+        [
+          ['fk_c_a', 'no action'],
+          ['fk_c_a_3', 'cascade'],
+        ],
       )
-      assert.deepEqual(c.checks.map((check) => check.name), ['check_1', 'check_1_2', 'fk_c_a_2'])
+      assert.deepEqual(
+        c.checks.map((check) => check.name),
+        ['check_1', 'check_1_2', 'fk_c_a_2'],
+      )
     })
   })
 })

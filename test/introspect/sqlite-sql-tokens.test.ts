@@ -16,9 +16,10 @@ describe('tokenizeSql', () => {
   it('drops comments and whitespace but keeps offsets into the source', () => {
     const source = `a /* (, */ -- ) ,\n ( x'0A' 1.5e3 .5 0x1F Ünï_$ )`
     const tokens = tokenizeSql(source)
-    assert.deepEqual(tokens.map((t) => `${t.type}:${t.text}`), [
-      'word:a', 'punct:(', "blob:x'0A'", 'number:1.5e3', 'number:.5', 'number:0x1F', 'word:Ünï_$', 'punct:)',
-    ])
+    assert.deepEqual(
+      tokens.map((t) => `${t.type}:${t.text}`),
+      ['word:a', 'punct:(', "blob:x'0A'", 'number:1.5e3', 'number:.5', 'number:0x1F', 'word:Ünï_$', 'punct:)'],
+    )
     for (const token of tokens) assert.equal(source.slice(token.start, token.end), token.text)
   })
   it('runs an unterminated quote or comment to the end instead of throwing', () => {

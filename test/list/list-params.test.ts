@@ -43,13 +43,21 @@ describe('list params and ordering', () => {
   }
 
   it('reads sort, size, search and filters into typed values', () => {
-    const params = ok(events, 'q=%20hi%20&sort=-score&size=25&f.kind=a&f.kind=b&f.score.gte=3&f.flag=true&f.note.null=1')
+    const params = ok(
+      events,
+      'q=%20hi%20&sort=-score&size=25&f.kind=a&f.kind=b&f.score.gte=3&f.flag=true&f.note.null=1',
+    )
     assert.equal(params.q, 'hi')
     assert.deepEqual(params.sort, { column: 'score', desc: true })
     assert.equal(params.size, 25)
     assert.deepEqual(
       params.filters.map((f) => [f.column, f.op, f.values]),
-      [['kind', 'eq', ['a', 'b']], ['score', 'gte', [3]], ['flag', 'eq', [1]], ['note', 'null', [true]]],
+      [
+        ['kind', 'eq', ['a', 'b']],
+        ['score', 'gte', [3]],
+        ['flag', 'eq', [1]],
+        ['note', 'null', [true]],
+      ],
     )
   })
 
@@ -61,27 +69,49 @@ describe('list params and ordering', () => {
     const result = parse(events, 'sort=nope&size=7&page=-1&f.kind=c&f.code.gte=a&f.id.null=1&f.score=x&other=1&q=a&q=b')
     assert.ok(!result.ok)
     const text = result.problems.join('\n')
-    for (const expected of ['"sort": unknown column "nope"', '"size"', '"page"', 'f.kind', 'f.code.gte', 'f.id.null', 'f.score', 'unknown parameter "other"', '"q" is given more than once']) {
+    for (const expected of [
+      '"sort": unknown column "nope"',
+      '"size"',
+      '"page"',
+      'f.kind',
+      'f.code.gte',
+      'f.id.null',
+      'f.score',
+      'unknown parameter "other"',
+      '"q" is given more than once',
+    ]) {
       assert.ok(text.includes(expected), `${expected} in\n${text}`)
     }
   })
 
   it('accepts whole days for timestamp ranges and normalises datetime-local input', () => {
     const params = ok(events, 'f.happened_at.gte=2024-01-01&f.happened_at.lte=2024-01-31T10:00')
-    assert.deepEqual(params.filters.map((f) => f.values[0]), ['2024-01-01', '2024-01-31 10:00:00'])
+    assert.deepEqual(
+      params.filters.map((f) => f.values[0]),
+      ['2024-01-01', '2024-01-31 10:00:00'],
+    )
   })
 
   it('pages by position on the key or a unique NOT NULL column, by OFFSET otherwise; the key is always last', () => {
     assert.deepEqual(resolveOrdering(events, null), { terms: [{ column: 'id', desc: false }], keyset: true })
     assert.equal(resolveOrdering(events, { column: 'code', desc: true }).keyset, true)
     assert.deepEqual(resolveOrdering(events, { column: 'score', desc: true }), {
-      terms: [{ column: 'score', desc: true }, { column: 'id', desc: false }],
+      terms: [
+        { column: 'score', desc: true },
+        { column: 'id', desc: false },
+      ],
       keyset: false,
     })
     assert.equal(resolveOrdering(pairs, null).keyset, true)
-    assert.deepEqual(resolveOrdering(pairs, null).terms.map((t) => t.column), ['x', 'y'])
+    assert.deepEqual(
+      resolveOrdering(pairs, null).terms.map((t) => t.column),
+      ['x', 'y'],
+    )
     assert.equal(resolveOrdering(pairs, { column: 'y', desc: false }).keyset, false)
-    assert.deepEqual(resolveOrdering(loose, null).terms.map((t) => t.column), ['rowid'])
+    assert.deepEqual(
+      resolveOrdering(loose, null).terms.map((t) => t.column),
+      ['rowid'],
+    )
   })
 
   it('a cursor must fit the ordering', () => {
@@ -94,7 +124,11 @@ describe('list params and ordering', () => {
   it('rebuilds the same query string from the parsed state', () => {
     const params = ok(events, 'f.kind=a&q=x&sort=-score&size=100')
     assert.deepEqual(listQuery(listState(events, params), { page: 2 }), [
-      ['f.kind', 'a'], ['q', 'x'], ['sort', '-score'], ['size', '100'], ['page', '2'],
+      ['f.kind', 'a'],
+      ['q', 'x'],
+      ['sort', '-score'],
+      ['size', '100'],
+      ['page', '2'],
     ])
   })
 

@@ -23,7 +23,9 @@ const schema = `
 `
 
 const summary = (effects: readonly DeleteEffect[]) =>
-  effects.map((e) => `${e.depth}:${e.table.name}.${e.foreignKey.columns.join(',')}=${e.count}${e.capped ? '+' : ''}`).sort()
+  effects
+    .map((e) => `${e.depth}:${e.table.name}.${e.foreignKey.columns.join(',')}=${e.count}${e.capped ? '+' : ''}`)
+    .sort()
 
 for (const { name: dialect, create } of dialects) {
   describe(`delete preview on ${dialect}`, () => {

@@ -25,7 +25,11 @@ describe('record keys', () => {
   it('round-trip any value, through the text form', () => {
     for (const values of awkward) {
       const decoded = decodeRecordKey(decodeURIComponent(encodeRecordKey(values)))
-      assert.deepEqual(decoded, values.map((v) => (v instanceof Buffer ? Buffer.from(v) : v)), JSON.stringify(values))
+      assert.deepEqual(
+        decoded,
+        values.map((v) => (v instanceof Buffer ? Buffer.from(v) : v)),
+        JSON.stringify(values),
+      )
     }
   })
 
@@ -47,6 +51,7 @@ describe('record keys', () => {
   })
 
   it('reject malformed text instead of guessing', () => {
-    for (const bad of ['~', '~q', 'a~-', '~-b', '~x1', '~xzz', '~0a']) assert.equal(decodeRecordKey(bad), undefined, bad)
+    for (const bad of ['~', '~q', 'a~-', '~-b', '~x1', '~xzz', '~0a'])
+      assert.equal(decodeRecordKey(bad), undefined, bad)
   })
 })

@@ -56,13 +56,25 @@ for (const { name: dialect, create } of dialects) {
       const id = created.status === 'created' ? created.keyValues[0] : undefined
       await fx.test.exec('delete from audit')
       const version = rowVersion(account().columns, await load(id), dialect)
-      const unchanged = await updateRecord(fx.conn.db, fx.conn.dialect, account(), { keyValues: [id], version, changes: {} })
+      const unchanged = await updateRecord(fx.conn.db, fx.conn.dialect, account(), {
+        keyValues: [id],
+        version,
+        changes: {},
+      })
       assert.equal(unchanged.status, 'unchanged')
       assert.equal(Number(await fx.scalar('select count(*) from audit')), 0, 'no UPDATE ran')
-      const updated = await updateRecord(fx.conn.db, fx.conn.dialect, account(), { keyValues: [id], version, changes: { note: 'hi' } })
+      const updated = await updateRecord(fx.conn.db, fx.conn.dialect, account(), {
+        keyValues: [id],
+        version,
+        changes: { note: 'hi' },
+      })
       assert.equal(updated.status, 'updated')
       assert.deepEqual(updated.status === 'updated' ? [updated.columns, updated.row.note] : [], [['note'], 'hi'])
-      assert.equal(await fx.scalar("select count(*) from audit where what = 'amount'").then(Number), 0, 'amount was not in SET')
+      assert.equal(
+        await fx.scalar("select count(*) from audit where what = 'amount'").then(Number),
+        0,
+        'amount was not in SET',
+      )
       assert.equal(await fx.scalar("select count(*) from audit where what = 'row'").then(Number), 1)
       assert.equal((await load(id)).note, 'hi')
     })
@@ -73,10 +85,18 @@ for (const { name: dialect, create } of dialects) {
       const versionA = rowVersion(account().columns, await load(id), dialect)
       // Session B saves first.
       const versionB = rowVersion(account().columns, await load(id), dialect)
-      const b = await updateRecord(fx.conn.db, fx.conn.dialect, account(), { keyValues: [id], version: versionB, changes: { amount: '6.00' } })
+      const b = await updateRecord(fx.conn.db, fx.conn.dialect, account(), {
+        keyValues: [id],
+        version: versionB,
+        changes: { amount: '6.00' },
+      })
       assert.equal(b.status, 'updated')
       // Session A, still holding the first version, is stopped and told which field moved.
-      const a = await updateRecord(fx.conn.db, fx.conn.dialect, account(), { keyValues: [id], version: versionA, changes: { note: 'A' } })
+      const a = await updateRecord(fx.conn.db, fx.conn.dialect, account(), {
+        keyValues: [id],
+        version: versionA,
+        changes: { note: 'A' },
+      })
       assert.equal(a.status, 'conflict')
       assert.deepEqual(a.status === 'conflict' ? a.changedByOthers : [], ['amount'])
       assert.equal((await load(id)).note, null, "A's change was not written")
@@ -91,7 +111,11 @@ for (const { name: dialect, create } of dialects) {
     })
 
     it('reports a missing row and maps a constraint error instead of throwing', async () => {
-      const gone = await updateRecord(fx.conn.db, fx.conn.dialect, account(), { keyValues: [999999], version: 'x', changes: { note: 'x' } })
+      const gone = await updateRecord(fx.conn.db, fx.conn.dialect, account(), {
+        keyValues: [999999],
+        version: 'x',
+        changes: { note: 'x' },
+      })
       assert.deepEqual(gone, { status: 'not_found' })
       const dup = await insertRecord(fx.conn.db, fx.conn.dialect, account(), { name: 'alice' })
       assert.equal(dup.status, 'error')
@@ -103,9 +127,16 @@ for (const { name: dialect, create } of dialects) {
       const bag = fx.resource('bag')
       assert.equal(bag.key.type, dialect === 'sqlite' ? 'rowid' : 'columns')
       if (bag.key.type === 'columns') {
-        const refused = await deleteRecords(fx.conn.db, fx.conn.dialect, bag, [['one', 2], ['same', 1]])
+        const refused = await deleteRecords(fx.conn.db, fx.conn.dialect, bag, [
+          ['one', 2],
+          ['same', 1],
+        ])
         assert.equal(refused.status, 'refused')
-        assert.equal(Number(await fx.scalar("select count(*) from bag where a = 'one'")), 1, 'the first delete was rolled back too')
+        assert.equal(
+          Number(await fx.scalar("select count(*) from bag where a = 'one'")),
+          1,
+          'the first delete was rolled back too',
+        )
         const changed = await updateRecord(fx.conn.db, fx.conn.dialect, bag, {
           keyValues: ['same', 1],
           version: rowVersion(bag.columns, { a: 'same', b: 1 }, dialect),

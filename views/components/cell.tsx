@@ -14,13 +14,16 @@ const styles: Record<CellModel['style'], string> = {
 export function Cell(props: { cell: CellModel }) {
   const { cell } = props
   if (cell.isNull) {
-    return <span class="rounded bg-slate-100 px-1 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-400">NULL</span>
+    return (
+      <span class="rounded bg-slate-100 px-1 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-400">
+        NULL
+      </span>
+    )
   }
   if (cell.isEmpty) {
     return <span class="text-xs text-slate-600 italic dark:text-slate-400">(empty)</span>
   }
-  const text =
-    cell.style === 'boolean-true' ? '✓ true' : cell.style === 'boolean-false' ? '✗ false' : cell.text
+  const text = cell.style === 'boolean-true' ? '✓ true' : cell.style === 'boolean-false' ? '✗ false' : cell.text
   const content = (
     <span class={styles[cell.style]} title={cell.title}>
       {text}

@@ -23,7 +23,13 @@ export function DataTable(props: {
             {selectable && (
               <th scope="col" class="w-8 px-3 py-2">
                 <span class="sr-only">Select</span>
-                <input type="checkbox" data-select-all hidden aria-label="Select all rows on this page" class={boxClass} />
+                <input
+                  type="checkbox"
+                  data-select-all
+                  hidden
+                  aria-label="Select all rows on this page"
+                  class={boxClass}
+                />
               </th>
             )}
             {props.columns.map((column) => (
@@ -49,7 +55,10 @@ export function DataTable(props: {
         <tbody>
           {props.rows.length === 0 && (
             <tr>
-              <td colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0))} class="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
+              <td
+                colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0))}
+                class="px-3 py-6 text-center text-slate-600 dark:text-slate-400"
+              >
                 {props.empty}
               </td>
             </tr>
@@ -58,7 +67,15 @@ export function DataTable(props: {
             <tr class="border-t border-slate-200 hover:bg-slate-50 has-checked:bg-sky-50 dark:border-slate-800 dark:hover:bg-slate-900 dark:has-checked:bg-sky-950">
               {selectable && (
                 <td class="w-8 px-3 py-1.5 align-top">
-                  {row.select && <input type="checkbox" name="key" value={row.select.value} aria-label={row.select.label} class={boxClass} />}
+                  {row.select && (
+                    <input
+                      type="checkbox"
+                      name="key"
+                      value={row.select.value}
+                      aria-label={row.select.label}
+                      class={boxClass}
+                    />
+                  )}
                 </td>
               )}
               {row.cells.map((cell, i) => (

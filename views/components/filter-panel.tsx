@@ -10,25 +10,25 @@ export function FilterPanel(props: { form: NonNullable<ListPageModel['filterForm
   const { form } = props
   return (
     <section aria-labelledby="filters-heading">
-    <details open={props.open} class="rounded border border-slate-200 dark:border-slate-800">
-      <summary id="filters-heading" class="cursor-pointer px-3 py-2 text-base font-semibold">
-        Filters
-      </summary>
-      <form method="get" action={form.action} class="space-y-3 border-t border-slate-200 p-3 dark:border-slate-800">
-        <HiddenFields pairs={form.keep} />
-        <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
-          {form.filters.map((filter, i) => (
-            <FilterField filter={filter} id={`filter-${i}`} />
-          ))}
-        </div>
-        <button
-          type="submit"
-          class="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
-        >
-          Apply filters
-        </button>
-      </form>
-    </details>
+      <details open={props.open} class="rounded border border-slate-200 dark:border-slate-800">
+        <summary id="filters-heading" class="cursor-pointer px-3 py-2 text-base font-semibold">
+          Filters
+        </summary>
+        <form method="get" action={form.action} class="space-y-3 border-t border-slate-200 p-3 dark:border-slate-800">
+          <HiddenFields pairs={form.keep} />
+          <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
+            {form.filters.map((filter, i) => (
+              <FilterField filter={filter} id={`filter-${i}`} />
+            ))}
+          </div>
+          <button
+            type="submit"
+            class="rounded bg-slate-800 px-3 py-1 text-sm text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+          >
+            Apply filters
+          </button>
+        </form>
+      </details>
     </section>
   )
 }
@@ -70,11 +70,23 @@ function FilterField(props: { filter: FilterModel; id: string }) {
       <div class="flex flex-col gap-1">
         <label class="flex items-center gap-2 text-xs">
           <span class="w-8 text-slate-700 dark:text-slate-300">from</span>
-          <input type={filter.inputType} name={filter.from.name} value={filter.from.value} class={inputClass} step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined} />
+          <input
+            type={filter.inputType}
+            name={filter.from.name}
+            value={filter.from.value}
+            class={inputClass}
+            step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined}
+          />
         </label>
         <label class="flex items-center gap-2 text-xs">
           <span class="w-8 text-slate-700 dark:text-slate-300">to</span>
-          <input type={filter.inputType} name={filter.to.name} value={filter.to.value} class={inputClass} step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined} />
+          <input
+            type={filter.inputType}
+            name={filter.to.name}
+            value={filter.to.value}
+            class={inputClass}
+            step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined}
+          />
         </label>
       </div>
     </fieldset>

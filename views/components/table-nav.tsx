@@ -21,7 +21,9 @@ export function TableNav(props: { groups: readonly NavGroup[] }) {
       </div>
       {props.groups.map((group) => (
         <div data-nav-group class="mb-4">
-          <h2 class="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{group.schema}</h2>
+          <h2 class="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+            {group.schema}
+          </h2>
           <ul>
             {group.items.map((item) => (
               <li data-nav-item data-name={`${item.label} ${item.name}`.toLowerCase()}>
@@ -29,7 +31,9 @@ export function TableNav(props: { groups: readonly NavGroup[] }) {
                   href={item.href}
                   aria-current={item.current ? 'page' : undefined}
                   class={`flex items-center gap-2 rounded px-2 py-1 text-sm no-underline hover:bg-slate-200 dark:hover:bg-slate-800 ${
-                    item.current ? 'bg-slate-200 font-semibold text-slate-900 dark:bg-slate-800 dark:text-white' : 'text-slate-800 dark:text-slate-200'
+                    item.current
+                      ? 'bg-slate-200 font-semibold text-slate-900 dark:bg-slate-800 dark:text-white'
+                      : 'text-slate-800 dark:text-slate-200'
                   }`}
                 >
                   <span class="min-w-0 flex-1 truncate">{item.label}</span>

@@ -6,7 +6,10 @@ export function ConflictPage(props: { model: ConflictPageModel }) {
   const { model } = props
   return (
     <div class="space-y-6">
-      <div role="alert" class="max-w-4xl rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <div
+        role="alert"
+        class="max-w-4xl rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+      >
         <p class="font-medium">This row was changed by someone else after you opened the form. Nothing was saved.</p>
         <p class="text-sm">
           Check the fields below. Saving the form again writes your changes over the current row; or{' '}
@@ -18,9 +21,15 @@ export function ConflictPage(props: { model: ConflictPageModel }) {
           <caption class="mb-2 text-left font-semibold">Fields changed since you loaded the form</caption>
           <thead>
             <tr class="border-b border-slate-300 text-left dark:border-slate-700">
-              <th scope="col" class="py-1 pr-4">Field</th>
-              <th scope="col" class="py-1 pr-4">Your value</th>
-              <th scope="col" class="py-1 pr-4">Current value</th>
+              <th scope="col" class="py-1 pr-4">
+                Field
+              </th>
+              <th scope="col" class="py-1 pr-4">
+                Your value
+              </th>
+              <th scope="col" class="py-1 pr-4">
+                Current value
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -34,18 +34,28 @@ export function DeletePage(props: { model: DeletePageModel }) {
         {model.moreRecords > 0 && <li>and {model.moreRecords.toLocaleString('en-US')} more</li>}
       </ul>
       {model.error && (
-        <p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+        <p
+          role="alert"
+          class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
           {model.error}
         </p>
       )}
       <Effects title="Also deleted (ON DELETE CASCADE)" effects={model.cascades} tone="" />
       <Effects title="Kept, with their reference cleared (SET NULL / SET DEFAULT)" effects={model.cleared} tone="" />
-      <Effects title="Blocking the delete (RESTRICT / NO ACTION)" effects={model.blockers} tone="text-red-800 dark:text-red-300" />
+      <Effects
+        title="Blocking the delete (RESTRICT / NO ACTION)"
+        effects={model.blockers}
+        tone="text-red-800 dark:text-red-300"
+      />
       {model.cascades.length === 0 && model.cleared.length === 0 && model.blockers.length === 0 && !model.error && (
         <p>No other rows refer to {model.records.length === 1 ? 'this row' : 'these rows'}.</p>
       )}
       {model.warning && (
-        <p role="status" class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           {model.warning}
         </p>
       )}

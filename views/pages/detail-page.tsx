@@ -28,7 +28,10 @@ export function DetailPage(props: { model: DetailPageModel }) {
       </div>
       <ReadOnlyNote reasons={model.readOnlyReasons} />
       {model.duplicated && (
-        <p role="status" class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="status"
+          class="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
           More than one row has exactly these values; this is the first of them.
         </p>
       )}
@@ -65,14 +68,22 @@ export function DetailPage(props: { model: DetailPageModel }) {
                   {panel.rows.length > 0 && (
                     <DataTable
                       caption={panel.title}
-                      columns={panel.columns.map((label) => ({ name: label, label, sortHref: '', sorted: null, numeric: false }))}
+                      columns={panel.columns.map((label) => ({
+                        name: label,
+                        label,
+                        sortHref: '',
+                        sorted: null,
+                        numeric: false,
+                      }))}
                       rows={panel.rows}
                       empty="None."
                     />
                   )}
                   <p class="flex flex-wrap items-center gap-3">
                     <a href={panel.listHref}>
-                      {panel.rows.length > 0 ? `See all ${panel.title.toLowerCase()} of this row` : `No ${panel.title.toLowerCase()} yet: open the list`}
+                      {panel.rows.length > 0
+                        ? `See all ${panel.title.toLowerCase()} of this row`
+                        : `No ${panel.title.toLowerCase()} yet: open the list`}
                     </a>
                     {panel.addHref && (
                       <a href={panel.addHref} class={buttonClass}>

@@ -13,9 +13,15 @@ export function IndexPage(props: { model: IndexPageModel }) {
               <caption class="sr-only">Tables and views in schema {group.schema}</caption>
               <thead class="bg-slate-50 text-left dark:bg-slate-900">
                 <tr>
-                  <th scope="col" class="px-3 py-2 font-medium">Name</th>
-                  <th scope="col" class="px-3 py-2 font-medium">Type</th>
-                  <th scope="col" class="px-3 py-2 text-right font-medium">Rows</th>
+                  <th scope="col" class="px-3 py-2 font-medium">
+                    Name
+                  </th>
+                  <th scope="col" class="px-3 py-2 font-medium">
+                    Type
+                  </th>
+                  <th scope="col" class="px-3 py-2 text-right font-medium">
+                    Rows
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -23,7 +29,9 @@ export function IndexPage(props: { model: IndexPageModel }) {
                   <tr class="border-t border-slate-200 dark:border-slate-800">
                     <th scope="row" class="px-3 py-2 text-left font-normal">
                       <a href={entry.href}>{entry.label}</a>
-                      {entry.label !== entry.name && <span class="ml-2 text-xs text-slate-600 dark:text-slate-400">{entry.name}</span>}
+                      {entry.label !== entry.name && (
+                        <span class="ml-2 text-xs text-slate-600 dark:text-slate-400">{entry.name}</span>
+                      )}
                     </th>
                     <td class="px-3 py-2 text-slate-700 dark:text-slate-300">
                       {entry.kindLabel}

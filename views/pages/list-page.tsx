@@ -49,7 +49,11 @@ export function ListPage(props: { model: ListPageModel }) {
           {model.activeFilters.map((filter) => (
             <li class="flex items-center gap-1 rounded-full bg-sky-100 px-3 py-0.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
               {filter.label}
-              <a href={filter.removeHref} class="ml-1 text-sky-950 no-underline dark:text-sky-50" aria-label={`Remove filter: ${filter.label}`}>
+              <a
+                href={filter.removeHref}
+                class="ml-1 text-sky-950 no-underline dark:text-sky-50"
+                aria-label={`Remove filter: ${filter.label}`}
+              >
                 ×
               </a>
             </li>
@@ -67,7 +71,10 @@ export function ListPage(props: { model: ListPageModel }) {
       <div>
         <div class="min-w-0 space-y-3">
           {model.error ? (
-            <p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+            <p
+              role="alert"
+              class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+            >
               {model.error}
             </p>
           ) : (
@@ -76,9 +83,19 @@ export function ListPage(props: { model: ListPageModel }) {
                 {model.summary}
               </p>
               {model.bulk ? (
-                <SelectionForm bulk={model.bulk} caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} />
+                <SelectionForm
+                  bulk={model.bulk}
+                  caption={`${model.heading}: ${model.summary}`}
+                  columns={model.columns}
+                  rows={model.rows}
+                />
               ) : (
-                <DataTable caption={`${model.heading}: ${model.summary}`} columns={model.columns} rows={model.rows} empty="No rows match." />
+                <DataTable
+                  caption={`${model.heading}: ${model.summary}`}
+                  columns={model.columns}
+                  rows={model.rows}
+                  empty="No rows match."
+                />
               )}
               <Pagination model={model} />
             </>
@@ -121,7 +138,10 @@ function Pagination(props: { model: ListPageModel }) {
         {label}
       </a>
     ) : (
-      <span class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-disabled="true">
+      <span
+        class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400"
+        aria-disabled="true"
+      >
         {label}
       </span>
     )

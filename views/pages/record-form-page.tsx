@@ -19,7 +19,10 @@ export function RecordForm(props: { model: RecordFormModel }) {
     >
       <HiddenFields pairs={model.hidden} />
       {(model.formError || model.invalidFields.length > 0) && (
-        <div role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+        >
           {model.formError && <p>{model.formError}</p>}
           {model.invalidFields.length > 0 && (
             <p>

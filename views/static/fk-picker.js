@@ -65,7 +65,10 @@
     }
     function search() {
       var ticket = ++asked
-      fetch(url + '&q=' + encodeURIComponent(input.value.trim()), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      fetch(url + '&q=' + encodeURIComponent(input.value.trim()), {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      })
         .then(function (response) {
           return response.ok ? response.json() : { results: [] }
         })

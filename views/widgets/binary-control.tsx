@@ -5,7 +5,13 @@ import { controlClass } from './control-classes.js'
 type BinaryControl = Extract<ControlModel, { type: 'binary' }>
 
 /** Bytes: edited as hex, or replaced by an upload. Large stored values are kept unless replaced. */
-export function BinaryControl(props: { id: string; name: string; control: BinaryControl; describedBy?: string; invalid: boolean }) {
+export function BinaryControl(props: {
+  id: string
+  name: string
+  control: BinaryControl
+  describedBy?: string
+  invalid: boolean
+}) {
   const { control } = props
   return (
     <div class="space-y-2">
@@ -14,7 +20,9 @@ export function BinaryControl(props: { id: string; name: string; control: Binary
         name={props.name}
         rows={3}
         spellcheck={false}
-        placeholder={control.keep ? `${control.keep.sizeText} stored: leave empty to keep them` : 'hex bytes, e.g. 0a1b2c'}
+        placeholder={
+          control.keep ? `${control.keep.sizeText} stored: leave empty to keep them` : 'hex bytes, e.g. 0a1b2c'
+        }
         aria-invalid={props.invalid ? 'true' : undefined}
         aria-describedby={props.describedBy}
         class={controlClass(props.invalid, 'font-mono text-[0.8125rem]')}

@@ -22,7 +22,13 @@ export function CheckboxControl(props: { id: string; name: string; checked: bool
 }
 
 /** A select for enums, CHECK lists and nullable booleans (NULL / true / false). */
-export function SelectControl(props: { id: string; name: string; control: SelectControl; describedBy?: string; invalid: boolean }) {
+export function SelectControl(props: {
+  id: string
+  name: string
+  control: SelectControl
+  describedBy?: string
+  invalid: boolean
+}) {
   const { control } = props
   return (
     <select

@@ -24,9 +24,19 @@ export type ControlModel =
       readonly pattern?: string
       readonly lookup?: LookupModel
     }
-  | { readonly type: 'textarea'; readonly value: string; readonly rows: number; readonly maxLength?: number; readonly mono: boolean }
+  | {
+      readonly type: 'textarea'
+      readonly value: string
+      readonly rows: number
+      readonly maxLength?: number
+      readonly mono: boolean
+    }
   | { readonly type: 'checkbox'; readonly checked: boolean }
-  | { readonly type: 'select'; readonly value: string; readonly options: readonly { readonly value: string; readonly label: string }[] }
+  | {
+      readonly type: 'select'
+      readonly value: string
+      readonly options: readonly { readonly value: string; readonly label: string }[]
+    }
   | {
       readonly type: 'binary'
       /** Hex of the stored bytes, or '' when they are too large to edit as text (then `keep` is set). */

@@ -23,7 +23,14 @@ export function FormField(props: { field: FieldModel }) {
         )}
         {field.nullBox && (
           <label class="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-            <input type="checkbox" name={field.nullBox.name} value="1" checked={field.nullBox.checked} data-null-for={field.id} class="size-4" />
+            <input
+              type="checkbox"
+              name={field.nullBox.name}
+              value="1"
+              checked={field.nullBox.checked}
+              data-null-for={field.id}
+              class="size-4"
+            />
             <span class="sr-only">{field.label}: </span>NULL
           </label>
         )}

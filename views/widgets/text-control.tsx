@@ -4,7 +4,14 @@ import { controlClass } from './control-classes.js'
 type InputControl = Extract<ControlModel, { type: 'input' }>
 
 /** A one-line input (text, number, date, datetime-local, time); a foreign key adds its lookup hooks and link. */
-export function TextControl(props: { id: string; name: string; control: InputControl; describedBy?: string; invalid: boolean; required: boolean }) {
+export function TextControl(props: {
+  id: string
+  name: string
+  control: InputControl
+  describedBy?: string
+  invalid: boolean
+  required: boolean
+}) {
   const { control } = props
   const lookup = control.lookup
   return (

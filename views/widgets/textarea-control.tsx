@@ -8,7 +8,13 @@ type TextareaControl = Extract<ControlModel, { type: 'textarea' }>
  * A textarea. Its content starts with a newline, which HTML drops: without it a value that itself
  * begins with a newline would lose it on the way through the form.
  */
-export function TextareaControl(props: { id: string; name: string; control: TextareaControl; describedBy?: string; invalid: boolean }) {
+export function TextareaControl(props: {
+  id: string
+  name: string
+  control: TextareaControl
+  describedBy?: string
+  invalid: boolean
+}) {
   const { control } = props
   return (
     <textarea

@@ -33,7 +33,11 @@ export const command: Command = {
     const options: GenerateOptions = {
       db: values.db,
       out: values.out,
-      schemas: values.schemas?.split(',').map((schema) => schema.trim()).filter(Boolean) ?? [],
+      schemas:
+        values.schemas
+          ?.split(',')
+          .map((schema) => schema.trim())
+          .filter(Boolean) ?? [],
       include: values.include ?? [],
       exclude: values.exclude ?? [],
     }

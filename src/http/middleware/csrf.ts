@@ -39,7 +39,8 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv
         throw error
       }
       const sent = c.req.header(csrfHeader) ?? (await submittedToken(c))
-      if (!token || !sent || !same(sent, token)) throw refused('the form is out of date or was opened in another session')
+      if (!token || !sent || !same(sent, token))
+        throw refused('the form is out of date or was opened in another session')
     }
     const fresh = !token
     token ??= randomBytes(24).toString('base64url')
@@ -71,7 +72,11 @@ function same(a: string, b: string): boolean {
 }
 
 function refused(why: string): HttpError {
-  return new HttpError(403, 'Request refused', `This request was refused because ${why}. Go back, reload the page and try again.`)
+  return new HttpError(
+    403,
+    'Request refused',
+    `This request was refused because ${why}. Go back, reload the page and try again.`,
+  )
 }
 
 /** The admin's own path, so the cookie is not sent to the rest of a host application. */

@@ -54,8 +54,9 @@ export async function showConflict(
     bothChanged: mine.has(name),
   }))
   const lookups = await formLookups(admin.db, fields, current, admin.resources, urls, dialect)
-  const models = fieldModels({ fields, mode: 'edit', dialect, stored: current, submitted: yours, lookups }).map((field) =>
-    mine.has(field.column) && theirNames.includes(field.column) ? { ...field, theirs: display(field.column) } : field,
+  const models = fieldModels({ fields, mode: 'edit', dialect, stored: current, submitted: yours, lookups }).map(
+    (field) =>
+      mine.has(field.column) && theirNames.includes(field.column) ? { ...field, theirs: display(field.column) } : field,
   )
   const form = recordFormModel({
     action: urls.edit(resource.table, key.text),
@@ -69,7 +70,11 @@ export async function showConflict(
     c,
     {
       title: `Edit ${resource.label} “${title}”: changed meanwhile`,
-      crumbs: [...tableCrumbs(c, resource), { label: title, href: urls.detail(resource.table, key.text) }, { label: 'Conflict' }],
+      crumbs: [
+        ...tableCrumbs(c, resource),
+        { label: title, href: urls.detail(resource.table, key.text) },
+        { label: 'Conflict' },
+      ],
       current: resource.table,
     },
     <ConflictPage model={{ conflicts, form, reloadHref: urls.edit(resource.table, key.text) }} />,

@@ -64,12 +64,18 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
 
 async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resource, target: Target): Promise<Response> {
   const admin = c.get('admin')
-  const result = await deleteRecords(admin.db, admin.dialect, resource, target.keys.map((key) => key.values))
+  const result = await deleteRecords(
+    admin.db,
+    admin.dialect,
+    resource,
+    target.keys.map((key) => key.values),
+  )
   if (result.status !== 'deleted') {
     const message =
       result.status === 'refused'
         ? result.message
-        : result.error.code === 'foreign_key' || /FOREIGN KEY/.test(String((result.error.details.cause as Error | undefined)?.message))
+        : result.error.code === 'foreign_key' ||
+            /FOREIGN KEY/.test(String((result.error.details.cause as Error | undefined)?.message))
           ? 'Other rows still refer to this data, so nothing was deleted. The list below shows what blocks it.'
           : `${result.error.message} Nothing was deleted.`
     return renderDelete(c, resource, target, message)
@@ -80,14 +86,25 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   return c.redirect(c.get('urls').list(resource.table), 303)
 }
 
-async function renderDelete(c: Context<AdminEnv>, resource: Resource, target: Target, error: string | null = null): Promise<Response> {
+async function renderDelete(
+  c: Context<AdminEnv>,
+  resource: Resource,
+  target: Target,
+  error: string | null = null,
+): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
   const dialect = admin.dialect.name
   let preview: DeletePreview | null = null
   try {
     preview = await admin.dialect.withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
-      previewDelete(trx, admin.schema.tables, resource.table, resource.key.columns, target.keys.map((key) => key.values)),
+      previewDelete(
+        trx,
+        admin.schema.tables,
+        resource.table,
+        resource.key.columns,
+        target.keys.map((key) => key.values),
+      ),
     )
   } catch (failure) {
     if (!admin.dialect.mapError(failure)) throw failure
@@ -126,12 +143,19 @@ async function renderDelete(c: Context<AdminEnv>, resource: Resource, target: Ta
     error,
     blocked: !preview || preview.blockers.length > 0 || preview.rows === 0,
     action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
-    hidden: [csrfPair(c), ...(target.bulk ? [...target.keys.map((key) => ['key', key.text] as const), ['confirm', '1'] as const] : [])],
+    hidden: [
+      csrfPair(c),
+      ...(target.bulk ? [...target.keys.map((key) => ['key', key.text] as const), ['confirm', '1'] as const] : []),
+    ],
     cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,
   }
   return renderPage(
     c,
-    { title: `Delete from ${resource.label}`, crumbs: [...tableCrumbs(c, resource), { label: 'Delete' }], current: resource.table },
+    {
+      title: `Delete from ${resource.label}`,
+      crumbs: [...tableCrumbs(c, resource), { label: 'Delete' }],
+      current: resource.table,
+    },
     <DeletePage model={model} />,
     error ? 409 : 200,
   )

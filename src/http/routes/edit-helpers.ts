@@ -22,7 +22,10 @@ export function writableResource(c: Context<AdminEnv>): Resource {
 }
 
 /** The `:key` segment, decoded and typed by the key columns' kinds; a 404 page when it names no possible row. */
-export function recordKeyOf(c: Context<AdminEnv>, resource: Resource): { readonly text: string; readonly values: unknown[] } {
+export function recordKeyOf(
+  c: Context<AdminEnv>,
+  resource: Resource,
+): { readonly text: string; readonly values: unknown[] } {
   const raw = c.req.param('key') ?? ''
   const decoded = decodeRecordKey(raw)
   const values = decoded && typedKeyValues(resource, resource.key.columns, decoded, c.get('admin').dialect.name)
@@ -57,13 +60,21 @@ export async function writeErrors(
   const admin = c.get('admin')
   const onForm = new Set(fields.filter((field) => !field.readOnly).map((field) => field.column.name))
   const tableLabel = (schema: string, name: string) => admin.resources.get(schema, name)?.label ?? name
-  const found = constraintErrors(error, resource.table, onForm, resource.columnLabels, typedInputs(submitted), tableLabel)
+  const found = constraintErrors(
+    error,
+    resource.table,
+    onForm,
+    resource.columnLabels,
+    typedInputs(submitted),
+    tableLabel,
+  )
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return found
   const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
     for (const name of fk.columns) {
-      if (onForm.has(name)) fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
+      if (onForm.has(name))
+        fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
     }
   }
   return Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found

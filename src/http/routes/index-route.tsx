@@ -25,7 +25,11 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
       )
       countText = formatCount(count)
       countTitle =
-        count.precision === 'estimate' ? 'estimated by the database' : count.precision === 'at-least' ? 'at least this many' : 'exact'
+        count.precision === 'estimate'
+          ? 'estimated by the database'
+          : count.precision === 'at-least'
+            ? 'at least this many'
+            : 'exact'
     } catch (error) {
       if (!admin.dialect.mapError(error)) throw error
     }

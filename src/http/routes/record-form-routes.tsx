@@ -90,7 +90,11 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   })
   return renderPage(
     c,
-    { title: `Add ${resource.label}`, crumbs: [...tableCrumbs(c, resource), { label: 'Add' }], current: resource.table },
+    {
+      title: `Add ${resource.label}`,
+      crumbs: [...tableCrumbs(c, resource), { label: 'Add' }],
+      current: resource.table,
+    },
     <RecordForm model={model} />,
     status,
   )
@@ -103,19 +107,25 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const fields = formFields(resource, 'create', admin.dialect.name)
   const body = formBody(await c.req.formData())
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
-  if (Object.keys(parsed.errors).length > 0) return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
+  if (Object.keys(parsed.errors).length > 0)
+    return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values)
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, 422)
   }
   const key = encodeRecordKey(result.keyValues)
-  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, result.keyValues[i]])) }
+  const row = {
+    ...parsed.values,
+    ...Object.fromEntries(resource.key.columns.map((name, i) => [name, result.keyValues[i]])),
+  }
   const title = recordTitle(resource, row, result.keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
-  const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[action]
+  const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
+    action
+  ]
   return c.redirect(next, 303)
 }
 
@@ -175,7 +185,11 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     c,
     {
       title: `Edit ${resource.label} “${title}”`,
-      crumbs: [...tableCrumbs(c, resource), { label: title, href: urls.detail(resource.table, key.text) }, { label: 'Edit' }],
+      crumbs: [
+        ...tableCrumbs(c, resource),
+        { label: title, href: urls.detail(resource.table, key.text) },
+        { label: 'Edit' },
+      ],
       banner: resource.drifted ? driftBanner : null,
       current: resource.table,
     },
@@ -200,7 +214,11 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
   const keep = { submitted: parsed.submitted, version }
   if (Object.keys(parsed.errors).length > 0) return showEdit(c, { ...keep, errors: parsed.errors }, 422)
-  const result = await updateRecord(admin.db, admin.dialect, resource, { keyValues: key.values, version, changes: parsed.values })
+  const result = await updateRecord(admin.db, admin.dialect, resource, {
+    keyValues: key.values,
+    version,
+    changes: parsed.values,
+  })
   switch (result.status) {
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
@@ -213,7 +231,9 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, 422)
     }
   }
-  const newKeyValues = resource.key.columns.map((name, i) => (name in parsed.values ? parsed.values[name] : key.values[i]))
+  const newKeyValues = resource.key.columns.map((name, i) =>
+    name in parsed.values ? parsed.values[name] : key.values[i],
+  )
   const newKey = encodeRecordKey(newKeyValues)
   const title = recordTitle(resource, result.row, newKeyValues, dialect)
   await setFlash(
