@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatNumber, plainText } from './display-value.js'
 import { canonicalInteger, inRange, int64Max, int64Min } from './integer-text.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
@@ -9,11 +9,7 @@ export const bigintKind: Kind = {
   name: 'bigint',
   searchable: false,
   filterOperators: ['eq', 'gte', 'lte', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    // Never cut: a shortened number would read as another number.
-    return displayText(plainText(value), 'number', { dialect: options.dialect })
-  },
+  format: formatNumber,
   parse(input) {
     const text = canonicalInteger(input)
     if (text === undefined) return fail('Enter a whole number.')

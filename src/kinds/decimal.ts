@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatNumber, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -14,11 +14,7 @@ export const decimalKind: Kind = {
   name: 'decimal',
   searchable: false,
   filterOperators: ['eq', 'gte', 'lte', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    // Never cut: a shortened number would read as another number.
-    return displayText(plainText(value), 'number', { dialect: options.dialect })
-  },
+  format: formatNumber,
   parse(input, column, dialect) {
     const text = input.trim()
     if (dialect === 'postgres' && specialValues.has(text)) return ok(text)

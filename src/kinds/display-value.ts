@@ -1,3 +1,4 @@
+import type { Column } from '../introspect/metadata.js'
 import type { DisplayValue, FormatOptions } from './kind.js'
 
 export const nullDisplay: DisplayValue = Object.freeze({ text: 'NULL', isNull: true, isEmpty: false, style: 'plain' })
@@ -23,4 +24,19 @@ export function plainText(value: unknown): string {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex')
   if (value instanceof Date) return value.toISOString()
   return JSON.stringify(value) ?? String(value)
+}
+
+/**
+ * A number as the database holds it, never cut (a shortened number would read as another number).
+ * With a declared scale, a JS number (SQLite keeps NUMERIC(10,2) as REAL or INTEGER) shows that many
+ * decimals: `49` as `49.00`. Exact text (Postgres numeric, big integers) is shown as it is.
+ */
+export function formatNumber(value: unknown, column: Column, options: FormatOptions): DisplayValue {
+  if (value === null || value === undefined) return nullDisplay
+  const scale = column.scale
+  const text =
+    typeof value === 'number' && Number.isFinite(value) && scale !== null && scale >= 0 && scale <= 20
+      ? value.toFixed(scale)
+      : plainText(value)
+  return displayText(text, 'number', { dialect: options.dialect })
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatNumber, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -11,11 +11,7 @@ export const floatKind: Kind = {
   name: 'float',
   searchable: false,
   filterOperators: ['eq', 'gte', 'lte', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    // Never cut: a shortened number would read as another number.
-    return displayText(plainText(value), 'number', { dialect: options.dialect })
-  },
+  format: formatNumber,
   parse(input, _column, dialect) {
     const text = input.trim()
     const special = specials[text]

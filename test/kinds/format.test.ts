@@ -25,6 +25,11 @@ const cases: readonly Case[] = [
   ['postgres', { kind: 'bigint' }, '9223372036854775807', 3, { text: '9223372036854775807', style: 'number' }],
   ['sqlite', { kind: 'bigint' }, 12, undefined, { text: '12' }],
   ['postgres', { kind: 'decimal' }, '12.3400', undefined, { text: '12.3400', style: 'number' }],
+  ['postgres', { kind: 'decimal', precision: 10, scale: 2 }, '12.3', undefined, { text: '12.3' }],
+  // SQLite keeps DECIMAL(10,2) as INTEGER or REAL: the declared scale is shown.
+  ['sqlite', { kind: 'decimal', precision: 10, scale: 2 }, 49, undefined, { text: '49.00', style: 'number' }],
+  ['sqlite', { kind: 'decimal', precision: 10, scale: 2 }, 19.99, undefined, { text: '19.99' }],
+  ['sqlite', { kind: 'decimal', precision: 10, scale: 2 }, '1e999', undefined, { text: '1e999' }],
   ['postgres', { kind: 'float' }, NaN, undefined, { text: 'NaN' }],
   ['postgres', { kind: 'float' }, -0, undefined, { text: '-0' }],
   ['postgres', { kind: 'boolean' }, true, undefined, { text: 'true', style: 'boolean-true' }],
