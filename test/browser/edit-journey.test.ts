@@ -2,6 +2,7 @@
 // that fails validation keeps everything typed, the fixed save lands on the detail page with a flash,
 // and a delete preview of a row with cascading children shows their counts before anything is deleted.
 import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser.js'
@@ -25,6 +26,13 @@ const detailValue = (page: Page, column: string) =>
     .filter({ has: page.getByText(new RegExp(`^${column} · `)) })
     .locator('+ dd')
     .innerText()
+
+/** Keeps a full-page PNG of a step under test-output/ (git-ignored), for a person to look at after a run. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-output/screenshots', { recursive: true })
+  const png = await page.screenshot({ path: `test-output/screenshots/${name}.png`, fullPage: true })
+  assert.equal(png.subarray(1, 4).toString(), 'PNG')
+}
 
 /** The text of the elements a control's aria-describedby points at: its error and hint. */
 async function description(page: Page, control: Locator): Promise<string> {
@@ -87,6 +95,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(await description_.inputValue(), newDescription)
       assert.equal(await price.inputValue(), '')
       assert.equal(await name.getAttribute('aria-invalid'), null, 'only the wrong field is marked')
+      await screenshot(page, `edit-${dialect}-1-failed-validation`)
       await alert.getByRole('link', { name: 'Price' }).click()
       assert.equal(
         await price.evaluate((element) => element === document.activeElement || location.hash === `#${element.id}`),
@@ -102,6 +111,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       assert.equal(await detailValue(page, 'name'), newName)
       assert.equal(await detailValue(page, 'description'), newDescription)
       assert.match(await detailValue(page, 'price'), /^12\.50?$/)
+      await screenshot(page, `edit-${dialect}-2-saved`)
 
       // The flash is shown once.
       await page.reload()
@@ -127,6 +137,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       await page.getByRole('link', { name: 'Delete', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Delete from Orders' }).waitFor()
+      await screenshot(page, `edit-${dialect}-3-delete-preview`)
       const cascade = page.getByRole('heading', { name: /ON DELETE CASCADE/ })
       await cascade.waitFor()
       const line = (table: string) =>
