@@ -49,6 +49,8 @@ export async function startPgServer(): Promise<PgServer> {
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     async stop() {
+      // Ref'd again while stopping: an unref'd child lets the process exit before it has stopped.
+      child?.ref()
       await server.stop().catch(() => {})
       rmSync(dir, { recursive: true, force: true })
     },
