@@ -64,7 +64,7 @@ export function DataTable(props: {
             </tr>
           )}
           {props.rows.map((row) => (
-            <tr class="border-t border-slate-200 hover:bg-slate-50 has-checked:bg-sky-50 dark:border-slate-800 dark:hover:bg-slate-900 dark:has-checked:bg-sky-950">
+            <tr class="st-row">
               {selectable && (
                 <td class="w-8 px-3 py-1.5 align-top">
                   {row.select && (
@@ -79,7 +79,7 @@ export function DataTable(props: {
                 </td>
               )}
               {row.cells.map((cell, i) => (
-                <td class={`px-3 py-1.5 align-top whitespace-nowrap ${props.columns[i]?.numeric ? 'text-right' : ''}`}>
+                <td class={props.columns[i]?.numeric ? 'st-cell st-num' : 'st-cell'}>
                   <Cell cell={cell} />
                 </td>
               ))}
