@@ -86,6 +86,8 @@ export type FilterModel =
       readonly type: 'range'
       readonly label: string
       readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
+      /** The input's `step`: without one a browser refuses fractions in a number box and seconds in a time box. */
+      readonly step?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }

@@ -108,6 +108,9 @@ function filterFormKeys(resource: Resource): Set<string> {
   return keys
 }
 
+/** Number boxes accept only whole numbers unless told otherwise; a time range may name seconds. */
+const rangeStep: Readonly<Record<string, string>> = { decimal: 'any', float: 'any', time: '1' }
+
 function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
   const { resource } = input
   const current = (key: string) => state.filters.find(([k]) => k === key)?.[1] ?? ''
@@ -148,6 +151,7 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         type: 'range',
         label,
         inputType,
+        ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
       })

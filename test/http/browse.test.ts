@@ -323,6 +323,15 @@ for (const dialect of dialects) {
       assert.equal((await app.request(`/${fx.s}/customers/`)).status, 200)
     })
 
+    it('a decimal range filter accepts fractions in the browser; an integer one whole numbers', async () => {
+      const configured = fx.admin({ tables: { orders: { filters: ['id', 'total'] } } })
+      const html = await (await configured.request(`/${fx.s}/orders/`)).text()
+      assert.match(html, /name="f\.total\.gte"[^>]*step="any"/)
+      assert.match(html, /name="f\.total\.lte"[^>]*step="any"/)
+      assert.match(html, /name="f\.id\.gte"/)
+      assert.doesNotMatch(html, /name="f\.id\.gte"[^>]*step=/)
+    })
+
     it('config overrides: list columns, labels, hidden fields, page size', async () => {
       const configured = fx.admin({
         tables: {

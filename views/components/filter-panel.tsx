@@ -75,7 +75,7 @@ function FilterField(props: { filter: FilterModel; id: string }) {
             name={filter.from.name}
             value={filter.from.value}
             class={inputClass}
-            step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined}
+            step={filter.step}
           />
         </label>
         <label class="flex items-center gap-2 text-xs">
@@ -85,7 +85,7 @@ function FilterField(props: { filter: FilterModel; id: string }) {
             name={filter.to.name}
             value={filter.to.value}
             class={inputClass}
-            step={filter.inputType === 'datetime-local' || filter.inputType === 'time' ? '1' : undefined}
+            step={filter.step}
           />
         </label>
       </div>
