@@ -1,7 +1,31 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, with the project's tsconfig wherever it is called from.
+// Runs the bundled CLI (dist/steward.mjs, built at install time) when it is newer than every source
+// file; otherwise the TypeScript sources through tsx, with the project's tsconfig wherever it is called from.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { register } from 'tsx/esm/api'
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })
-await import('../src/cli/bin.ts')
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bundle = join(root, 'dist', 'steward.mjs')
+
+function newestSource(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+const fresh =
+  existsSync(bundle) &&
+  statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'views')))
+if (fresh) {
+  await import(bundle)
+} else {
+  const tsconfig = join(root, 'tsconfig.json')
+  ;(await import('tsx/esm/api')).register({ tsconfig })
+  // As tsx's own CLI does: a .ts file outside an ES module package (a user's config) loads as CommonJS.
+  ;(await import('tsx/cjs/api')).register()
+  await import('../src/cli/bin.ts')
+}

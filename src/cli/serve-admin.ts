@@ -78,9 +78,28 @@ async function loadConfig(file: string | undefined): Promise<StewardConfig> {
   const path = file ?? (existsSync('steward.config.ts') ? 'steward.config.ts' : undefined)
   if (!path) return {}
   if (!existsSync(path)) throw new UsageError(`config file ${path} not found`)
-  const module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown }
-  const parsed = StewardConfig.safeParse(module.default ?? {})
+  const module = (await importTypeScript(pathToFileURL(resolve(path)).href)) as { default?: unknown }
+  // Loaded as CommonJS, `export default` arrives one level down.
+  const exported = module.default as { default?: unknown } | undefined
+  const parsed = StewardConfig.safeParse((exported && 'default' in exported ? exported.default : exported) ?? {})
   if (!parsed.success)
     throw new UsageError(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
   return parsed.data
+}
+
+/**
+ * Imports a module that may be TypeScript. Under tsx (tests, development) that just works; the bundled
+ * CLI has no loader, so on Node's "unknown file extension" it registers tsx's and tries once more.
+ */
+async function importTypeScript(url: string): Promise<unknown> {
+  try {
+    return await import(url)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error
+    // Both hooks: outside a "type": "module" package Node loads a .ts file as CommonJS.
+    ;(await import('tsx/esm/api')).register()
+    ;(await import('tsx/cjs/api')).register()
+    // A new URL: Node keeps the failed import of the old one in its module cache.
+    return import(`${url}?typescript`)
+  }
 }

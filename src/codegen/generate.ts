@@ -1,5 +1,4 @@
-import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import { diffMetadata, type SchemaDifference } from './diff-metadata.js'
 import { importSpecifier, tableModulePath } from './file-names.js'
@@ -9,6 +8,7 @@ import { readGeneratedSchema } from './read-generated-schema.js'
 import { renderIndex } from './render-index.js'
 import { renderSchema } from './render-schema.js'
 import { renderTableModule } from './render-table-module.js'
+import { packageRoot } from '../package-root.js'
 import { everyTable, type TableSelection } from './table-selection.js'
 import { listGeneratedFiles, readOrNull, writeIfChanged } from './write-if-changed.js'
 
@@ -80,7 +80,7 @@ export function renderGeneratedFiles(
   selection: TableSelection,
   outDir: string,
 ): Map<string, string> {
-  const metadataTypes = fileURLToPath(new URL('../introspect/metadata.ts', import.meta.url))
+  const metadataTypes = join(packageRoot, 'src', 'introspect', 'metadata.ts')
   const fromFile = (path: string) => importSpecifier(resolve(outDir, path), metadataTypes)
   const modulePaths = metadata.tables.map(tableModulePath)
   const files = new Map<string, string>()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { packageRoot } from '../package-root.js'
 
 /** The fingerprinted files `scripts/build-css.mjs` wrote; served with year-long immutable caching. */
 export interface Assets {
@@ -9,7 +9,7 @@ export interface Assets {
   readonly js: string | null
 }
 
-export const publicDir = fileURLToPath(new URL('../../public/', import.meta.url))
+export const publicDir = join(packageRoot, 'public')
 
 /**
  * Reads `public/manifest.json` once. The stylesheet is built at install time (`npm run build:css`),

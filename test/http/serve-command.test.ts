@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { createSqliteDb } from '../helpers/test-db.js'
@@ -12,10 +15,14 @@ describe('steward serve', () => {
     const testDb = await createSqliteDb(
       `create table notes (id integer primary key, body text); insert into notes values (1, 'hello');`,
     )
+    // A TypeScript config in a folder that is no ES module package: loaded all the same.
+    const dir = mkdtempSync(join(tmpdir(), 'steward-config-'))
+    writeFileSync(join(dir, 'steward.config.ts'), `const title: string = 'Typed title'\nexport default { title }\n`)
     const child = spawn(
       process.execPath,
       [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent'],
       {
+        cwd: dir,
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )
@@ -36,13 +43,16 @@ describe('steward serve', () => {
       assert.match(output, /1 tables, from live introspection/)
       const res = await fetch(`${url}main/notes/row/1`)
       assert.equal(res.status, 200)
-      assert.ok((await res.text()).includes('hello'))
+      const html = await res.text()
+      assert.ok(html.includes('hello'))
+      assert.match(html, /<title>[^<]*Typed title<\/title>/)
       child.kill('SIGTERM')
       const [code] = await once(child, 'exit')
       assert.equal(code, 0)
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL')
       await testDb.drop()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
