@@ -97,6 +97,8 @@ export type FilterModel =
       readonly name: string
       readonly value: string
       readonly hint: string
+      /** A foreign key's search endpoint: the picker script turns the box into search-as-you-type. */
+      readonly lookup?: string
     }
 
 export interface ListPageModel {

@@ -6,12 +6,12 @@ import { pageSizes, type ListParams } from '../list/list-params.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
 import { valueOf } from '../list/sql-identifiers.js'
-import { encodeRecordKey } from '../records/record-key.js'
+import { encodeRecordKey, recordKeyText } from '../records/record-key.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
 import type { ForeignFilter } from './filter-choices.js'
-import type { Urls } from './urls.js'
+import { queryString, type Urls } from './urls.js'
 
 export interface ListModelInput {
   readonly resource: Resource
@@ -137,6 +137,8 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         name: eq,
         value: current(eq),
         hint: `The key of a ${foreign.target.label.toLowerCase()} row.`,
+        // Too many rows for a select: the same search-as-you-type picker as the edit form's.
+        lookup: `${input.urls.lookup(foreign.target.table)}${queryString([['column', foreign.fk.refColumns[0]!]])}`,
       })
     } else if (column.kind === 'boolean') {
       models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
@@ -218,7 +220,8 @@ function rowModel(
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
   })
   if (position === null) return { href: detail, cells }
-  return { href: detail, cells, select: { value: key, label: selectLabel(resource, keyValues, position) } }
+  const select = { value: recordKeyText(keyValues), label: selectLabel(resource, keyValues, position) }
+  return { href: detail, cells, select }
 }
 
 /** "Select row 42" by the key a user sees in the key column; a long or many-column key by its place on the page. */

@@ -53,11 +53,19 @@ function FilterField(props: { filter: FilterModel; id: string }) {
   }
   if (filter.type === 'text') {
     return (
-      <div>
+      <div class="relative" data-fk-picker={filter.lookup ? true : undefined}>
         <label for={id} class="mb-1 block text-sm font-medium">
           {filter.label}
         </label>
-        <input id={id} name={filter.name} value={filter.value} class={inputClass} aria-describedby={`${id}-hint`} />
+        <input
+          id={id}
+          name={filter.name}
+          value={filter.value}
+          class={inputClass}
+          aria-describedby={`${id}-hint`}
+          autocomplete={filter.lookup ? 'off' : undefined}
+          data-lookup={filter.lookup}
+        />
         <p id={`${id}-hint`} class="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {filter.hint}
         </p>
