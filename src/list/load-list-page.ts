@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
-import { encodeRecordKey } from '../records/record-key.js'
+import { recordKeyText } from '../records/record-key.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
@@ -78,7 +78,7 @@ export async function loadListPage(
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()
     const positionOf = (row: Row | undefined) =>
-      row ? encodeRecordKey(ordering.terms.map((term) => valueOf(resource, row, term.column))) : null
+      row ? recordKeyText(ordering.terms.map((term) => valueOf(resource, row, term.column))) : null
     const nextCursor = ordering.keyset && (backwards || more) ? positionOf(rows.at(-1)) : null
     const prevCursor =
       ordering.keyset && (backwards ? more : cursor !== null || params.page > 1) ? positionOf(rows[0]) : null

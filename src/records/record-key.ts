@@ -7,11 +7,21 @@
  */
 export type KeyValue = string | Uint8Array | null
 
+/** The path segment of a key: its text form, percent-encoded. */
 export function encodeRecordKey(values: readonly unknown[]): string {
-  return encodeURIComponent(values.map(encodeValue).join(',')).replaceAll('%2C', ',')
+  return encodeURIComponent(recordKeyText(values)).replaceAll('%2C', ',')
 }
 
-/** The inverse of `encodeRecordKey` for the segment as the router gives it (already percent-decoded). */
+/**
+ * The text form before percent-encoding, for a form field or a query parameter (a list cursor, a row
+ * checkbox): the browser encodes those itself and the server decodes them once, so a percent-encoded
+ * key there would reach `decodeRecordKey` still encoded and name another row.
+ */
+export function recordKeyText(values: readonly unknown[]): string {
+  return values.map(encodeValue).join(',')
+}
+
+/** The inverse of `recordKeyText`, and of `encodeRecordKey` for the segment as the router gives it (percent-decoded). */
 export function decodeRecordKey(text: string): KeyValue[] | undefined {
   const values: KeyValue[] = []
   let current = ''

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
-import { readForm } from './edit-client.js'
+import { recordKeyText } from '../../src/records/record-key.js'
+import { dialects, type TestDb } from '../helpers/test-db.js'
+import { createBrowseFixture, type BrowseFixture } from './browse-fixture.js'
+import { EditClient, readForm } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
 
 const count = async (fx: EditFixture, table: string) =>
@@ -200,6 +202,41 @@ for (const { name: dialect, create } of dialects) {
           `${name} is served (run npm run build:css)`,
         )
       }
+    })
+  })
+}
+
+for (const { name: dialect, create } of dialects) {
+  describe(`bulk delete of rows whose keys are awkward in a URL on ${dialect}`, () => {
+    let testDb: TestDb
+    let fx: BrowseFixture
+    before(async () => {
+      testDb = await create()
+      fx = await createBrowseFixture(testDb)
+    })
+    after(async () => {
+      await fx?.close()
+      await testDb?.drop()
+    })
+
+    it('the row boxes name their rows: preview and confirm delete exactly the ticked ones', async () => {
+      const client = new EditClient(fx.admin())
+      const list = await client.get(`/${fx.s}/translations/`)
+      // Rows without notes pointing at them (those would block): spaces, the empty string, '%?#&'.
+      const wanted = [' sp ace ', '', '100%?#&']
+      const values = rowBoxes(list.html).map(([value]) => value.replaceAll('&amp;', '&'))
+      const ticked = values.filter((value) => wanted.some((key) => value === recordKeyText(['en', key])))
+      assert.equal(ticked.length, wanted.length)
+      const form = readForm(list.html, '/translations/delete')
+      const preview = await client.post(form.action, [...form.pairs, ...ticked.map((v) => ['key', v] as const)])
+      const html = await preview.text()
+      assert.equal(preview.status, 200)
+      assert.match(html, /Delete these 3 rows of Translations\?/)
+      const confirm = readForm(html, '/translations/delete')
+      const done = await client.follow(await client.post(confirm.action, confirm.pairs))
+      assert.match(done.html, /Deleted 3 rows from Translations\./)
+      const left = await fx.connection.db.selectFrom('translations').select('key').where('lang', '=', 'en').execute()
+      assert.deepEqual(left.map((r) => r.key).sort(), ['a/b', 'x,y', '~.~,'])
     })
   })
 }

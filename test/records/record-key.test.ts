@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { Hono } from 'hono'
-import { decodeRecordKey, encodeRecordKey } from '../../src/records/record-key.js'
+import { decodeRecordKey, encodeRecordKey, recordKeyText } from '../../src/records/record-key.js'
 
 const awkward: readonly (readonly unknown[])[] = [
   ['42'],
@@ -25,6 +25,18 @@ describe('record keys', () => {
   it('round-trip any value, through the text form', () => {
     for (const values of awkward) {
       const decoded = decodeRecordKey(decodeURIComponent(encodeRecordKey(values)))
+      assert.deepEqual(
+        decoded,
+        values.map((v) => (v instanceof Buffer ? Buffer.from(v) : v)),
+        JSON.stringify(values),
+      )
+    }
+  })
+
+  it('round-trip any value as a query parameter or form field, which the server percent-decodes once', () => {
+    for (const values of awkward) {
+      const sent = new URLSearchParams([['after', recordKeyText(values)]]).toString()
+      const decoded = decodeRecordKey(new URLSearchParams(sent).get('after')!)
       assert.deepEqual(
         decoded,
         values.map((v) => (v instanceof Buffer ? Buffer.from(v) : v)),

@@ -145,7 +145,10 @@ async function renderDelete(
     action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
     hidden: [
       csrfPair(c),
-      ...(target.bulk ? [...target.keys.map((key) => ['key', key.text] as const), ['confirm', '1'] as const] : []),
+      // A form field carries the key's text form (the segment, percent-decoded), as the list's row boxes do.
+      ...(target.bulk
+        ? [...target.keys.map((key) => ['key', decodeURIComponent(key.text)] as const), ['confirm', '1'] as const]
+        : []),
     ],
     cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,
   }
