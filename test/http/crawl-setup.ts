@@ -33,6 +33,12 @@ const sqliteRows = `
   INSERT INTO stock_levels (warehouse, sku, bin, quantity) VALUES
     ('main/1', 'a/b', 1, 5), ('', '', 0, 0), ('w,2', '100%', -1, 3), ('~', ' sp ace ', 2, 1);
   INSERT INTO stock_moves (id, warehouse, sku, bin, delta) VALUES (1, 'main/1', 'a/b', 1, 2), (2, '', '', 0, -1);
+  -- SQLite keeps what it is given: values that do not match the declared type, as real files hold them.
+  INSERT INTO "user" (id, email, "Display Name", manager_id, status, created_at) VALUES
+    (8, 'epoch@example.com', 42, NULL, 'active', 1700000000), (9, 'text@example.com', X'6869', NULL, 'active', 'soon');
+  INSERT INTO "select" (code, "from", "group", "where") VALUES (3, 1.5, 'not-a-uuid', 'a lot');
+  INSERT INTO audit_log (at, message, payload, anything) VALUES ('garbage', X'00', 'text in a blob', 1e308);
+  INSERT INTO legacy_ids (id, note) VALUES (4, X'DEADBEEF');
   INSERT INTO "Mixed Case Ünïcode" ("Ключ", "Weird ""quoted"" col", big, "Größe", product_sku) VALUES
     (2, NULL, NULL, NULL, 'a/b'), (3, '', -9223372036854775808, 'S', ''), (4, '${multiLine}', 0, 'L', NULL);
 `
@@ -65,6 +71,9 @@ const pgRows = `
      '2024-02-29 12:34:56+05:30', '2024-02-29', '23:59:59.999999', '12:00:00+02', 0.01),
     ('00000000-0000-0000-0000-000000000002', null, null, null, null, null, null, '', '', '{}', '{}', '{}',
      'null', '[]', '-1 days', null, null, null, '\\x', '', 'infinity', null, '-infinity', null, null, null, 99.99);
+  insert into kitchen_sink (id, plain_numeric, ratio, ts, tstz, d, price) values
+    ('00000000-0000-0000-0000-000000000003', '-Infinity', '-Infinity', '0044-03-15 12:00:00 BC', '294276-12-31 23:59:59+00',
+     '4713-01-01 BC', 5);
   insert into measurement_notes (measurement_id, taken_on, note) select id, taken_on, 'note ' || id from measurements
     where id <= 3;
   insert into invoices (order_id, number) values (1, 'INV/2024/1'), (null, '');
