@@ -23,7 +23,7 @@ export const command: Command = {
     })
     const url = `sqlite:${demoPath}`
     if (!existsSync(demoPath)) {
-      console.log(`Creating the demo database ${demoPath} (a minute or so, once)…`)
+      console.log(`Creating the demo database ${demoPath} (a few seconds, once)…`)
       const summary = await createDemoDatabase(demoPath)
       console.log(`  done in ${(summary.ms / 1000).toFixed(1)} s`)
     }
