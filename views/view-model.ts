@@ -67,6 +67,8 @@ export interface TableRowModel {
   readonly cells: readonly CellModel[]
   /** A selection box for bulk actions: the encoded record key it posts as `key`, and its accessible label. */
   readonly select?: { readonly value: string; readonly label: string }
+  /** A link of its own to the row, when every listed column already links elsewhere. */
+  readonly open?: { readonly href: string; readonly label: string }
 }
 
 export interface SelectOption {

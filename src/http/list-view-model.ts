@@ -208,7 +208,11 @@ function rowModel(
   const key = encodeRecordKey(keyValues)
   const detail = urls.detail(resource.table, key)
   const fks = foreignKeysShown(resource, input.resources)
-  const linkColumn = columns.find((c) => resource.key.columns.includes(c.name))?.name ?? columns[0]?.name
+  // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
+  // label links to the row it names): the first such key column, else the first such column.
+  const foreignLinked = new Set(fks.map(({ fk }) => fk.columns[0]))
+  const linkable = columns.filter((c) => !foreignLinked.has(c.name))
+  const linkColumn = linkable.find((c) => resource.key.columns.includes(c.name))?.name ?? linkable[0]?.name
   const cells: CellModel[] = columns.map((column) => {
     const value = row[column.name]
     const via = fks.find(({ fk }) => fk.columns[0] === column.name)
@@ -219,17 +223,21 @@ function rowModel(
     }
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
   })
-  if (position === null) return { href: detail, cells }
-  const select = { value: recordKeyText(keyValues), label: selectLabel(resource, keyValues, position) }
-  return { href: detail, cells, select }
+  // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
+  const open =
+    linkColumn === undefined ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } } : {}
+  if (position === null) return { href: detail, cells, ...open }
+  const select = { value: recordKeyText(keyValues), label: rowLabel('Select', resource, keyValues, position) }
+  return { href: detail, cells, ...open, select }
 }
 
-/** "Select row 42" by the key a user sees in the key column; a long or many-column key by its place on the page. */
-function selectLabel(resource: Resource, keyValues: readonly unknown[], position: number): string {
+/** "Select row 42" / "Open row 7, 3" by the key a user sees in the key column; a long or many-column key by its place on the page. */
+function rowLabel(verb: string, resource: Resource, keyValues: readonly unknown[], position: number | null): string {
   const plain = keyValues.every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
   const shown =
     plain && resource.key.type !== 'columns' && keyValues.length <= 3 ? keyValues.map(String).join(', ') : ''
-  return shown !== '' && shown.length <= 40 ? `Select row ${shown}` : `Select row ${position} on this page`
+  if (shown !== '' && shown.length <= 40) return `${verb} row ${shown}`
+  return position === null ? `${verb} this row` : `${verb} row ${position} on this page`
 }
 
 function summary(page: ListPage, params: ListParams): string {

@@ -14,6 +14,7 @@ export function DataTable(props: {
   empty: string
 }) {
   const selectable = props.rows.some((row) => row.select)
+  const openable = props.rows.some((row) => row.open)
   return (
     <div class="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
       <table class="w-full text-sm">
@@ -30,6 +31,11 @@ export function DataTable(props: {
                   aria-label="Select all rows on this page"
                   class={boxClass}
                 />
+              </th>
+            )}
+            {openable && (
+              <th scope="col" class="px-3 py-2">
+                <span class="sr-only">Open</span>
               </th>
             )}
             {props.columns.map((column) => (
@@ -56,7 +62,7 @@ export function DataTable(props: {
           {props.rows.length === 0 && (
             <tr>
               <td
-                colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0))}
+                colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0) + (openable ? 1 : 0))}
                 class="px-3 py-6 text-center text-slate-600 dark:text-slate-400"
               >
                 {props.empty}
@@ -75,6 +81,15 @@ export function DataTable(props: {
                       aria-label={row.select.label}
                       class={boxClass}
                     />
+                  )}
+                </td>
+              )}
+              {openable && (
+                <td class="st-cell">
+                  {row.open && (
+                    <a href={row.open.href} aria-label={row.open.label}>
+                      Open
+                    </a>
                   )}
                 </td>
               )}
