@@ -171,6 +171,32 @@ export interface DetailPageModel {
   readonly listHref: string
   readonly editHref: string | null
   readonly deleteHref: string | null
+  /** The record's audit history; null when auditing is off. */
+  readonly historyHref: string | null
+}
+
+/** One field of an audit entry: `before` is null for a create, `after` null for a delete. */
+export interface HistoryChange {
+  readonly field: string
+  readonly before: CellModel | null
+  readonly after: CellModel | null
+}
+
+export interface HistoryEntryModel {
+  /** ISO timestamp (UTC), for `<time datetime>`, and as shown. */
+  readonly at: string
+  readonly atText: string
+  readonly actor: string
+  readonly action: 'create' | 'update' | 'delete'
+  readonly changes: readonly HistoryChange[]
+}
+
+export interface HistoryPageModel {
+  readonly entries: readonly HistoryEntryModel[]
+  /** Set when the cap was reached: older entries exist but are not shown. */
+  readonly cappedText: string | null
+  readonly detailHref: string | null
+  readonly listHref: string
 }
 
 export interface IndexEntry {

@@ -17,6 +17,8 @@ export interface ServeOptions {
   readonly config?: string
   /** Where `steward generate` wrote its files; used when present and for the same kind of database. */
   readonly generated: string
+  /** Record every write: a Postgres table (`steward.audit_log`) or a SQLite file (`data/audit.db`). */
+  readonly audit?: string
 }
 
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
@@ -34,7 +36,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     schema = await dialect.introspect(db)
     source = 'live introspection'
   }
-  const app = createAdmin({ db, schema, config })
+  const app = createAdmin({ db, schema, config, ...(options.audit ? { audit: { target: options.audit } } : {}) })
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)
@@ -51,6 +53,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
+  if (options.audit) console.log(`  writes are recorded in ${options.audit}`)
   console.log(`  http://${host}:${port}/`)
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop)

@@ -1,4 +1,6 @@
+import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
+import type { AuditLog } from '../audit/audit-log.js'
 import type { Dialect } from '../db/dialect.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import type { StewardConfig } from '../resources/define-config.js'
@@ -19,7 +21,14 @@ export interface AdminContext {
   readonly statementTimeoutMs: number
   /** Set when the write routes are registered: pages then offer add / edit / delete links. */
   readonly writable: boolean
+  /** Where writes record their audit entries; null when auditing is off (no table, no history pages). */
+  readonly audit: AuditLog | null
+  /** The embedding app's user for a request, recorded as the actor of a write. */
+  readonly identity: Identity
 }
+
+/** Who is making a request: a name or id for the audit log, or null (shown as "anonymous"). */
+export type Identity = (c: Context<AdminEnv>) => string | null | Promise<string | null>
 
 /** Hono's typed per-request variables for the admin's routes. */
 export type AdminEnv = {

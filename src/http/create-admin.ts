@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
+import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
 import type { Dialect } from '../db/dialect.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
@@ -7,7 +8,7 @@ import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
-import type { AdminContext, AdminEnv } from './admin-context.js'
+import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
@@ -34,6 +35,18 @@ export interface AdminOptions {
   readonly trustedOrigins?: string | readonly string[]
   /** Compare the live catalog with `schema` at start-up and show drifted tables read-only (default true). */
   readonly checkDrift?: boolean
+  /**
+   * Record every write with who, when and what changed, in the write's own transaction, and show a
+   * history page per record. `target`: a table on Postgres (`steward.audit_log`; schema and table are
+   * created when missing), a file on SQLite (attached as `steward_audit`). Off when absent.
+   * @example createAdmin({ db, schema, audit: { target: 'steward.audit_log' } })
+   */
+  readonly audit?: { readonly target: string }
+  /**
+   * The acting user of a request, for the audit log (default: none, shown as "anonymous").
+   * @example identity: (c) => c.get('user')?.email ?? null
+   */
+  readonly identity?: Identity
 }
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
@@ -46,6 +59,8 @@ const defaultStatementTimeoutMs = 5_000
 export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const config = StewardConfig.parse(options.config ?? {})
   const dialect = dialects[options.schema.dialect]
+  const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
+  const identity: Identity = options.identity ?? (() => null)
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
@@ -59,16 +74,24 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     statementTimeoutMs: config.statementTimeoutMs ?? defaultStatementTimeoutMs,
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,
+    audit,
+    identity,
   })
   const assets = loadAssets()
   const initial = build()
   let ready: Promise<AdminContext> | undefined
+  // A failed set-up is logged, not fatal: every write then fails (rolled back) for want of its audit table.
+  const auditReady = audit
+    ? setUpAuditLog(options.db, audit).catch((error: unknown) =>
+        console.error('steward: could not set up the audit log:', error),
+      )
+    : Promise.resolve()
   const context = () =>
     (ready ??=
       options.checkDrift === false
-        ? Promise.resolve(initial)
-        : findDriftedTables(options.db, dialect, options.schema).then(
-            (drifted) => (drifted.size > 0 ? build(drifted) : initial),
+        ? auditReady.then(() => initial)
+        : Promise.all([findDriftedTables(options.db, dialect, options.schema), auditReady]).then(
+            ([drifted]) => (drifted.size > 0 ? build(drifted) : initial),
             (error: unknown) => {
               console.error('steward: could not compare the database with its metadata:', error)
               return initial

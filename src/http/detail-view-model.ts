@@ -19,6 +19,8 @@ export interface DetailModelInput {
   readonly urls: Urls
   readonly dialect: DialectName
   readonly writable: boolean
+  /** Whether writes are audited: the page then links to the record's history. */
+  readonly audited?: boolean
 }
 
 export function detailPageModel(input: DetailModelInput): DetailPageModel {
@@ -53,6 +55,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     listHref: urls.list(resource.table),
     editHref: editable ? urls.edit(resource.table, input.key) : null,
     deleteHref: editable ? urls.delete(resource.table, input.key) : null,
+    historyHref: input.audited ? urls.history(resource.table, input.key) : null,
   }
 }
 

@@ -19,6 +19,8 @@ export interface Urls {
   detail(table: TableRef, key: string): string
   edit(table: TableRef, key: string): string
   delete(table: TableRef, key: string): string
+  /** A record's audit history (only served when auditing is on). */
+  history(table: TableRef, key: string): string
   bulkDelete(table: TableRef): string
   lookup(table: TableRef, q?: string): string
   asset(file: string): string
@@ -36,6 +38,7 @@ export function createUrls(base: string): Urls {
     detail: row,
     edit: (table, key) => `${row(table, key)}/edit`,
     delete: (table, key) => `${row(table, key)}/delete`,
+    history: (table, key) => `${row(table, key)}/history`,
     bulkDelete: (table) => `${tablePath(table)}/delete`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
     asset: (file) => `${root}/static/${segment(file)}`,

@@ -3,23 +3,29 @@ import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { selectList, tableId, valueOf } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
+import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
+import { recordKeyText } from './record-key.js'
+import { auditRefusal } from './update-record.js'
 import { withWriteTransaction } from './write-transaction.js'
 
 export type InsertResult =
   /** The new row's key values, in key order, for its URL. */
   | { readonly status: 'created'; readonly keyValues: readonly unknown[] }
+  | { readonly status: 'refused'; readonly message: string }
   | { readonly status: 'error'; readonly error: DatabaseError }
 
 /**
  * Inserts one row in a transaction. Columns left out of `values` get their database default, so
  * identity, serial and defaulted columns are simply not named. The key comes back with RETURNING
  * (Postgres, and SQLite since 3.35), so generated keys are known without a second query.
+ * With `audit`, the values written (and the new key) are recorded in the same transaction.
  */
 export async function insertRecord(
   db: Kysely<any>,
   dialect: Dialect,
   resource: Resource,
   values: Readonly<Record<string, unknown>>,
+  audit: AuditRecorder | null = null,
 ): Promise<InsertResult> {
   const names = Object.keys(values)
   const target = tableId(resource.table)
@@ -30,9 +36,19 @@ export async function insertRecord(
       : sql<Record<string, unknown>>`insert into ${target} (${sql.join(names.map((name) => sql.id(name)))})
           values (${sql.join(names.map((name) => values[name]))}) returning ${returning}`
   try {
-    const row = await withWriteTransaction(db, dialect.name, async (trx) => (await statement.execute(trx)).rows[0])
-    return { status: 'created', keyValues: resource.key.columns.map((name) => valueOf(resource, row ?? {}, name)) }
+    const keyValues = await withWriteTransaction(db, dialect.name, async (trx) => {
+      const row = (await statement.execute(trx)).rows[0] ?? {}
+      const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
+      if (audit) {
+        const key = Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]]))
+        const entry = { table: resource.table, recordKey: recordKeyText(keyValues), action: 'create' as const }
+        await writeAuditEntry(trx, audit, { ...entry, changes: { ...values, ...key } })
+      }
+      return keyValues
+    })
+    return { status: 'created', keyValues }
   } catch (error) {
+    if (error instanceof AuditFailed) return auditRefusal(error)
     const mapped = dialect.mapError(error)
     if (mapped) return { status: 'error', error: mapped }
     throw error

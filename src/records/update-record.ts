@@ -3,7 +3,9 @@ import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
+import { AuditFailed, updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { changedSince } from './conflict.js'
+import { recordKeyText } from './record-key.js'
 import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export interface UpdateRequest {
@@ -31,12 +33,14 @@ export type UpdateResult =
  * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
  * form's version, then writes only the changed columns and checks that exactly one row was affected
  * (a key-less table matched on all its columns could match several: then everything is rolled back).
+ * With `audit`, the before → after of the changed columns is recorded in the same transaction.
  */
 export async function updateRecord(
   db: Kysely<any>,
   dialect: Dialect,
   resource: Resource,
   request: UpdateRequest,
+  audit: AuditRecorder | null = null,
 ): Promise<UpdateResult> {
   const names = Object.keys(request.changes)
   try {
@@ -57,10 +61,19 @@ export async function updateRecord(
         trx,
       )
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+      const changes = updateChanges(current, request.changes)
+      if (audit && Object.keys(changes).length > 0) {
+        const keyValues = resource.key.columns.map((name, i) =>
+          name in request.changes ? request.changes[name] : request.keyValues[i],
+        )
+        const recordKey = recordKeyText(keyValues)
+        await writeAuditEntry(trx, audit, { table: resource.table, recordKey, action: 'update', changes })
+      }
       return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
     })
   } catch (error) {
     if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
+    if (error instanceof AuditFailed) return auditRefusal(error)
     const mapped = dialect.mapError(error)
     if (mapped) return { status: 'error', error: mapped }
     throw error
@@ -69,3 +82,9 @@ export async function updateRecord(
 
 export const ambiguousMessage =
   'More than one row matches this record (the table has no key and these rows are identical), so nothing was changed.'
+
+/** A failed audit insert rolled the write back: a message for the page, the driver's text for the log. */
+export function auditRefusal(error: AuditFailed): { readonly status: 'refused'; readonly message: string } {
+  console.error('steward: could not write the audit entry:', error.cause)
+  return { status: 'refused', message: error.message }
+}

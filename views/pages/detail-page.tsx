@@ -22,6 +22,11 @@ export function DetailPage(props: { model: DetailPageModel }) {
             Delete
           </a>
         )}
+        {model.historyHref && (
+          <a href={model.historyHref} class={buttonClass}>
+            History
+          </a>
+        )}
         <a href={model.listHref} class="text-sm">
           Back to the list
         </a>

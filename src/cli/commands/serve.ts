@@ -11,7 +11,9 @@ Options:
   --port N          port to listen on (default 8080)
   --host H          address to listen on (default 127.0.0.1: this machine only)
   --config FILE     a module exporting defineConfig({…}) (default: steward.config.ts when present)
-  --generated DIR   where steward generate wrote its files (default generated)`
+  --generated DIR   where steward generate wrote its files (default generated)
+  --audit TARGET    record every write with who changed what: a table on Postgres (steward.audit_log,
+                    created when missing), a file on SQLite (data/audit.db)`
 
 export const command: Command = {
   usage,
@@ -22,6 +24,7 @@ export const command: Command = {
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string' },
       generated: { type: 'string', default: 'generated' },
+      audit: { type: 'string' },
     })
     if (!values.db) throw new UsageError('--db URL is required (postgres://…, sqlite:PATH or file:PATH)')
     return serveAdmin({
@@ -30,6 +33,7 @@ export const command: Command = {
       host: values.host,
       generated: values.generated,
       ...(values.config ? { config: values.config } : {}),
+      ...(values.audit ? { audit: values.audit } : {}),
     })
   },
 }

@@ -9,9 +9,11 @@ import { parsePort } from './serve.js'
 const usage = `Usage: steward start [--port N] [--host H]
 
 What "npm start" runs: creates the demo database data/demo.db if it is missing, writes generated/
-from it if that is missing, then serves the admin and prints its address.`
+from it if that is missing, then serves the admin and prints its address. Every write is recorded
+in data/audit.db (see a row's History page).`
 
 const demoPath = 'data/demo.db'
+const auditPath = 'data/audit.db'
 const generatedDir = 'generated'
 
 export const command: Command = {
@@ -31,6 +33,12 @@ export const command: Command = {
       const result = await generate({ db: url, out: generatedDir })
       console.log(`Wrote ${generatedDir}/ for ${result.tables} tables`)
     }
-    return serveAdmin({ db: url, port: parsePort(values.port), host: values.host, generated: generatedDir })
+    return serveAdmin({
+      db: url,
+      port: parsePort(values.port),
+      host: values.host,
+      generated: generatedDir,
+      audit: auditPath,
+    })
   },
 }

@@ -13,7 +13,7 @@ import { recordTitle } from '../detail-view-model.js'
 import { HttpError, notFound } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
-import { csrfPair, recordKeyOf, writableResource } from './edit-helpers.js'
+import { auditRecorder, csrfPair, recordKeyOf, writableResource } from './edit-helpers.js'
 import { tableCrumbs } from './table-route-helpers.js'
 
 const maxBulk = 500
@@ -69,6 +69,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     admin.dialect,
     resource,
     target.keys.map((key) => key.values),
+    await auditRecorder(c),
   )
   if (result.status !== 'deleted') {
     const message =

@@ -55,6 +55,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       urls,
       dialect: admin.dialect.name,
       writable: admin.writable,
+      audited: admin.audit !== null,
     })
     return renderPage(
       c,

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { AuditRecorder } from '../../audit/audit-entry.js'
 import type { DatabaseError } from '../../db/database-error.js'
 import { constraintErrors, type FormErrors } from '../../forms/constraint-errors.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
@@ -31,6 +32,12 @@ export function recordKeyOf(
   const values = decoded && typedKeyValues(resource, resource.key.columns, decoded, c.get('admin').dialect.name)
   if (!decoded || !values) throw notFound(`${resource.label} has no row with key "${raw}".`)
   return { text: encodeRecordKey(decoded), values }
+}
+
+/** The audit log and this request's actor, or null when auditing is off. */
+export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder | null> {
+  const { audit, identity } = c.get('admin')
+  return audit ? { log: audit, actor: await identity(c) } : null
 }
 
 /** The form's hidden CSRF field. */

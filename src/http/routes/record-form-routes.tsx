@@ -20,7 +20,7 @@ import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
 import { formLookups } from './edit-lookups.js'
-import { csrfPair, recordKeyOf, writableResource, writeErrors } from './edit-helpers.js'
+import { auditRecorder, csrfPair, recordKeyOf, writableResource, writeErrors } from './edit-helpers.js'
 import { driftBanner, tableCrumbs } from './table-route-helpers.js'
 
 export interface FormState {
@@ -109,7 +109,8 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
+  if (result.status === 'refused') return showCreate(c, { submitted: parsed.submitted, formError: result.message }, 409)
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, 422)
@@ -214,11 +215,13 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
   const keep = { submitted: parsed.submitted, version }
   if (Object.keys(parsed.errors).length > 0) return showEdit(c, { ...keep, errors: parsed.errors }, 422)
-  const result = await updateRecord(admin.db, admin.dialect, resource, {
-    keyValues: key.values,
-    version,
-    changes: parsed.values,
-  })
+  const result = await updateRecord(
+    admin.db,
+    admin.dialect,
+    resource,
+    { keyValues: key.values, version, changes: parsed.values },
+    await auditRecorder(c),
+  )
   switch (result.status) {
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)

@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely'
+import type { Table } from '../introspect/metadata.js'
+import { auditTableId, type AuditLog } from './audit-log.js'
+
+export type AuditAction = 'create' | 'update' | 'delete'
+
+type TableRef = Pick<Table, 'schema' | 'name'>
+
+/** The audit log plus who is acting: what a write needs to record its entry in its own transaction. */
+export interface AuditRecorder {
+  readonly log: AuditLog
+  readonly actor: string | null
+}
+
+export interface AuditEntry {
+  readonly table: TableRef
+  /** The key's text form (`recordKeyText`). */
+  readonly recordKey: string
+  readonly action: AuditAction
+  /** update: `{column: [before, after]}`; create: the values written; delete: the row as it was. */
+  readonly changes: Readonly<Record<string, unknown>>
+}
+
+/** Thrown when the entry cannot be written: the write it belongs to must roll back with it. */
+export class AuditFailed extends Error {
+  override name = 'AuditFailed'
+  constructor(override readonly cause: unknown) {
+    super('The change was not saved because its audit entry could not be written. Nothing was changed.')
+  }
+}
+
+/** Inserts one entry; call it inside the write's transaction (`trx`). */
+export async function writeAuditEntry(trx: Kysely<any>, audit: AuditRecorder, entry: AuditEntry): Promise<void> {
+  try {
+    await sql`insert into ${auditTableId(audit.log)}
+      (at, actor, table_schema, table_name, record_key, action, changes)
+      values (${new Date().toISOString()}, ${audit.actor}, ${entry.table.schema}, ${entry.table.name},
+        ${entry.recordKey}, ${entry.action}, ${JSON.stringify(jsonSafe(entry.changes))})`.execute(trx)
+  } catch (error) {
+    throw new AuditFailed(error)
+  }
+}
+
+/** A value as JSON keeps it: bigint and decimal as strings, bytes as `\x…` hex, dates as ISO text. */
+export function jsonSafe(value: unknown): unknown {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'bigint') return value.toString()
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value)
+  if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`
+  if (value instanceof Date) return value.toISOString()
+  if (Array.isArray(value)) return value.map(jsonSafe)
+  if (typeof value === 'object')
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, jsonSafe(v)]))
+  return value
+}
+
+/** `{column: [before, after]}` for the columns whose value really changed (compared as JSON keeps them). */
+export function updateChanges(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {}
+  for (const name of Object.keys(after)) {
+    const was = jsonSafe(before[name])
+    const now = jsonSafe(after[name])
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[name] = [was, now]
+  }
+  return changes
+}

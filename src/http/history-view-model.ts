@@ -1,0 +1,57 @@
+import type { CellModel, HistoryChange, HistoryEntryModel, HistoryPageModel } from '../../views/view-model.js'
+import type { AuditRecord } from '../audit/audit-history.js'
+import type { Resource } from '../resources/resource.js'
+
+export interface HistoryModelInput {
+  readonly resource: Resource
+  readonly records: readonly AuditRecord[]
+  readonly limit: number
+  readonly detailHref: string | null
+  readonly listHref: string
+}
+
+export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
+  const label = (name: string) => input.resource.columnLabels[name] ?? name
+  return {
+    entries: input.records.map((record): HistoryEntryModel => ({
+      at: record.at,
+      atText: record.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'),
+      actor: record.actor ?? 'anonymous',
+      action: record.action,
+      changes: changesOf(record, label),
+    })),
+    cappedText: input.records.length >= input.limit ? `Only the latest ${input.limit} changes are shown.` : null,
+    detailHref: input.detailHref,
+    listHref: input.listHref,
+  }
+}
+
+function changesOf(record: AuditRecord, label: (name: string) => string): HistoryChange[] {
+  return Object.entries(record.changes).map(([name, value]) => {
+    if (record.action === 'update') {
+      const [before, after] = Array.isArray(value) ? value : [undefined, value]
+      return { field: label(name), before: valueCell(before), after: valueCell(after) }
+    }
+    const cell = valueCell(value)
+    return record.action === 'create'
+      ? { field: label(name), before: null, after: cell }
+      : { field: label(name), before: cell, after: null }
+  })
+}
+
+/** A value as the audit log keeps it (JSON): strings as they are, anything else as compact JSON. */
+function valueCell(value: unknown): CellModel {
+  if (value === null || value === undefined) return { text: '', isNull: true, isEmpty: false, style: 'plain' }
+  if (typeof value === 'string') {
+    const short = value.length > 200 ? `${value.slice(0, 200)}…` : value
+    return {
+      text: short,
+      ...(short !== value ? { title: value } : {}),
+      isNull: false,
+      isEmpty: value === '',
+      style: value.startsWith('\\x') ? 'binary' : 'plain',
+    }
+  }
+  const text = JSON.stringify(value)
+  return { text, isNull: false, isEmpty: false, style: typeof value === 'number' ? 'number' : 'json' }
+}
