@@ -11,6 +11,13 @@
 export { createAdmin, type AdminOptions } from './http/create-admin.js'
 
 /**
+ * Who is acting, for the audit log: a function of the request returning a user name, or null (shown as "anonymous").
+ *
+ * @example createAdmin({ db, schema, audit: { target: 'steward.audit_log' }, identity: (c) => c.req.header('x-user') ?? null })
+ */
+export type { Identity } from './http/admin-context.js'
+
+/**
  * Checks per-table options (list columns, search fields, filters, ordering, page size, read-only and
  * hidden fields, labels) and, typed with the generated `DB`, catches misspelt tables and columns.
  *
