@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { generate } from '../../codegen/generate.js'
 import { createDemoDatabase } from '../../demo/create-demo-database.js'
@@ -15,6 +16,7 @@ in data/audit.db (see a row's History page).`
 const demoPath = 'data/demo.db'
 const auditPath = 'data/audit.db'
 const generatedDir = 'generated'
+const secretPath = 'data/.steward-secret'
 
 export const command: Command = {
   usage,
@@ -29,6 +31,8 @@ export const command: Command = {
       const summary = await createDemoDatabase(demoPath)
       console.log(`  done in ${(summary.ms / 1000).toFixed(1)} s`)
     }
+    // The demo keeps its cookie-signing key beside its data, so a restart does not void open forms.
+    process.env.STEWARD_SECRET ??= demoSecret()
     if (!existsSync(join(generatedDir, 'schema.ts'))) {
       const result = await generate({ db: url, out: generatedDir })
       console.log(`Wrote ${generatedDir}/ for ${result.tables} tables`)
@@ -41,4 +45,11 @@ export const command: Command = {
       audit: auditPath,
     })
   },
+}
+
+function demoSecret(): string {
+  if (existsSync(secretPath)) return readFileSync(secretPath, 'utf8').trim()
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(secretPath, `${secret}\n`, { mode: 0o600 })
+  return secret
 }
