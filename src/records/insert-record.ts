@@ -9,8 +9,11 @@ import { auditRefusal } from './update-record.js'
 import { withWriteTransaction } from './write-transaction.js'
 
 export type InsertResult =
-  /** The new row's key values, in key order, for its URL. */
-  | { readonly status: 'created'; readonly keyValues: readonly unknown[] }
+  /**
+   * The new row's key values, in key order, for its URL; null when the database returned no row (a BEFORE
+   * INSERT trigger that stores the row elsewhere, e.g. in an inheritance child, and returns NULL).
+   */
+  | { readonly status: 'created'; readonly keyValues: readonly unknown[] | null }
   | { readonly status: 'refused'; readonly message: string }
   | { readonly status: 'error'; readonly error: DatabaseError }
 
@@ -37,11 +40,12 @@ export async function insertRecord(
           values (${sql.join(names.map((name) => values[name]))}) returning ${returning}`
   try {
     const keyValues = await withWriteTransaction(db, dialect.name, async (trx) => {
-      const row = (await statement.execute(trx)).rows[0] ?? {}
-      const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
+      const row = (await statement.execute(trx)).rows[0]
+      const keyValues = row ? resource.key.columns.map((name) => valueOf(resource, row, name)) : null
       if (audit) {
-        const key = Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]]))
-        const entry = { table: resource.table, recordKey: recordKeyText(keyValues), action: 'create' as const }
+        const key = Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues?.[i] ?? null]))
+        const recordKey = keyValues ? recordKeyText(keyValues) : ''
+        const entry = { table: resource.table, recordKey, action: 'create' as const }
         await writeAuditEntry(trx, audit, { ...entry, changes: { ...values, ...key } })
       }
       return keyValues

@@ -115,15 +115,19 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, 422)
   }
-  const key = encodeRecordKey(result.keyValues)
-  const row = {
-    ...parsed.values,
-    ...Object.fromEntries(resource.key.columns.map((name, i) => [name, result.keyValues[i]])),
-  }
-  const title = recordTitle(resource, row, result.keyValues, admin.dialect.name)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
+  if (result.keyValues === null) {
+    // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
+    const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
+    await setFlash(c, secret, { kind: 'success', message })
+    return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
+  }
+  const keyValues = result.keyValues
+  const key = encodeRecordKey(keyValues)
+  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
+  const title = recordTitle(resource, row, keyValues, admin.dialect.name)
+  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
     action
   ]
