@@ -1,7 +1,8 @@
 import type { Column, Table } from '../introspect/metadata.js'
 
-// Names people give the column that identifies a row to a human, best first.
-const preferred = ['name', 'title', 'label', 'display_name', 'full_name', 'username', 'email', 'slug', 'code', 'sku']
+// Names people give the column that identifies a row to a human, best first, compared without case or
+// underscores (`display_name`, `DisplayName`). `title` comes after `email`: in a table of people it is a job title.
+const preferred = ['name', 'displayname', 'fullname', 'username', 'email', 'title', 'label', 'slug', 'code', 'sku']
 
 /**
  * The column that names a row where other tables point at it: a name/title/email-like text column,
@@ -9,12 +10,14 @@ const preferred = ['name', 'title', 'label', 'display_name', 'full_name', 'usern
  */
 export function defaultLabelColumn(table: Table, visible: readonly Column[]): string | null {
   const candidates = visible.filter((column) => column.kind === 'text' || column.kind === 'enum')
-  const lower = new Map(candidates.map((column) => [column.name.toLowerCase(), column.name]))
+  const lower = new Map(candidates.map((column) => [column.name.toLowerCase().replaceAll('_', ''), column.name]))
   for (const name of preferred) {
     const found = lower.get(name)
     if (found) return found
   }
-  const suffixed = candidates.find((column) => /(^|_)(name|title|email)$/i.test(column.name))
+  const suffixed = candidates.find(
+    (column) => /(^|_)(name|title|email)$/i.test(column.name) || /[a-z0-9](Name|Title|Email)$/.test(column.name),
+  )
   if (suffixed) return suffixed.name
   return table.primaryKey.length === 0 && candidates[0] ? candidates[0].name : null
 }

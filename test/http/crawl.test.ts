@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import type { SchemaMetadata, Table } from '../../src/introspect/metadata.js'
-import { createPostgresDb, dialects, type TestDb } from '../helpers/test-db.js'
+import { createPostgresDb, createSqliteDb, dialects, type TestDb } from '../helpers/test-db.js'
 import {
   bodyRows,
   capturingConsoleErrors,
@@ -218,5 +218,12 @@ for (const { name, create } of dialects)
 crawlSuite(
   'a crawl of every page over a rental shop on postgres',
   () => createPostgresDb(readFileSync(new URL('../fixtures/rental-shop-postgres.sql', import.meta.url), 'utf8')),
+  { orderings: 10, edits: 5 },
+)
+
+// Real-world SQLite habits: bracket-quoted PascalCase names, NVARCHAR, keys of two foreign keys.
+crawlSuite(
+  'a crawl of every page over a music store on sqlite',
+  () => createSqliteDb(readFileSync(new URL('../fixtures/music-store-sqlite.sql', import.meta.url), 'utf8')),
   { orderings: 10, edits: 5 },
 )
