@@ -45,3 +45,24 @@ describe('every list row links to its own page', () => {
     })
   }
 })
+
+describe('a row whose linking value is empty', () => {
+  for (const dialect of dialects) {
+    it(`on ${dialect.name}: an empty-string key still links to its row`, async () => {
+      const testDb = await dialect.create(`create table code (k varchar(10) primary key, v text);
+        insert into code values ('', 'empty key'), ('a', 'plain');`)
+      const connection = await connect(testDb.url)
+      try {
+        const schema = await connection.dialect.introspect(connection.db)
+        const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
+        const s = connection.dialect.defaultSchema
+        const list = await (await admin.request(`/${s}/code/`)).text()
+        assert.match(list, new RegExp(`<a href="/${s}/code/row/~-"><span class="st-empty">\\(empty\\)</span></a>`))
+        assert.equal((await admin.request(`/${s}/code/row/~-`)).status, 200)
+      } finally {
+        await connection.close()
+        await testDb.drop()
+      }
+    })
+  }
+})
