@@ -6,11 +6,12 @@ import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
 import { listWhere } from './filters.js'
+import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
-import { columnId, selectList, tableId, valueOf } from './sql-identifiers.js'
+import { selectList, tableId, valueOf } from './sql-identifiers.js'
 
 export type Row = Readonly<Record<string, unknown>>
 
@@ -57,9 +58,7 @@ export async function loadListPage(
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
     const cursor = params.after ?? params.before
     if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
-    const orderBy = sql.join(
-      ordering.terms.map((term) => sql`${columnId(term.column)} ${sql.raw(term.desc !== backwards ? 'desc' : 'asc')}`),
-    )
+    const orderBy = orderByClause(ordering, backwards)
     // A numbered page in keyset mode (a typed-in `page=`) still works, at OFFSET's cost; its links then use cursors.
     const offset = cursor ? 0 : (params.page - 1) * params.size
     const { rows: fetched } = await sql<Record<string, unknown>>`
@@ -94,15 +93,6 @@ export async function loadListPage(
 async function estimateOf(db: Kysely<any>, dialect: Dialect, resource: Resource): Promise<number | undefined> {
   const estimates = await loadRowEstimates(db, dialect, resource.table)
   return estimates.get(estimateKey(resource.table.schema, resource.table.name))
-}
-
-/** `(a, b) > ($1, $2)`, or `<` for descending; the terms share one direction in keyset mode. */
-function keysetCondition(ordering: Ordering, values: readonly unknown[], backwards: boolean): RawBuilder<unknown> {
-  const desc = ordering.terms[0]?.desc ?? false
-  const op = sql.raw(desc !== backwards ? '<' : '>')
-  const left = sql.join(ordering.terms.map((term) => columnId(term.column)))
-  const right = sql.join(values.map((value) => sql`${value}`))
-  return ordering.terms.length === 1 ? sql`${left} ${op} ${right}` : sql`(${left}) ${op} (${right})`
 }
 
 /** Foreign keys whose columns appear in the list and whose target is browsable: their labels are loaded. */

@@ -1,41 +1,33 @@
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
-import { parseListParams } from '../../list/list-params.js'
+import { defaultExportMaxRows } from '../../list/export-rows.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError } from '../errors.js'
+import type { HttpError } from '../errors.js'
 import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
 import { listPageModel } from '../list-view-model.js'
 import { renderPage } from '../render-page.js'
+import { listParamsOf } from './list-params-of.js'
 import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './table-route-helpers.js'
 
 export function registerListRoute(app: Hono<AdminEnv>): void {
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c)
-    const parsed = parseListParams(new URL(c.req.url).searchParams, resource, admin.dialect.name)
-    if (!parsed.ok) {
-      throw new HttpError(
-        400,
-        'Bad list address',
-        `The address of this ${resource.label} list has parameters it cannot use:`,
-        parsed.problems,
-        { href: c.get('urls').list(resource.table), label: `Open the ${resource.label} list without them` },
-      )
-    }
+    const params = listParamsOf(c, resource)
     const ctx = { dialect: admin.dialect, resources: admin.resources, statementTimeoutMs: admin.statementTimeoutMs }
     let page: ListPage | null = null
     let foreignFilters: ForeignFilter[] = []
     let failure: HttpError | null = null
     try {
-      page = await loadListPage(admin.db, resource, parsed.params, ctx)
-      foreignFilters = await loadForeignFilters(admin.db, resource, parsed.params, admin.resources, admin.dialect)
+      page = await loadListPage(admin.db, resource, params, ctx)
+      foreignFilters = await loadForeignFilters(admin.db, resource, params, admin.resources, admin.dialect)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     }
     const model = listPageModel({
       resource,
-      params: parsed.params,
+      params,
       page,
       error: failure?.message ?? null,
       foreignFilters,
@@ -44,6 +36,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       dialect: admin.dialect.name,
       writable: admin.writable,
       csrfToken: c.get('csrfToken') ?? null,
+      exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
     })
     return renderPage(
       c,

@@ -1,0 +1,18 @@
+import type { Context } from 'hono'
+import { parseListParams, type ListParams } from '../../list/list-params.js'
+import type { Resource } from '../../resources/resource.js'
+import type { AdminEnv } from '../admin-context.js'
+import { HttpError } from '../errors.js'
+
+/** The list's params from the request's query string, or the 400 page listing every problem with them. */
+export function listParamsOf(c: Context<AdminEnv>, resource: Resource): ListParams {
+  const parsed = parseListParams(new URL(c.req.url).searchParams, resource, c.get('admin').dialect.name)
+  if (parsed.ok) return parsed.params
+  throw new HttpError(
+    400,
+    'Bad list address',
+    `The address of this ${resource.label} list has parameters it cannot use:`,
+    parsed.problems,
+    { href: c.get('urls').list(resource.table), label: `Open the ${resource.label} list without them` },
+  )
+}
