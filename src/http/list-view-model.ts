@@ -25,6 +25,8 @@ export interface ListModelInput {
   readonly writable: boolean
   /** The CSRF token the selection form repeats (set when the write routes are registered). */
   readonly csrfToken: string | null
+  /** The most rows a CSV export writes. */
+  readonly exportMaxRows: number
 }
 
 const cellLength = 80
@@ -82,7 +84,21 @@ export function listPageModel(input: ListModelInput): ListPageModel {
         href: href({ ...state, size: value === resource.pageSize ? null : value }),
         current: value === params.size,
       })),
+    exportCsv: exportLink(input, state),
     error: input.error,
+  }
+}
+
+function exportLink(input: ListModelInput, state: ListState): ListPageModel['exportCsv'] {
+  const max = input.exportMaxRows
+  // The page size is not the export's business: every row of the list is written, up to the cap.
+  const href = input.urls.exportCsv(input.resource.table, listQuery({ ...state, size: null }))
+  const count = input.page?.count
+  const over = count !== undefined && (count.value > max || (count.value === max && count.precision === 'at-least'))
+  return {
+    href,
+    title: `Download the rows of this list (search, filters and sort) as a CSV file, at most ${groupDigits(max)} rows`,
+    truncatedNote: over ? `Exports only the first ${groupDigits(max)} rows` : null,
   }
 }
 

@@ -15,6 +15,8 @@ export interface Urls {
   readonly base: string
   index(): string
   list(table: TableRef, query?: QueryPairs): string
+  /** The list's rows as a CSV download; `query` is the list's own state (search, filters, sort). */
+  exportCsv(table: TableRef, query?: QueryPairs): string
   create(table: TableRef): string
   detail(table: TableRef, key: string): string
   edit(table: TableRef, key: string): string
@@ -34,6 +36,7 @@ export function createUrls(base: string): Urls {
     base: root,
     index: () => `${root}/`,
     list: (table, query = []) => `${tablePath(table)}/${queryString(query)}`,
+    exportCsv: (table, query = []) => `${tablePath(table)}/export.csv${queryString(query)}`,
     create: (table) => `${tablePath(table)}/new`,
     detail: row,
     edit: (table, key) => `${row(table, key)}/edit`,

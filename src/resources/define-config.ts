@@ -33,6 +33,8 @@ export const StewardConfig = z
     title: z.string().min(1).optional(),
     /** List and detail queries are cancelled after this long where the engine allows it (Postgres). */
     statementTimeoutMs: z.number().int().positive().optional(),
+    /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */
+    exportMaxRows: z.number().int().positive().optional(),
     /** Per-table options by table name (`name` in the default schema, else `schema.name`). */
     tables: z.record(z.string(), TableOptions).optional(),
   })

@@ -79,9 +79,17 @@ export function ListPage(props: { model: ListPageModel }) {
             </p>
           ) : (
             <>
-              <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-                {model.summary}
-              </p>
+              <div class="flex flex-wrap items-center gap-3">
+                <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+                  {model.summary}
+                </p>
+                <a href={model.exportCsv.href} title={model.exportCsv.title} download class={buttonClass}>
+                  Export CSV
+                </a>
+                {model.exportCsv.truncatedNote && (
+                  <span class="text-xs text-slate-600 dark:text-slate-400">{model.exportCsv.truncatedNote}</span>
+                )}
+              </div>
               {model.bulk ? (
                 <SelectionForm
                   bulk={model.bulk}

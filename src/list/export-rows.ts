@@ -1,0 +1,72 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Dialect } from '../db/dialect.js'
+import type { Resource } from '../resources/resource.js'
+import { listWhere } from './filters.js'
+import { keysetCondition, orderByClause } from './keyset.js'
+import type { ListParams } from './list-params.js'
+import { resolveOrdering } from './ordering.js'
+import { selectList, tableId, valueOf } from './sql-identifiers.js'
+import type { Row } from './load-list-page.js'
+
+/** The cap on one export when the config sets none. */
+export const defaultExportMaxRows = 100_000
+
+export interface ExportOptions {
+  readonly dialect: Dialect
+  readonly statementTimeoutMs: number
+  readonly maxRows: number
+  readonly batchSize?: number
+}
+
+export interface ExportRows {
+  /** More rows match than `maxRows`: the export stops there. */
+  readonly truncated: boolean
+  /** Batches of rows in the list's order, each read by its own query under the statement timeout. */
+  readonly batches: AsyncGenerator<readonly Row[]>
+}
+
+/**
+ * The rows of a list (its search, filters and ordering; not its page) in batches, so that a big export
+ * never sits in memory: by position after the last row when the ordering allows keyset paging, else by
+ * OFFSET. Whether the cap truncates is asked first (one bounded probe), so it can go in a header.
+ */
+export async function exportRows(
+  db: Kysely<any>,
+  resource: Resource,
+  params: Pick<ListParams, 'q' | 'filters' | 'sort'>,
+  options: ExportOptions,
+): Promise<ExportRows> {
+  const { dialect, statementTimeoutMs, maxRows } = options
+  const batchSize = options.batchSize ?? 1_000
+  const ordering = resolveOrdering(resource, params.sort)
+  const where = listWhere(resource, params, { dialect: dialect.name, capabilities: dialect.capabilities })
+  const columns = [...resource.columns.map((column) => column.name), ...ordering.terms.map((term) => term.column)]
+  const from = sql`from ${tableId(resource.table)}`
+  const run = (query: RawBuilder<Record<string, unknown>>) =>
+    dialect.withStatementTimeout(db, statementTimeoutMs, async (trx) => (await query.execute(trx)).rows)
+
+  const probe = await run(sql`select 1 as one ${from} ${where ? sql`where ${where}` : sql``} limit 1 offset ${maxRows}`)
+  const truncated = probe.length > 0
+
+  async function* batches(): AsyncGenerator<readonly Row[]> {
+    let sent = 0
+    let position: unknown[] | null = null
+    while (sent < maxRows) {
+      const limit = Math.min(batchSize, maxRows - sent)
+      const conditions: RawBuilder<unknown>[] = where ? [where] : []
+      if (ordering.keyset && position) conditions.push(keysetCondition(ordering, position))
+      const rows = await run(sql`
+        select ${selectList(resource, columns)} ${from}
+        ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+        ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``}
+        limit ${limit} ${ordering.keyset ? sql`` : sql`offset ${sent}`}`)
+      if (rows.length === 0) return
+      sent += rows.length
+      const last = rows.at(-1)!
+      position = ordering.terms.map((term) => valueOf(resource, last, term.column))
+      yield rows
+      if (rows.length < limit) return
+    }
+  }
+  return { truncated, batches: batches() }
+}
