@@ -25,6 +25,9 @@
     input.setAttribute('aria-controls', list.id)
 
     function close() {
+      // A search still waiting or in flight must not open the list again after this.
+      clearTimeout(timer)
+      asked++
       list.hidden = true
       active = -1
       input.setAttribute('aria-expanded', 'false')
