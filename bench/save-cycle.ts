@@ -1,4 +1,4 @@
-import { formFields } from './form-fields.js'
+import { readForm } from '../test/http/edit-client.js'
 
 type FetchLike = (url: string, init?: RequestInit) => Promise<Response> | Response
 
@@ -17,7 +17,7 @@ export async function saveCycle(
   const setCookie = page.headers.get('set-cookie')
   if (setCookie) jar.cookie = setCookie.split(';')[0]
   if (page.status !== 200) throw new Error(`edit form answered ${page.status}`)
-  const { action, fields } = formFields(await page.text())
+  const { action, pairs: fields } = readForm(await page.text(), '/edit')
   const body = new URLSearchParams()
   for (const [name, value] of fields) {
     body.append(name, name === 'v:status' ? (value === 'shipped' ? 'delivered' : 'shipped') : value)
