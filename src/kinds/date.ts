@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 import { infinities, readDate } from './temporal-text.js'
@@ -8,10 +8,7 @@ export const dateKind: Kind = {
   name: 'date',
   searchable: false,
   filterOperators: ['eq', 'gte', 'lte', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'plain', options)
-  },
+  format: formatAs('plain'),
   parse(input, _column, dialect) {
     const text = input.trim()
     if (dialect === 'postgres' && infinities.has(text.toLowerCase())) return ok(text.toLowerCase())

@@ -40,3 +40,11 @@ export function formatNumber(value: unknown, column: Column, options: FormatOpti
       : plainText(value)
   return displayText(text, 'number', { dialect: options.dialect })
 }
+
+/** The `format` of a kind shown as its text, cut only when a list asks: NULL apart, nothing to decide. */
+export function formatAs(
+  style: DisplayValue['style'],
+): (value: unknown, column: Column, options: FormatOptions) => DisplayValue {
+  return (value, _column, options) =>
+    value === null || value === undefined ? nullDisplay : displayText(plainText(value), style, options)
+}

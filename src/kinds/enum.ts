@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -8,10 +8,7 @@ export const enumKind: Kind = {
   name: 'enum',
   searchable: false,
   filterOperators: ['eq', 'in', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'plain', options)
-  },
+  format: formatAs('plain'),
   parse(input, column) {
     const choices = column.choices ?? []
     if (choices.length > 0 && !choices.includes(input)) return fail(`Choose one of: ${choices.join(', ')}.`)

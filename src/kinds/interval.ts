@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -11,10 +11,7 @@ export const intervalKind: Kind = {
   name: 'interval',
   searchable: false,
   filterOperators: ['eq', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'plain', options)
-  },
+  format: formatAs('plain'),
   parse(input) {
     const text = input.trim()
     if (!intervalChars.test(text) || !/\d/.test(text)) return fail('Enter an interval like 1 day 02:00:00 or 3 hours.')

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -11,10 +11,7 @@ export const networkKind: Kind = {
   name: 'network',
   searchable: false,
   filterOperators: ['eq', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'mono', options)
-  },
+  format: formatAs('mono'),
   parse(input, column) {
     const text = input.trim()
     if (column.baseType.startsWith('macaddr')) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { ok } from './parse-result.js'
 
@@ -14,10 +14,7 @@ export const textKind: Kind = {
   name: 'text',
   searchable: true,
   filterOperators: ['eq', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'plain', options)
-  },
+  format: formatAs('plain'),
   // Text is taken exactly as typed: trimming would change what the user meant to store.
   parse: (input) => ok(input),
   schema(column) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Column, DialectName } from '../introspect/metadata.js'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 import { readTime } from './temporal-text.js'
@@ -10,10 +10,7 @@ export const timeKind: Kind = {
   name: 'time',
   searchable: false,
   filterOperators: ['gte', 'lte', 'null'],
-  format(value, _column, options) {
-    if (value === null || value === undefined) return nullDisplay
-    return displayText(plainText(value), 'plain', options)
-  },
+  format: formatAs('plain'),
   parse(input, column, dialect) {
     const text = input.trim()
     const canonical = readTime(text)
