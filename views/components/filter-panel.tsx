@@ -76,27 +76,25 @@ function FilterField(props: { filter: FilterModel; id: string }) {
     <fieldset>
       <legend class="mb-1 text-sm font-medium">{filter.label}</legend>
       <div class="flex flex-col gap-1">
-        <label class="flex items-center gap-2 text-xs">
-          <span class="w-8 text-slate-700 dark:text-slate-300">from</span>
-          <input
-            type={filter.inputType}
-            name={filter.from.name}
-            value={filter.from.value}
-            class={inputClass}
-            step={filter.step}
-          />
-        </label>
-        <label class="flex items-center gap-2 text-xs">
-          <span class="w-8 text-slate-700 dark:text-slate-300">to</span>
-          <input
-            type={filter.inputType}
-            name={filter.to.name}
-            value={filter.to.value}
-            class={inputClass}
-            step={filter.step}
-          />
-        </label>
+        <RangeEnd filter={filter} end="from" />
+        <RangeEnd filter={filter} end="to" />
       </div>
     </fieldset>
+  )
+}
+
+function RangeEnd(props: { filter: Extract<FilterModel, { type: 'range' }>; end: 'from' | 'to' }) {
+  const { filter, end } = props
+  return (
+    <label class="flex items-center gap-2 text-xs">
+      <span class="w-8 text-slate-700 dark:text-slate-300">{end}</span>
+      <input
+        type={filter.inputType}
+        name={filter[end].name}
+        value={filter[end].value}
+        class={inputClass}
+        step={filter.step}
+      />
+    </label>
   )
 }
