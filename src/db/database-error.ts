@@ -26,7 +26,3 @@ export class DatabaseError extends Error {
     return this.details.constraint
   }
 }
-
-export function isDatabaseError(value: unknown): value is DatabaseError {
-  return value instanceof DatabaseError
-}
