@@ -1,27 +1,10 @@
 import type { Column, SchemaMetadata, Table } from '../../src/introspect/metadata.js'
 import { normalizeMetadata } from '../../src/introspect/normalize.js'
+import { makeColumn } from '../kinds/make-column.js'
 
 /** A column with every optional fact empty; tests spell out only what they care about. */
 export function column(name: string, facts: Partial<Column> = {}): Column {
-  return {
-    name,
-    dataType: 'text',
-    baseType: 'text',
-    kind: 'text',
-    nullable: false,
-    default: null,
-    identity: null,
-    autoIncrement: false,
-    generated: null,
-    length: null,
-    precision: null,
-    scale: null,
-    choices: null,
-    arrayElementType: null,
-    domain: null,
-    comment: null,
-    ...facts,
-  }
+  return makeColumn({ name, kind: 'text', dataType: 'text', nullable: false, ...facts })
 }
 
 export function table(schema: string, name: string, columns: Column[], facts: Partial<Table> = {}): Table {
