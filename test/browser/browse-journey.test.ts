@@ -4,8 +4,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser.js'
-import { startDemoServer, type DemoServer } from './demo-server.js'
-import { readTable } from './read-table.js'
+import { demoPage } from './demo-server.js'
+import { listTable, readTable } from './read-table.js'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 before(async () => {
@@ -16,7 +16,6 @@ after(async () => {
 })
 
 const params = (page: Page) => new URL(page.url()).searchParams
-const listTable = (page: Page, heading: string) => page.getByRole('table', { name: new RegExp(`^${heading}: `) })
 // Postgres compares with the C.UTF-8 collation here and SQLite with BINARY: both are code point order.
 const inOrder = (values: string[], direction: 1 | -1) =>
   values.every((value, i) => i === 0 || direction * compare(values[i - 1]!, value) <= 0)
@@ -24,19 +23,10 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`browse journey (${dialect})`, () => {
-    let server: DemoServer
-    let page: Page
-    before(async () => {
-      server = await startDemoServer(dialect)
-      page = await browser.context.newPage()
-      page.setDefaultTimeout(5_000)
-    })
-    after(async () => {
-      await page?.close()
-      await server?.close()
-    })
+    const demo = demoPage(dialect, () => browser)
 
     test('index → customers list → sort → search → filter', async () => {
+      const { page, server } = demo
       await page.goto(`${server.base}/`)
       await assert.doesNotReject(page.getByRole('heading', { level: 1, name: 'All tables' }).waitFor())
       const index = page.getByRole('table', { name: /^Tables and views in schema / })
@@ -109,6 +99,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     })
 
     test('orders: deep keyset page → detail → foreign key → reverse relation', async () => {
+      const { page, server } = demo
       await page.getByRole('navigation', { name: 'Tables' }).getByRole('link', { name: 'Orders', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor()
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: '25', exact: true }).click()

@@ -3,7 +3,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { after, before } from 'node:test'
 import { serve } from '@hono/node-server'
+import type { BrowserContext, Page } from 'playwright-core'
 import { connect } from '../../src/db/connect.js'
 import { copySqliteToPostgres } from '../../src/demo/copy-to-postgres.js'
 import { createDemoDatabase } from '../../src/demo/create-demo-database.js'
@@ -60,4 +62,25 @@ export async function startDemoServer(dialect: 'sqlite' | 'postgres', scale = 0.
     rmSync(dir, { recursive: true, force: true })
     throw error
   }
+}
+
+/**
+ * For a `describe` of one journey: a demo server and a fresh page in `browser`, opened before its tests
+ * and closed after. The returned object is filled in by the `before` hook.
+ */
+export function demoPage(
+  dialect: 'sqlite' | 'postgres',
+  browser: () => { context: BrowserContext },
+): { server: DemoServer; page: Page } {
+  const state = {} as { server: DemoServer; page: Page }
+  before(async () => {
+    state.server = await startDemoServer(dialect)
+    state.page = await browser().context.newPage()
+    state.page.setDefaultTimeout(5_000)
+  })
+  after(async () => {
+    await state.page?.close()
+    await state.server?.close()
+  })
+  return state
 }

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser.js'
-import { startDemoServer, type DemoServer } from './demo-server.js'
-import { readTable } from './read-table.js'
+import { demoPage } from './demo-server.js'
+import { listTable, readTable } from './read-table.js'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 before(async () => {
@@ -18,7 +18,6 @@ after(async () => {
 })
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Tables' })
-const listTable = (page: Page, heading: string) => page.getByRole('table', { name: new RegExp(`^${heading}: `) })
 /** The value a detail page shows for a column (each term carries a "column · TYPE" line). */
 const detailValue = (page: Page, column: string) =>
   page
@@ -43,19 +42,10 @@ async function description(page: Page, control: Locator): Promise<string> {
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe(`edit journey (${dialect})`, () => {
-    let server: DemoServer
-    let page: Page
-    before(async () => {
-      server = await startDemoServer(dialect)
-      page = await browser.context.newPage()
-      page.setDefaultTimeout(5_000)
-    })
-    after(async () => {
-      await page?.close()
-      await server?.close()
-    })
+    const demo = demoPage(dialect, () => browser)
 
     test('a failed save keeps what was typed; the fixed save redirects with a flash', async () => {
+      const { page, server } = demo
       await page.goto(`${server.base}/`)
       await nav(page).getByRole('link', { name: 'Products', exact: true }).click()
       const first = (await readTable(listTable(page, 'Products'))).rows[0]!
@@ -119,6 +109,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     })
 
     test('the delete preview of an order shows its cascading children; cancel keeps it', async () => {
+      const { page, server } = demo
       await nav(page).getByRole('link', { name: 'Orders', exact: true }).click()
       const orderId = (await readTable(listTable(page, 'Orders'))).rows[1]!['Id']!
       await listTable(page, 'Orders').getByRole('link', { name: orderId, exact: true }).click()

@@ -1,4 +1,7 @@
-import type { Locator } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
+
+/** A list page's table, named by its caption "<heading>: <summary>". */
+export const listTable = (page: Page, heading: string) => page.getByRole('table', { name: new RegExp(`^${heading}: `) })
 
 /** A rendered table as its column headers and its body rows' cell texts, by header. */
 export interface TableText {
