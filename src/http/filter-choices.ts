@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
+import { compare } from '../introspect/normalize.js'
 import { kindOf } from '../kinds/registry.js'
 import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
 import type { ListParams } from '../list/list-params.js'
@@ -40,15 +41,19 @@ export async function loadForeignFilters(
     let choices: ForeignFilter['choices'] = null
     if (resource.filterFields.includes(column)) {
       const label = target.labelColumn ?? refColumn
+      // No ORDER BY: this runs on every list page, and a big target without an index on its label would be
+      // sorted whole each time. Reading one row past the limit says whether it is small; small ones sort here.
       const { rows } = await sql<Record<string, unknown>>`
         select ${selectList(target, [refColumn, label])} from ${tableId(target.table)}
-        order by ${sql.id(label)} limit ${maxChoices + 1}`.execute(db)
+        limit ${maxChoices + 1}`.execute(db)
       const labelColumn = target.table.columns.find((c) => c.name === label)
       if (rows.length <= maxChoices && labelColumn) {
-        choices = rows.map((row) => ({
-          value: String(row[refColumn]),
-          label: kindOf(labelColumn).format(row[label], labelColumn, { dialect: dialect.name, truncate: 60 }).text,
-        }))
+        choices = [...rows]
+          .sort((a, b) => byValue(a[label], b[label]))
+          .map((row) => ({
+            value: String(row[refColumn]),
+            label: kindOf(labelColumn).format(row[label], labelColumn, { dialect: dialect.name, truncate: 60 }).text,
+          }))
       }
     }
     const values = params.filters.filter((f) => f.column === column && f.op === 'eq').flatMap((f) => f.values)
@@ -62,4 +67,12 @@ export async function loadForeignFilters(
     filters.push({ column, fk, target, choices, selected })
   }
   return filters
+}
+
+/** Numbers by size, anything else by its text in code-point order (the same on every machine); NULL last. */
+function byValue(a: unknown, b: unknown): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1
+  if (b === null || b === undefined) return -1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return compare(String(a), String(b))
 }
