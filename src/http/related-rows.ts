@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { RelatedPanel } from '../../views/view-model.js'
 import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
-import { countRows, formatCount } from '../list/count-rows.js'
+import { countRows, formatCount, type RowCount } from '../list/count-rows.js'
 import { filterParam } from '../list/list-query-string.js'
 import { matchColumns, selectList, tableId, valueOf } from '../list/sql-identifiers.js'
 import { encodeRecordKey } from '../records/record-key.js'
@@ -72,7 +72,6 @@ async function loadPanel(
   dialect: Dialect,
 ) {
   const where = matchColumns(fk.columns, values)
-  const count = await countRows(db, child.table, where, undefined)
   const others = child.listColumns.filter((name) => !fk.columns.includes(name))
   const columns = (others.length > 0 ? others : child.listColumns)
     .slice(0, shownColumns)
@@ -81,6 +80,11 @@ async function loadPanel(
   const { rows } = await sql<Record<string, unknown>>`
     select ${selectList(child, [...columns.map((c) => c.name), ...child.key.columns])} from ${tableId(child.table)}
     where ${where} order by ${order} limit ${shownRows}`.execute(db)
+  // Fewer rows than a panel shows are all there are: no second query to count them.
+  const count: RowCount =
+    rows.length < shownRows
+      ? { value: rows.length, precision: 'exact' }
+      : await countRows(db, child.table, where, undefined)
   return {
     countText: formatCount(count),
     columns: columns.map((c) => child.columnLabels[c.name] ?? c.name),
