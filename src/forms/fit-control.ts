@@ -1,18 +1,20 @@
-import { htmlInputPatterns } from '../kinds/temporal-text.js'
 import type { WidgetSpec } from '../kinds/kind.js'
 import type { ControlModel } from '../../views/widgets/field-model.js'
+import { choiceValue, inputKeeps } from './html-input-values.js'
 
-const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const lineBreak = /[\r\n]/
 
-/**
- * The control for a widget holding `input`. A browser silently rewrites what some inputs cannot hold
- * (a number input blanks `abc`, a date input blanks `2024-01-02 BC`, a one-line input drops line
- * breaks), which would save a change nobody made — so such a value gets a text control instead.
- */
 type TextualControl = Exclude<ControlModel, { type: 'binary' }>
 
-export function fitControl(widget: WidgetSpec, input: string, emptyLabel: string): TextualControl {
+/**
+ * The control for a widget holding `value` (the field's text, or null when it holds none: NULL, the
+ * default). A browser silently rewrites what some inputs cannot hold (a number input blanks `1e1000`, a
+ * date input `2024-02-30`, a one-line input drops line breaks), which would save a change nobody made —
+ * so such a value gets a text control instead (see `inputKeeps`).
+ */
+export function fitControl(widget: WidgetSpec, value: string | null, emptyLabel: string): TextualControl {
+  if (widget.type === 'select') return selectControl(widget.options ?? [], value ?? undefined, emptyLabel)
+  const input = value ?? ''
   const text = (): TextualControl =>
     lineBreak.test(input) || input.length > 200
       ? { type: 'textarea', value: input, rows: rowsFor(input), mono: false }
@@ -32,12 +34,12 @@ export function fitControl(widget: WidgetSpec, input: string, emptyLabel: string
         ...pick(widget, ['maxLength', 'placeholder', 'inputMode', 'pattern']),
       }
     case 'number':
-      if (input !== '' && !numberPattern.test(input)) return text()
+      if (!inputKeeps('number', input)) return text()
       return { type: 'input', inputType: 'number', value: input, ...pick(widget, ['step', 'inputMode', 'placeholder']) }
     case 'date':
     case 'datetime-local':
     case 'time':
-      if (input !== '' && !htmlInputPatterns[widget.type].test(input)) return text()
+      if (!inputKeeps(widget.type, input)) return text()
       return { type: 'input', inputType: widget.type, value: input, ...pick(widget, ['step']) }
     case 'checkbox':
       if (input !== 'true' && input !== 'false' && input !== '') return text()
@@ -53,22 +55,32 @@ export function fitControl(widget: WidgetSpec, input: string, emptyLabel: string
           { value: 'false', label: 'false' },
         ],
       }
-    case 'select': {
-      const choices = widget.options ?? []
-      const options = [
-        { value: '', label: emptyLabel },
-        ...choices.map((choice) => ({ value: choice, label: choice })),
-        // A stored value outside the list (a CHECK added later) stays selectable, so saving keeps it.
-        ...(input !== '' && !choices.includes(input) ? [{ value: input, label: `${input} (not in the list)` }] : []),
-      ]
-      return { type: 'select', value: input, options }
-    }
     case 'json':
       return { type: 'textarea', value: input, rows: rowsFor(input), mono: true }
     case 'textarea':
     case 'file-or-hex':
       return { type: 'textarea', value: input, rows: rowsFor(input), mono: false, ...pick(widget, ['maxLength']) }
   }
+}
+
+/**
+ * `input` is the chosen value, or undefined for none. The empty option value means no choice (NULL, the
+ * default), so a choice labelled `''` gets a distinct value (see `choiceValue`): NULL and '' never meet.
+ */
+export function selectControl(
+  choices: readonly string[],
+  input: string | undefined,
+  emptyLabel: string,
+): TextualControl {
+  const options = [
+    { value: '', label: emptyLabel },
+    ...choices.map((choice) => ({ value: choiceValue(choice), label: choice === '' ? '(empty text)' : choice })),
+    // A stored value outside the list (a CHECK added later) stays selectable, so saving keeps it.
+    ...(input !== undefined && !choices.includes(input)
+      ? [{ value: choiceValue(input), label: `${input} (not in the list)` }]
+      : []),
+  ]
+  return { type: 'select', value: input === undefined ? '' : choiceValue(input), options }
 }
 
 function rowsFor(input: string): number {

@@ -4,10 +4,14 @@ import type { ControlModel, FieldModel, LookupModel } from '../../views/widgets/
 import { fieldName } from './form-body.js'
 import type { FieldSpec, FormMode } from './form-fields.js'
 import { fitControl } from './fit-control.js'
+import { pageCarries } from './html-input-values.js'
 import type { Submitted } from './parse-form.js'
 
 // Above this, stored bytes are not put into the page as hex: the field keeps them unless replaced.
 const hexEditLimit = 64 * 1024
+
+const uncarriableHint =
+  'Read-only here: the value holds a NUL character or bytes that are not UTF-8, which a web form cannot send back unchanged. Change it with a SQL client.'
 
 export interface FieldModelsInput {
   readonly fields: readonly FieldSpec[]
@@ -46,12 +50,16 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
       return { ...base, control: null, readOnlyText: shown, hint: field.readOnlyReason, nullBox: null, required: false }
     }
     const start = startingState(field, input, storedValue)
+    if (start.type === 'value' && !pageCarries(start.input, input.dialect)) {
+      const shown = kind.format(storedValue, column, { dialect: input.dialect }).text
+      return { ...base, control: null, readOnlyText: shown, hint: uncarriableHint, nullBox: null, required: false }
+    }
     const emptyLabel = field.defaultOnEmpty ? '(default)' : column.nullable ? 'NULL' : '— choose —'
     let control: ControlModel
     if (field.widget.type === 'file-or-hex') {
       control = binaryControl(column.name, start, storedValue, input.mode)
     } else {
-      control = fitControl(field.widget, start.type === 'value' ? start.input : '', emptyLabel)
+      control = fitControl(field.widget, start.type === 'value' ? start.input : null, emptyLabel)
       const lookup = input.lookups?.get(column.name)
       // A text input even for a numeric key: the picker searches by the row's label typed into it.
       if (lookup && control.type === 'input') control = { ...control, inputType: 'text', lookup }
@@ -89,7 +97,9 @@ function startingState(field: FieldSpec, input: FieldModelsInput, storedValue: u
   }
   const prefilled = input.prefill?.[column.name]
   if (prefilled !== undefined) return { type: 'value', input: prefilled }
-  return field.defaultOnEmpty ? { type: 'default' } : { type: 'value', input: '' }
+  if (field.defaultOnEmpty) return { type: 'default' }
+  // A select starts with no choice, not with a choice that happens to be ''.
+  return field.widget.type === 'select' ? { type: 'null' } : { type: 'value', input: '' }
 }
 
 function binaryControl(column: string, start: Start, storedValue: unknown, mode: FormMode): ControlModel {

@@ -4,6 +4,7 @@ import { fingerprint, storedFingerprint, type FieldState } from '../records/conf
 import { fieldName, type FormBody } from './form-body.js'
 import type { FieldSpec, FormMode } from './form-fields.js'
 import { formSchema } from './form-schema.js'
+import { readChoice } from './html-input-values.js'
 
 /** What the user submitted for one field, kept to redraw the form exactly as they left it. */
 export type Submitted =
@@ -101,6 +102,11 @@ async function readSubmission(field: FieldSpec, body: FormBody, mode: FormMode):
   if (nullBox) return text === '' ? { type: 'null' } : { type: 'value', input: text, nullTicked: true }
   if (text === '' && body.has(fieldName.keep(name))) return { type: 'keep' }
   if (text === '' && field.widget.type === 'tristate') return { type: 'null', fromEmpty: true }
+  if (field.widget.type === 'select') {
+    const choice = readChoice(text)
+    if (choice !== undefined) return { type: 'value', input: choice }
+    return field.defaultOnEmpty ? { type: 'default' } : { type: 'null' }
+  }
   return emptyState(field, text)
 }
 

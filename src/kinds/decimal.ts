@@ -3,11 +3,28 @@ import { formatNumber, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
-const decimalPattern = /^([+-]?)(\d*)(?:\.(\d*))?$/
+const decimalPattern = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,7}))?$/
 const specialValues = new Set(['NaN', 'Infinity', '-Infinity'])
+// Postgres numeric holds up to 131072 digits before the point and 16383 after.
+const maxShift = 140_000
+
+/** The digits before and after the point of a decimal's text (an exponent applied), or undefined. */
+function decimalParts(text: string): { whole: string; fraction: string } | undefined {
+  const match = decimalPattern.exec(text)
+  if (!match) return undefined
+  const [, whole = '', fraction = '', exponent] = match
+  if (whole + fraction === '') return undefined
+  const shift = Number(exponent ?? 0)
+  if (Math.abs(shift) > maxShift) return undefined
+  const digits = whole + fraction
+  const point = whole.length + shift
+  if (point <= 0) return { whole: '', fraction: '0'.repeat(-point) + digits }
+  if (point >= digits.length) return { whole: digits + '0'.repeat(point - digits.length), fraction: '' }
+  return { whole: digits.slice(0, point), fraction: digits.slice(point) }
+}
 
 /**
- * Exact decimals: the form's text is checked against precision and scale and passed on as text, so no
+ * Exact decimals (an exponent allowed, as Postgres reads it): the form's text is checked against precision and scale and passed on as text, so no
  * digit goes through a float. (SQLite stores NUMERIC as integer or real anyway; that is its own rounding.)
  */
 export const decimalKind: Kind = {
@@ -18,29 +35,24 @@ export const decimalKind: Kind = {
   parse(input, column, dialect) {
     const text = input.trim()
     if (dialect === 'postgres' && specialValues.has(text)) return ok(text)
-    const match = decimalPattern.exec(text)
-    const whole = match?.[2] ?? ''
-    const fraction = match?.[3] ?? ''
-    if (!match || whole + fraction === '') return fail('Enter a number, like 12.50.')
-    const problem = precisionProblem(whole, fraction, column.precision, column.scale)
+    const parts = decimalParts(text)
+    if (!parts) return fail('Enter a number, like 12.50 or 1e6.')
+    const problem = precisionProblem(parts.whole, parts.fraction, column.precision, column.scale)
     return problem ? fail(problem) : ok(text)
   },
   schema(column) {
     return z.string().superRefine((text, ctx) => {
-      const match = decimalPattern.exec(text.trim())
-      if (!match) {
+      const parts = decimalParts(text.trim())
+      if (!parts) {
         if (!specialValues.has(text.trim())) ctx.addIssue({ code: 'custom', message: 'Enter a number, like 12.50.' })
         return
       }
-      const problem = precisionProblem(match[2] ?? '', match[3] ?? '', column.precision, column.scale)
+      const problem = precisionProblem(parts.whole, parts.fraction, column.precision, column.scale)
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     })
   },
-  widget(column) {
-    const scale = column.scale ?? 0
-    const step = column.scale === null ? 'any' : scale === 0 ? '1' : `0.${'0'.repeat(scale - 1)}1`
-    return { type: 'number', step, inputMode: 'decimal' }
-  },
+  // Text, not a number input: that one holds only what a double can (it blanks 1e1000 and refuses to take it).
+  widget: () => ({ type: 'text', inputMode: 'decimal' }),
   toInput: (value) => plainText(value),
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { fitControl } from '../../src/forms/fit-control.js'
+import { readChoice } from '../../src/forms/html-input-values.js'
 import type { WidgetSpec } from '../../src/kinds/kind.js'
 
 // A browser blanks or rewrites what an input cannot hold; such values must get a text control instead.
@@ -15,6 +16,22 @@ const cases: ReadonlyArray<readonly [string, WidgetSpec, string, string]> = [
   ['a boolean SQLite stores as 2', { type: 'checkbox' }, '2', 'input:text'],
   ['a nullable boolean', { type: 'tristate' }, 'false', 'select'],
   ['JSON', { type: 'json' }, '{}', 'textarea'],
+  // What Chromium blanks (seen in a real browser): each would come back as "" and save NULL.
+  ['a number no double holds', { type: 'number', step: 'any' }, '1e1000', 'input:text'],
+  ['a leading plus', { type: 'number', step: 'any' }, '+1', 'input:text'],
+  ['a trailing point', { type: 'number', step: 'any' }, '1.', 'input:text'],
+  ['NaN in a float', { type: 'number', step: 'any' }, 'NaN', 'input:text'],
+  ['negative zero', { type: 'number', step: 'any' }, '-0', 'input:number'],
+  ['the smallest double', { type: 'number', step: 'any' }, '5e-324', 'input:number'],
+  ['a day that is not on the calendar', { type: 'date' }, '2024-02-30', 'input:text'],
+  ['year zero', { type: 'date' }, '0000-01-01', 'input:text'],
+  ['the last day a date input holds', { type: 'date' }, '275760-09-13', 'input:date'],
+  ['the day after it', { type: 'date' }, '275760-09-14', 'input:text'],
+  ['the end of a day', { type: 'time', step: 'any' }, '24:00:00', 'input:text'],
+  ['a leap second', { type: 'time', step: 'any' }, '23:59:60', 'input:text'],
+  ['milliseconds in a time', { type: 'time', step: 'any' }, '12:34:56.789', 'input:time'],
+  ['microseconds in a time', { type: 'time', step: 'any' }, '12:34:56.789012', 'input:text'],
+  ['a timestamp past a date input', { type: 'datetime-local', step: 'any' }, '294276-12-31T23:59:59', 'input:text'],
 ]
 
 describe('fitControl', () => {
@@ -31,5 +48,20 @@ describe('fitControl', () => {
   it('keeps a stored choice that is not in the list selectable', () => {
     const control = fitControl({ type: 'select', options: ['a', 'b'] }, 'legacy', '— choose —')
     assert.deepEqual(control.type === 'select' && control.options.map((o) => o.value), ['', 'a', 'b', 'legacy'])
+  })
+
+  it('gives NULL and a choice labelled with the empty text different option values', () => {
+    const widget: WidgetSpec = { type: 'select', options: ['', ' padded ', 'NULL', '\\x'] }
+    const none = fitControl(widget, null, 'NULL')
+    const empty = fitControl(widget, '', 'NULL')
+    assert.ok(none.type === 'select' && empty.type === 'select')
+    assert.deepEqual(
+      none.options.map((o) => o.value),
+      ['', '\\', ' padded ', 'NULL', '\\\\x'],
+    )
+    assert.equal(none.value, '')
+    assert.equal(empty.value, '\\')
+    for (const option of none.options)
+      assert.equal(readChoice(option.value), option.value === '' ? undefined : option.value.replace(/^\\/, ''))
   })
 })

@@ -138,3 +138,31 @@ describe('parseForm on edit', () => {
     assert.deepEqual(result.values, {})
   })
 })
+
+describe('parseForm of a select whose choices include the empty text', () => {
+  const mood = makeColumn({ name: 'mood', kind: 'enum', nullable: true, choices: ['', ' padded ', 'NULL', '\\x'] })
+  const moodTable: Table = { ...table, columns: [columns[0]!, mood] }
+  const moodResource = buildResources(
+    { dialect: 'postgres', schemas: ['public'], tables: [moodTable] },
+    {},
+    { defaultSchema: 'public' },
+  )[0]!
+  const fields = formFields(moodResource, 'create', 'postgres')
+  const parse = (sent: string) =>
+    parseForm(fields, body({ 'v:id': '', 'v:mood': sent }), { mode: 'create', dialect: 'postgres' })
+
+  const cases: ReadonlyArray<readonly [string, string, unknown]> = [
+    ['the empty option is NULL', '', null],
+    ['the escaped empty text is the choice ""', '\\', ''],
+    ['a padded label keeps its spaces', ' padded ', ' padded '],
+    ['the label NULL is text, not NULL', 'NULL', 'NULL'],
+    ['a label starting with a backslash is escaped once more', '\\\\x', '\\x'],
+  ]
+  for (const [name, sent, expected] of cases) {
+    it(name, async () => {
+      const result = await parse(sent)
+      assert.deepEqual(result.errors, {})
+      assert.deepEqual(result.values, { mood: expected })
+    })
+  }
+})

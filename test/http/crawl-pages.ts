@@ -51,7 +51,9 @@ export function leaksIn(html: string): string[] {
     ['driver error text', /\berror: /i],
     ['undefined', /\bundefined\b/],
     ['[object Object]', /\[object Object\]/],
-    ['NaN', /\bNaN\b/],
+    // A numeric or float column may hold NaN: shown whole, as a cell's or an input's text. A NaN from arithmetic
+    // gone wrong shows up inside other text ("NaN rows", "page NaN of 3").
+    ['NaN', /(?<![>"])\bNaN\b|\bNaN\b(?![<"])/],
   ]
   for (const [what, pattern] of checks) {
     const match = pattern.exec(visible)

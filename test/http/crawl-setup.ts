@@ -84,9 +84,9 @@ const pgRows = `
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
 
-/** The awkward fixture of a dialect plus the crawl's rows. */
+/** The awkward fixture of a dialect plus the crawl's rows and the values no HTML control holds as they are. */
 export function crawlSetupSql(dialect: 'sqlite' | 'postgres'): string {
   return dialect === 'sqlite'
-    ? `${fixture('awkward-sqlite.sql')}\n${sqliteRows}`
-    : `${fixture('awkward-postgres.sql')}\n${pgRows}`
+    ? `${fixture('awkward-sqlite.sql')}\n${sqliteRows}\n${fixture('exact-values-sqlite.sql')}`
+    : `${fixture('awkward-postgres.sql')}\n${pgRows}\n${fixture('exact-values-postgres.sql')}`
 }
