@@ -51,7 +51,8 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
     }
     const start = startingState(field, input, storedValue)
     if (start.type === 'value' && !pageCarries(start.input, input.dialect)) {
-      const shown = kind.format(storedValue, column, { dialect: input.dialect }).text
+      // A NUL would vanish from the page: it is shown as the symbol for it.
+      const shown = kind.format(storedValue, column, { dialect: input.dialect }).text.replace(/\u0000/g, '\u2400')
       return { ...base, control: null, readOnlyText: shown, hint: uncarriableHint, nullBox: null, required: false }
     }
     const emptyLabel = field.defaultOnEmpty ? '(default)' : column.nullable ? 'NULL' : '— choose —'

@@ -121,5 +121,34 @@ for (const { name: dialect, create } of dialects) {
       console.log(`unchanged-save (${dialect}): ${saved} rows saved unchanged in Chromium`)
       assert.ok(saved > 40, `every row was opened (${saved})`)
     })
+
+    test('what a number input would refuse can be typed, and NULL and the empty text can both be chosen', async () => {
+      const page = await browser.context.newPage()
+      page.setDefaultTimeout(10_000)
+      const read = async (id: number) => {
+        const { rows } = await sql
+          .raw<{ num: string | null; choice: string | null }>(
+            `select cast(num as text) as num, choice from exact_values where id = ${id}`,
+          )
+          .execute(connection.db)
+        return rows[0]!
+      }
+      try {
+        await page.goto(`${site.base}/${connection.dialect.defaultSchema}/exact_values/row/4/edit`)
+        await page.locator('[name="v:num"]').fill('1e1000')
+        await page.locator('[name="v:choice"]').selectOption({ label: '(empty text)' })
+        await Promise.all([page.waitForURL(/\/row\/4$/), page.locator('button[value="save"]').click()])
+        const saved = await read(4)
+        assert.equal(saved.choice, '', 'the choice "" was stored, not NULL')
+        assert.ok(saved.num === '1' + '0'.repeat(1000) || saved.num === 'Inf', `1e1000 was stored (${saved.num})`)
+
+        await page.goto(`${site.base}/${connection.dialect.defaultSchema}/exact_values/row/4/edit`)
+        await page.locator('[name="v:choice"]').selectOption({ label: 'NULL' })
+        await Promise.all([page.waitForURL(/\/row\/4$/), page.locator('button[value="save"]').click()])
+        assert.equal((await read(4)).choice, null, 'NULL can be chosen again')
+      } finally {
+        await page.close()
+      }
+    })
   })
 }
