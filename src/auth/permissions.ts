@@ -14,6 +14,16 @@ export interface Principal {
   readonly roles: readonly string[]
 }
 
+/**
+ * Who is asking when the embedding app gave no identity hook and Steward keeps no accounts: the host's own
+ * auth guards the mount, so this user may do everything, and writes are recorded without a name.
+ */
+export const anonymous: Principal = Object.freeze({
+  id: 'anonymous',
+  name: 'anonymous',
+  roles: Object.freeze(['admin']),
+})
+
 /** A table as permissions name it. */
 export interface TableName {
   readonly schema: string
@@ -81,12 +91,17 @@ export function permissions(options: PermissionOptions): Can {
         grant.all.has('*') || grant.all.has(action) || perTable?.has('*') === true || perTable?.has(action) === true
       )
     })
-  return (who, action, table) => {
+  const can: Can = (who, action, table) => {
     if (!who) return false
-    if (options.readOnly && !readingActions.has(action)) return false
     const key = `${table.schema}.${table.name}`
     return granted(who, 'view', key) && granted(who, action, key)
   }
+  return options.readOnly ? onlyReading(can) : can
+}
+
+/** `can` with every action that writes refused: the read-only mode, whoever decides the rest. */
+export function onlyReading(can: Can): Can {
+  return (who, action, table) => readingActions.has(action) && can(who, action, table)
 }
 
 /** Whether any of `who`'s roles may manage accounts. */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
+import type { Can, Principal } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import type { StewardConfig } from '../resources/define-config.js'
@@ -23,12 +24,17 @@ export interface AdminContext {
   readonly writable: boolean
   /** Where writes record their audit entries; null when auditing is off (no table, no history pages). */
   readonly audit: AuditLog | null
-  /** The embedding app's user for a request, recorded as the actor of a write. */
-  readonly identity: Identity
+  /** Who makes a request, by the embedding app's auth; null when the host gave no hook (see `anonymous`). */
+  readonly identity: Identity | null
+  /** The one permission decision every route asks where it resolves its table. */
+  readonly can: Can
 }
 
-/** Who is making a request: a name or id for the audit log, or null (shown as "anonymous"). */
-export type Identity = (c: Context<AdminEnv>) => string | null | Promise<string | null>
+/**
+ * Who is making a request, as the embedding app's own auth knows it: an id, a name for the audit log
+ * and pages, and roles (`admin`, `editor`, `viewer` or roles from the config); null when nobody is signed in.
+ */
+export type Identity = (c: Context<any>) => Principal | null | Promise<Principal | null>
 
 /** Hono's typed per-request variables for the admin's routes. */
 export type AdminEnv = {
@@ -41,5 +47,7 @@ export type AdminEnv = {
     flash: Flash | null
     /** The CSRF token forms must carry (set by the session middleware of the write half). */
     csrfToken: string | null
+    /** Who is asking (see `Identity`); set before any route runs. */
+    principal: Principal | null
   }
 }

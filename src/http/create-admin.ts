@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
+import { onlyReading, permissions, type Can } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
@@ -13,6 +14,7 @@ import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
+import { identify } from './middleware/identify.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
@@ -43,10 +45,20 @@ export interface AdminOptions {
    */
   readonly audit?: { readonly target: string }
   /**
-   * The acting user of a request, for the audit log (default: none, shown as "anonymous").
-   * @example identity: (c) => c.get('user')?.email ?? null
+   * Who makes a request, by the host application's own auth: an id, a name (shown, and recorded as the
+   * actor of writes) and roles — built-in `admin`, `editor`, `viewer`, or roles from the config. Null means
+   * nobody is signed in (a 401 page). Without a hook every request may do everything: guard the mount yourself.
+   * @example identity: (c) => { const u = c.get('user'); return u ? { id: u.id, name: u.email, roles: [u.role] } : null }
    */
   readonly identity?: Identity
+  /**
+   * Replaces the permission decision built from the config's roles (see `permissions`); read-only mode
+   * still refuses writes whatever it answers.
+   * @example can: (who, action, table) => who?.roles.includes('admin') || action === 'view'
+   */
+  readonly can?: Can
+  /** Nothing can be added, changed or deleted, whoever asks (also `readOnly` in the config). */
+  readonly readOnly?: boolean
 }
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
@@ -60,7 +72,9 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const config = StewardConfig.parse(options.config ?? {})
   const dialect = dialects[options.schema.dialect]
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
-  const identity: Identity = options.identity ?? (() => null)
+  const readOnly = options.readOnly === true || config.readOnly === true
+  const decide = options.can ?? permissions({ roles: config.roles ?? {}, defaultSchema: dialect.defaultSchema })
+  const can = readOnly ? onlyReading(decide) : decide
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
@@ -75,7 +89,8 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,
     audit,
-    identity,
+    identity: options.identity ?? null,
+    can,
   })
   const assets = loadAssets()
   const initial = build()
@@ -102,6 +117,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>({ strict: false })
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
+  app.use('*', identify())
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {
     ...(options.secret ? { secret: options.secret } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RoleSpec, type Action } from '../auth/permissions.js'
 
 /** Per-table overrides; every field is optional and falls back to a default derived from the metadata. */
 export const TableOptions = z
@@ -37,6 +38,13 @@ export const StewardConfig = z
     exportMaxRows: z.number().int().positive().optional(),
     /** Per-table options by table name (`name` in the default schema, else `schema.name`). */
     tables: z.record(z.string(), TableOptions).optional(),
+    /**
+     * Roles besides the built-in `admin`, `editor` and `viewer`: actions on every table (`all`) and per table.
+     * @example roles: { support: { all: ['view'], tables: { orders: ['change', 'export'] } } }
+     */
+    roles: z.record(z.string().min(1), RoleSpec).optional(),
+    /** Nothing can be added, changed or deleted, whoever asks. */
+    readOnly: z.boolean().optional(),
   })
   .strict()
 export type StewardConfig = z.infer<typeof StewardConfig>
@@ -58,8 +66,9 @@ export type TypedTableOptions<Row> = Omit<
 }
 
 /** `StewardConfig` typed against the generated `DB` interface: table and column names are checked by TypeScript. */
-export type TypedConfig<DB> = Omit<StewardConfig, 'tables'> & {
+export type TypedConfig<DB> = Omit<StewardConfig, 'tables' | 'roles'> & {
   tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T]> }
+  roles?: Record<string, { all?: Action[]; tables?: { [T in keyof DB & string]?: Action[] }; manageAccounts?: boolean }>
 }
 
 /**

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import { createAdmin } from '../../src/http/create-admin.js'
 import { dialects } from '../helpers/test-db.js'
@@ -33,23 +32,16 @@ for (const { name: dialect, create } of dialects) {
       await fx.test.drop()
     })
 
-    /** An admin with auditing on, whose identity hook reads the `x-user` request header this client sends. */
+    /** An admin with auditing on, whose identity hook names `user` an editor; with no user, no hook (anonymous). */
     const client = (user: string | null) => {
       const admin = createAdmin({
         db: fx.connection.db,
         schema: fx.schema,
         checkDrift: false,
         audit: { target: dialect === 'postgres' ? 'steward.audit_log' : auditFile },
-        identity: (c) => c.req.header('x-user') ?? null,
+        ...(user ? { identity: () => ({ id: user, name: user, roles: ['editor'] }) } : {}),
       })
-      const withUser = {
-        request: (path: string, init: RequestInit) => {
-          const headers = new Headers(init.headers)
-          if (user) headers.set('x-user', user)
-          return admin.request(path, { ...init, headers })
-        },
-      }
-      return new EditClient(withUser as unknown as Hono)
+      return new EditClient(admin)
     }
     const entries = async (): Promise<Entry[]> => {
       const { rows } = await sql<Entry & { changes: string }>`select * from ${sql.raw(auditTable[dialect])}

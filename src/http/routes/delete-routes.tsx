@@ -26,14 +26,14 @@ interface Target {
 
 /** `GET …/row/{key}/delete`: the preview, with the confirm button (disabled when something blocks it). */
 export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'delete')
   const key = recordKeyOf(c, resource)
   return renderDelete(c, resource, { keys: [key], bulk: false })
 }
 
 /** `POST …/row/{key}/delete`: deletes the row in one transaction and goes back to the list. */
 export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'delete')
   const key = recordKeyOf(c, resource)
   return runDelete(c, secret, resource, { keys: [key], bulk: false })
 }
@@ -43,7 +43,7 @@ export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<
  * preview of the whole selection; with it, deletes them all in one transaction.
  */
 export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'delete')
   const body = formBody(await c.req.formData())
   const dialect = c.get('admin').dialect.name
   const texts = [...new Set(body.all('key'))]

@@ -15,7 +15,7 @@ import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './t
 export function registerDetailRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/row/:key', async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
-    const resource = resourceFor(c)
+    const resource = resourceFor(c, 'view')
     const keyText = c.req.param('key') ?? ''
     const decoded = decodeRecordKey(keyText)
     const keyValues = decoded && typedKeyValues(resource, resource.key.columns, decoded, admin.dialect.name)

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AuditRecorder } from '../../audit/audit-entry.js'
+import { anonymous } from '../../auth/permissions.js'
 import type { DatabaseError } from '../../db/database-error.js'
 import { constraintErrors, type FormErrors } from '../../forms/constraint-errors.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
@@ -12,9 +13,9 @@ import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
 import { resourceFor } from './table-route-helpers.js'
 
-/** The resource of `:schema/:table`, refused with a page when it cannot be written. */
-export function writableResource(c: Context<AdminEnv>): Resource {
-  const resource = resourceFor(c)
+/** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
+export function writableResource(c: Context<AdminEnv>, action: 'add' | 'change' | 'delete'): Resource {
+  const resource = resourceFor(c, action)
   if (resource.readOnly) {
     const why = resource.readOnlyReasons.join(', and ')
     throw new HttpError(403, 'Read-only', `${resource.label} cannot be changed here because ${why}.`)
@@ -36,8 +37,9 @@ export function recordKeyOf(
 
 /** The audit log and this request's actor, or null when auditing is off. */
 export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder | null> {
-  const { audit, identity } = c.get('admin')
-  return audit ? { log: audit, actor: await identity(c) } : null
+  const { audit } = c.get('admin')
+  const who = c.get('principal')
+  return audit ? { log: audit, actor: who && who !== anonymous ? who.name : null } : null
 }
 
 /** The form's hidden CSRF field. */

@@ -13,7 +13,7 @@ import { describeQueryFailure, resourceFor } from './table-route-helpers.js'
 export function registerExportRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/export.csv', async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
-    const resource = resourceFor(c)
+    const resource = resourceFor(c, 'export')
     const params = listParamsOf(c, resource)
     const maxRows = admin.config.exportMaxRows ?? defaultExportMaxRows
     let rows: Awaited<ReturnType<typeof exportRows>>

@@ -18,7 +18,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/row/:key/history', async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const urls = c.get('urls')
-    const resource = resourceFor(c)
+    const resource = resourceFor(c, 'view')
     if (!admin.audit) throw notFound('Changes are not recorded in this admin, so there is no history to show.')
     const raw = c.req.param('key') ?? ''
     const decoded = decodeRecordKey(raw)

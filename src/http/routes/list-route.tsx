@@ -13,7 +13,7 @@ import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './t
 export function registerListRoute(app: Hono<AdminEnv>): void {
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
-    const resource = resourceFor(c)
+    const resource = resourceFor(c, 'view')
     const params = listParamsOf(c, resource)
     const ctx = { dialect: admin.dialect, resources: admin.resources, statementTimeoutMs: admin.statementTimeoutMs }
     let page: ListPage | null = null

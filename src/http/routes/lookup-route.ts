@@ -16,7 +16,7 @@ const maxResults = 20
  */
 export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
   const admin = c.get('admin')
-  const resource = resourceFor(c)
+  const resource = resourceFor(c, 'view')
   const q = (c.req.query('q') ?? '').slice(0, 200)
   const columnName = c.req.query('column') ?? resource.key.columns[0] ?? ''
   const column = resource.table.columns.find((candidate) => candidate.name === columnName)

@@ -66,7 +66,7 @@ function submittedInput(submitted: ReadonlyMap<string, Submitted> | undefined, n
 export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, status = 200): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'add')
   const fields = formFields(resource, 'create', admin.dialect.name)
   const prefill = prefillOf(c, fields)
   const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
@@ -103,7 +103,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
 export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'add')
   const fields = formFields(resource, 'create', admin.dialect.name)
   const body = formBody(await c.req.formData())
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
@@ -153,7 +153,7 @@ async function loadRow(c: Context<AdminEnv>, resource: Resource, keyValues: read
 export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, status = 200): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'change')
   const key = recordKeyOf(c, resource)
   const row = await loadRow(c, resource, key.values)
   if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${key.text}".`)
@@ -210,7 +210,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const admin = c.get('admin')
   const urls = c.get('urls')
   const dialect = admin.dialect.name
-  const resource = writableResource(c)
+  const resource = writableResource(c, 'change')
   const key = recordKeyOf(c, resource)
   const fields = formFields(resource, 'edit', dialect)
   const body = formBody(await c.req.formData())

@@ -1,16 +1,38 @@
 import type { Context } from 'hono'
+import type { Action, TableName } from '../../auth/permissions.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
 import type { Crumb } from '../../../views/view-model.js'
 
-/** The resource named by the `:schema/:table` segments, or a 404 page saying which table is unknown. */
-export function resourceFor(c: Context<AdminEnv>): Resource {
+const verbs: Readonly<Record<string, string>> = {
+  add: 'add rows to',
+  change: 'change rows of',
+  delete: 'delete rows of',
+  export: 'export',
+}
+
+/**
+ * The resource named by the `:schema/:table` segments, for a route that takes `action` on it: the one
+ * place a route learns its table, so it is also where permissions are asked. A table the user may not
+ * view is a 404, indistinguishable from one that does not exist; another action they may not take is a 403.
+ */
+export function resourceFor(c: Context<AdminEnv>, action: Action): Resource {
   const schema = c.req.param('schema') ?? ''
   const table = c.req.param('table') ?? ''
   const resource = c.get('admin').resources.get(schema, table)
-  if (!resource) throw notFound(`There is no table or view "${schema}.${table}" in this admin.`)
+  if (!resource || !allowed(c, 'view', resource.table))
+    throw notFound(`There is no table or view "${schema}.${table}" in this admin.`)
+  if (!allowed(c, action, resource.table)) {
+    const verb = verbs[action] ?? `run "${action}" on`
+    throw new HttpError(403, 'Not allowed', `Your role does not allow you to ${verb} ${resource.label}.`)
+  }
   return resource
+}
+
+/** Whether this request's user may take `action` on `table` (for links and buttons; routes use `resourceFor`). */
+export function allowed(c: Context<AdminEnv>, action: Action, table: TableName): boolean {
+  return c.get('admin').can(c.get('principal'), action, table)
 }
 
 export function tableCrumbs(c: Context<AdminEnv>, resource: Resource): Crumb[] {
