@@ -138,13 +138,13 @@ export interface ListPageModel {
     readonly label: string | null
   }
   readonly sizes: readonly { readonly value: number; readonly href: string; readonly current: boolean }[]
-  /** The CSV download of this list's rows (its search, filters and sort; every page), and what it holds. */
+  /** The CSV download of this list's rows (its search, filters and sort; every page), and what it holds; null when the user may not export. */
   readonly exportCsv: {
     readonly href: string
     readonly title: string
     /** Said next to the link when the list has more rows than one export writes; null otherwise. */
     readonly truncatedNote: string | null
-  }
+  } | null
   /** A readable message when the rows could not be loaded (a broken view, a timeout). */
   readonly error: string | null
 }

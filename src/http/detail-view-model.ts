@@ -6,6 +6,7 @@ import { encodeRecordKey } from '../records/record-key.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, textCell } from './cell-model.js'
 import { kindLabel } from './list-view-model.js'
+import type { May } from './routes/table-route-helpers.js'
 import type { Urls } from './urls.js'
 
 export interface DetailModelInput {
@@ -18,7 +19,8 @@ export interface DetailModelInput {
   readonly related: readonly RelatedPanel[]
   readonly urls: Urls
   readonly dialect: DialectName
-  readonly writable: boolean
+  /** What the user may do: which buttons and links to draw. */
+  readonly may: May
   /** Whether writes are audited: the page then links to the record's history. */
   readonly audited?: boolean
 }
@@ -33,7 +35,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
       link?.label && value !== null && value !== undefined
         ? textCell(
             `${link.label.text}`,
-            urls.detail(link.target.table, link.label.key),
+            input.may('view', link.target.table) ? urls.detail(link.target.table, link.label.key) : undefined,
             `${link.target.label} ${String(value)}`,
           )
         : cellFor(column, value, input.dialect)
@@ -44,7 +46,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
       cell,
     }
   })
-  const editable = input.writable && !resource.readOnly && !input.duplicated
+  const writable = !resource.readOnly && !input.duplicated
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
@@ -53,8 +55,8 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     fields,
     related: input.related,
     listHref: urls.list(resource.table),
-    editHref: editable ? urls.edit(resource.table, input.key) : null,
-    deleteHref: editable ? urls.delete(resource.table, input.key) : null,
+    editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) : null,
+    deleteHref: writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) : null,
     historyHref: input.audited ? urls.history(resource.table, input.key) : null,
   }
 }

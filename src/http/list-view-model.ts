@@ -11,6 +11,7 @@ import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
 import type { ForeignFilter } from './filter-choices.js'
+import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 
 export interface ListModelInput {
@@ -22,7 +23,8 @@ export interface ListModelInput {
   readonly resources: ResourceIndex
   readonly urls: Urls
   readonly dialect: DialectName
-  readonly writable: boolean
+  /** What the user may do: which buttons and links to draw. */
+  readonly may: May
   /** The CSRF token the selection form repeats (set when the write routes are registered). */
   readonly csrfToken: string | null
   /** The most rows a CSV export writes. */
@@ -53,12 +55,13 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     ...state,
     filters: state.filters.filter(([key]) => !filterFormKeys(resource).has(key)),
   })
-  const deletable = input.writable && !resource.readOnly
+  const writable = !resource.readOnly
+  const deletable = writable && input.may('delete', resource.table)
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
     readOnlyReasons: resource.readOnlyReasons,
-    createHref: deletable ? urls.create(resource.table) : null,
+    createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
     bulk:
       deletable && page && page.rows.length > 0
         ? { action: urls.bulkDelete(resource.table), hidden: [['_csrf', input.csrfToken ?? '']] }
@@ -84,7 +87,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
         href: href({ ...state, size: value === resource.pageSize ? null : value }),
         current: value === params.size,
       })),
-    exportCsv: exportLink(input, state),
+    exportCsv: input.may('export', resource.table) ? exportLink(input, state) : null,
     error: input.error,
   }
 }
@@ -234,8 +237,11 @@ function rowModel(
     const via = fks.find(({ fk }) => fk.columns[0] === column.name)
     if (via && value !== null && value !== undefined) {
       const label = page?.foreignLabels.get(via.fk.name)?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
-      if (label)
-        return textCell(label.text, urls.detail(via.target.table, label.key), `${via.target.label} ${String(value)}`)
+      if (label) {
+        // A row the user may not open is named, not linked.
+        const href = input.may('view', via.target.table) ? urls.detail(via.target.table, label.key) : undefined
+        return textCell(label.text, href, `${via.target.label} ${String(value)}`)
+      }
     }
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
   })

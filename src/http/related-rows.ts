@@ -9,6 +9,7 @@ import { encodeRecordKey } from '../records/record-key.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor } from './cell-model.js'
+import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 
 const shownRows = 5
@@ -16,7 +17,7 @@ const shownColumns = 5
 
 /**
  * For every foreign key pointing at this row (multi-column ones too): a capped count, the first rows,
- * a link to the child list filtered on this row, and (when `writable` and the child can be written) a link
+ * a link to the child list filtered on this row, and (when the user may add to the child and it can be written) a link
  * to the child's create form with the foreign key filled in. A child that cannot be read gets a message in
  * its own panel; the rest of the page still shows.
  */
@@ -28,10 +29,11 @@ export async function loadRelatedPanels(
   urls: Urls,
   dialect: Dialect,
   timeoutMs: number,
-  writable: boolean,
+  may: May,
 ): Promise<RelatedPanel[]> {
   const panels: RelatedPanel[] = []
   for (const { resource: child, fk } of resources.referencing(resource.table)) {
+    if (!may('view', child.table)) continue
     const values = fk.refColumns.map((name) => row[name])
     if (values.some((value) => value === null || value === undefined)) continue
     if (fk.columns.some((name) => !child.columns.some((c) => c.name === name))) continue
@@ -40,7 +42,8 @@ export async function loadRelatedPanels(
       fk.columns.map((name, i) => [filterParam(name, 'eq'), String(values[i])]),
     )
     const fill = fk.columns.map((name, i) => [`f.${name}`, String(values[i])] as const)
-    const addHref = writable && !child.readOnly ? `${urls.create(child.table)}${queryString(fill)}` : null
+    const addHref =
+      may('add', child.table) && !child.readOnly ? `${urls.create(child.table)}${queryString(fill)}` : null
     const base = { title: child.label, via: via(child, fk, resource), listHref, addHref }
     try {
       // Each panel in its own timed transaction: a slow or broken child cannot take the others down with it.

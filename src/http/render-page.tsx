@@ -4,6 +4,7 @@ import { Layout } from '../../views/layout.js'
 import type { Crumb, LayoutModel } from '../../views/view-model.js'
 import type { AdminEnv } from './admin-context.js'
 import { navGroups } from './nav-groups.js'
+import { visibleResources } from './routes/table-route-helpers.js'
 
 export interface PageOptions {
   readonly title: string
@@ -27,7 +28,7 @@ export function renderPage(
     siteTitle: admin.title,
     homeHref: urls.index(),
     crumbs: page.crumbs,
-    nav: navGroups(admin.resources, urls, page.current),
+    nav: navGroups(visibleResources(c), urls, page.current),
     flash: c.get('flash'),
     banner: page.banner ?? null,
     cssHref: admin.assets.css ? urls.asset(admin.assets.css) : null,

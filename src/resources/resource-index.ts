@@ -27,3 +27,24 @@ export function indexResources(resources: readonly Resource[]): ResourceIndex {
     referencing: (table) => reverse.get(id(table.schema, table.name)) ?? [],
   }
 }
+
+/**
+ * The index as one user sees it: tables they may not view are not there at all, so navigation, related
+ * panels, foreign-key labels and pickers built from it cannot show or link them.
+ */
+export function visibleIndex(
+  index: ResourceIndex,
+  visible: (table: Pick<Table, 'schema' | 'name'>) => boolean,
+): ResourceIndex {
+  let all: readonly Resource[] | undefined
+  return {
+    get all() {
+      return (all ??= index.all.filter((resource) => visible(resource.table)))
+    },
+    get(schema, name) {
+      const resource = index.get(schema, name)
+      return resource && visible(resource.table) ? resource : undefined
+    },
+    referencing: (table) => index.referencing(table).filter(({ resource }) => visible(resource.table)),
+  }
+}

@@ -83,10 +83,12 @@ export function ListPage(props: { model: ListPageModel }) {
                 <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
                   {model.summary}
                 </p>
-                <a href={model.exportCsv.href} title={model.exportCsv.title} download class={buttonClass}>
-                  Export CSV
-                </a>
-                {model.exportCsv.truncatedNote && (
+                {model.exportCsv && (
+                  <a href={model.exportCsv.href} title={model.exportCsv.title} download class={buttonClass}>
+                    Export CSV
+                  </a>
+                )}
+                {model.exportCsv?.truncatedNote && (
                   <span class="text-xs text-slate-600 dark:text-slate-400">{model.exportCsv.truncatedNote}</span>
                 )}
               </div>

@@ -10,12 +10,20 @@ import { detailPageModel, recordTitle } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
 import { loadRelatedPanels } from '../related-rows.js'
 import { renderPage } from '../render-page.js'
-import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './table-route-helpers.js'
+import {
+  describeQueryFailure,
+  driftBanner,
+  mayFor,
+  resourceFor,
+  tableCrumbs,
+  visibleResources,
+} from './table-route-helpers.js'
 
 export function registerDetailRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/row/:key', async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
+    const visible = visibleResources(c)
     const keyText = c.req.param('key') ?? ''
     const decoded = decodeRecordKey(keyText)
     const keyValues = decoded && typedKeyValues(resource, resource.key.columns, decoded, admin.dialect.name)
@@ -27,7 +35,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
         if (!record.row) return { record, outgoing: new Map() }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
-          const target = admin.resources.get(fk.refSchema, fk.refTable)
+          const target = visible.get(fk.refSchema, fk.refTable)
           if (!target) continue
           const values = fk.columns.map((name) => record.row![name])
           const labels = await loadForeignLabels(trx, target, fk, [values], admin.dialect.name)
@@ -41,8 +49,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const { db, resources, dialect, statementTimeoutMs, writable } = admin
-    const related = await loadRelatedPanels(db, resource, row, resources, urls, dialect, statementTimeoutMs, writable)
+    const { db, dialect, statementTimeoutMs } = admin
+    const related = await loadRelatedPanels(db, resource, row, visible, urls, dialect, statementTimeoutMs, mayFor(c))
     const key = encodeRecordKey(decoded!)
     const title = recordTitle(resource, row, keyValues, admin.dialect.name)
     const model = detailPageModel({
@@ -54,7 +62,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       related,
       urls,
       dialect: admin.dialect.name,
-      writable: admin.writable,
+      may: mayFor(c),
       audited: admin.audit !== null,
     })
     return renderPage(

@@ -5,6 +5,7 @@ import { countRows, formatCount } from '../../list/count-rows.js'
 import { estimateKey, loadRowEstimates } from '../../list/row-estimates.js'
 import type { AdminEnv } from '../admin-context.js'
 import { renderPage } from '../render-page.js'
+import { visibleResources } from './table-route-helpers.js'
 
 // The index counts every table; each count gets this long before it shows as unknown.
 const countTimeoutMs = 2_000
@@ -15,7 +16,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const urls = c.get('urls')
   const estimates = await loadRowEstimates(admin.db, admin.dialect).catch(() => new Map<string, number>())
   const groups = new Map<string, IndexEntry[]>()
-  for (const resource of admin.resources.all) {
+  for (const resource of visibleResources(c).all) {
     const { table } = resource
     let countText = '?'
     let countTitle = 'could not be counted'

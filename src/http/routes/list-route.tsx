@@ -8,20 +8,28 @@ import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
 import { listPageModel } from '../list-view-model.js'
 import { renderPage } from '../render-page.js'
 import { listParamsOf } from './list-params-of.js'
-import { describeQueryFailure, driftBanner, resourceFor, tableCrumbs } from './table-route-helpers.js'
+import {
+  describeQueryFailure,
+  driftBanner,
+  mayFor,
+  resourceFor,
+  tableCrumbs,
+  visibleResources,
+} from './table-route-helpers.js'
 
 export function registerListRoute(app: Hono<AdminEnv>): void {
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
     const params = listParamsOf(c, resource)
-    const ctx = { dialect: admin.dialect, resources: admin.resources, statementTimeoutMs: admin.statementTimeoutMs }
+    const visible = visibleResources(c)
+    const ctx = { dialect: admin.dialect, resources: visible, statementTimeoutMs: admin.statementTimeoutMs }
     let page: ListPage | null = null
     let foreignFilters: ForeignFilter[] = []
     let failure: HttpError | null = null
     try {
       page = await loadListPage(admin.db, resource, params, ctx)
-      foreignFilters = await loadForeignFilters(admin.db, resource, params, admin.resources, admin.dialect)
+      foreignFilters = await loadForeignFilters(admin.db, resource, params, visible, admin.dialect)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     }
@@ -31,10 +39,10 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       page,
       error: failure?.message ?? null,
       foreignFilters,
-      resources: admin.resources,
+      resources: visible,
       urls: c.get('urls'),
       dialect: admin.dialect.name,
-      writable: admin.writable,
+      may: mayFor(c),
       csrfToken: c.get('csrfToken') ?? null,
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
     })

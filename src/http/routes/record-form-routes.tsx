@@ -21,7 +21,7 @@ import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
 import { formLookups } from './edit-lookups.js'
 import { auditRecorder, csrfPair, recordKeyOf, writableResource, writeErrors } from './edit-helpers.js'
-import { driftBanner, tableCrumbs } from './table-route-helpers.js'
+import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 
 export interface FormState {
   readonly submitted?: ReadonlyMap<string, Submitted>
@@ -70,7 +70,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   const fields = formFields(resource, 'create', admin.dialect.name)
   const prefill = prefillOf(c, fields)
   const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
-  const lookups = await formLookups(admin.db, fields, references, admin.resources, urls, admin.dialect.name)
+  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
   const models = fieldModels({
     fields,
     mode: 'create',
@@ -165,7 +165,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     const column = fields.find((field) => field.column.name === name)!.column
     return value === null || value === undefined ? undefined : kindOf(column).toInput(value, column, admin.dialect.name)
   })
-  const lookups = await formLookups(admin.db, fields, references, admin.resources, urls, admin.dialect.name)
+  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
   const models = fieldModels({
     fields,
     mode: 'edit',

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Action, TableName } from '../../auth/permissions.js'
+import { visibleIndex, type ResourceIndex } from '../../resources/resource-index.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
@@ -33,6 +34,20 @@ export function resourceFor(c: Context<AdminEnv>, action: Action): Resource {
 /** Whether this request's user may take `action` on `table` (for links and buttons; routes use `resourceFor`). */
 export function allowed(c: Context<AdminEnv>, action: Action, table: TableName): boolean {
   return c.get('admin').can(c.get('principal'), action, table)
+}
+
+/** What this request's user may do, for view models deciding which links and buttons to draw. */
+export type May = (action: Action, table: TableName) => boolean
+
+/** The tables this request's user may view (see `visibleIndex`): what pages list, link and label. */
+export function visibleResources(c: Context<AdminEnv>): ResourceIndex {
+  return visibleIndex(c.get('admin').resources, (table) => allowed(c, 'view', table))
+}
+
+export function mayFor(c: Context<AdminEnv>): May {
+  const { can } = c.get('admin')
+  const who = c.get('principal')
+  return (action, table) => can(who, action, table)
 }
 
 export function tableCrumbs(c: Context<AdminEnv>, resource: Resource): Crumb[] {
