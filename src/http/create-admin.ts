@@ -7,7 +7,7 @@ import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
-import { StewardConfig } from '../resources/define-config.js'
+import { StewardConfig, type StewardConfigInput } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
 import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
@@ -25,7 +25,7 @@ export interface AdminOptions {
   readonly db: Kysely<any>
   /** The metadata the admin is built from: `schema` from `generated/schema.ts`, or a live introspection. */
   readonly schema: SchemaMetadata
-  readonly config?: StewardConfig
+  readonly config?: StewardConfigInput
   /** The path an outer framework mounts the admin at and strips before calling it (e.g. Express `app.use('/admin', …)`). */
   readonly basePath?: string
   /**

@@ -48,6 +48,8 @@ export const StewardConfig = z
   })
   .strict()
 export type StewardConfig = z.infer<typeof StewardConfig>
+/** A configuration as written, before defaults are filled in. */
+export type StewardConfigInput = z.input<typeof StewardConfig>
 
 type ColumnOf<Row> = keyof Row & string
 
