@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
 import { connect } from '../db/connect.js'
 import { createAdmin } from '../http/create-admin.js'
+import { loopbackHosts } from '../http/middleware/host-check.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { UsageError } from './command.js'
@@ -19,12 +20,16 @@ export interface ServeOptions {
   readonly generated: string
   /** Record every write: a Postgres table (`steward.audit_log`) or a SQLite file (`data/audit.db`). */
   readonly audit?: string
+  /** Host names answered besides the loopback names and `host`. */
+  readonly allowedHosts?: readonly string[]
+  /** Open the database so that nothing can be written, and offer no writes. */
+  readonly readOnly?: boolean
 }
 
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
 export async function serveAdmin(options: ServeOptions): Promise<number> {
   const config = await loadConfig(options.config)
-  const connection = await connect(options.db)
+  const connection = await connect(options.db, { readOnly: options.readOnly === true })
   const { db, dialect, target } = connection
   let schema: SchemaMetadata
   let source: string
@@ -36,7 +41,15 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     schema = await dialect.introspect(db)
     source = 'live introspection'
   }
-  const app = createAdmin({ db, schema, config, ...(options.audit ? { audit: { target: options.audit } } : {}) })
+  const bound = options.host.includes(':') ? `[${options.host}]` : options.host
+  const app = createAdmin({
+    db,
+    schema,
+    config,
+    readOnly: options.readOnly === true,
+    allowedHosts: [...new Set([...loopbackHosts, bound, ...(options.allowedHosts ?? [])])],
+    ...(options.audit && !options.readOnly ? { audit: { target: options.audit } } : {}),
+  })
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)

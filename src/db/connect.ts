@@ -24,6 +24,11 @@ export interface ConnectOptions {
   readonly poolSize?: number
   /** Kysely's query log hook (benchmarks and tests capture the SQL a page runs). */
   readonly log?: LogConfig
+  /**
+   * Nothing can be written, enforced by the database: SQLite opens the file read-only, Postgres starts every
+   * transaction READ ONLY (`default_transaction_read_only`), so not even a bug can change a row.
+   */
+  readonly readOnly?: boolean
 }
 
 /**
@@ -59,6 +64,7 @@ async function connectPostgres(
     connectionString: target.connectionString,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 10_000,
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
   })
   // An idle client's network error must not crash the process; the next query reports it.
@@ -102,7 +108,7 @@ async function connectSqlite(
   }
   let database: SqliteDatabase.Database
   try {
-    database = new SqliteDatabase(target.path, { fileMustExist: !options.create })
+    database = new SqliteDatabase(target.path, { fileMustExist: !options.create, readonly: options.readOnly === true })
     // Integers above 2^53 must not be rounded; the plugin below turns safe ones back into numbers.
     database.defaultSafeIntegers(true)
     database.pragma('foreign_keys = ON')

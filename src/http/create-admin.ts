@@ -14,6 +14,7 @@ import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
+import { hostCheck, loopbackHosts } from './middleware/host-check.js'
 import { identify } from './middleware/identify.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
@@ -59,6 +60,13 @@ export interface AdminOptions {
   readonly can?: Can
   /** Nothing can be added, changed or deleted, whoever asks (also `readOnly` in the config). */
   readonly readOnly?: boolean
+  /**
+   * The host names this admin answers to (default: `localhost`, `127.0.0.1` and `[::1]`); any other Host
+   * header gets a 421 before anything else runs, which defeats DNS rebinding. `'*'` turns the check off
+   * (behind a proxy that checks the host itself).
+   * @example allowedHosts: ['admin.example.com']
+   */
+  readonly allowedHosts?: readonly string[] | '*'
 }
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
@@ -115,6 +123,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   void context()
 
   const app = new Hono<AdminEnv>({ strict: false })
+  app.use('*', hostCheck(options.allowedHosts ?? loopbackHosts))
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
   app.use('*', identify())

@@ -13,7 +13,11 @@ Options:
   --config FILE     a module exporting defineConfig({…}) (default: steward.config.ts when present)
   --generated DIR   where steward generate wrote its files (default generated)
   --audit TARGET    record every write with who changed what: a table on Postgres (steward.audit_log,
-                    created when missing), a file on SQLite (data/audit.db)`
+                    created when missing), a file on SQLite (data/audit.db)
+  --allowed-host H  a host name the admin answers to besides localhost, 127.0.0.1, [::1] and --host
+                    (repeat for several); requests naming any other host get 421
+  --read-only       nothing can be changed: the database is opened read-only (SQLite) or every
+                    transaction is READ ONLY (Postgres)`
 
 export const command: Command = {
   usage,
@@ -25,6 +29,8 @@ export const command: Command = {
       config: { type: 'string' },
       generated: { type: 'string', default: 'generated' },
       audit: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'read-only': { type: 'boolean' },
     })
     if (!values.db) throw new UsageError('--db URL is required (postgres://…, sqlite:PATH or file:PATH)')
     return serveAdmin({
@@ -34,6 +40,8 @@ export const command: Command = {
       generated: values.generated,
       ...(values.config ? { config: values.config } : {}),
       ...(values.audit ? { audit: values.audit } : {}),
+      allowedHosts: values['allowed-host'] ?? [],
+      readOnly: values['read-only'] === true,
     })
   },
 }

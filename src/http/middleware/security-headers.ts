@@ -12,7 +12,7 @@ const contentSecurityPolicy = [
   "frame-ancestors 'self'",
 ].join('; ')
 
-/** Strict headers on every admin response; a host app's own values for the same headers are kept. */
+/** Strict headers on every admin response (no caching unless a route says so); a host app's own values are kept. */
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
     await next()
@@ -25,5 +25,8 @@ export function securityHeaders(): MiddlewareHandler {
     set('Referrer-Policy', 'same-origin')
     set('X-Frame-Options', 'SAMEORIGIN')
     set('Cross-Origin-Opener-Policy', 'same-origin')
+    // Pages hold the database's rows: no shared cache or back-button copy keeps them after logout.
+    // Fingerprinted assets say otherwise themselves and keep their long-lived caching.
+    set('Cache-Control', 'no-store')
   }
 }
