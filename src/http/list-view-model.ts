@@ -6,7 +6,9 @@ import { pageSizes, type ListParams } from '../list/list-params.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
 import { valueOf } from '../list/sql-identifiers.js'
-import { encodeRecordKey, recordKeyText } from '../records/record-key.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import { refSegment } from '../records/record-ref.js'
+import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
@@ -221,8 +223,9 @@ function rowModel(
 ): TableRowModel {
   const { resource, urls, page } = input
   const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
-  const key = encodeRecordKey(keyValues)
-  const detail = urls.detail(resource.table, key)
+  const ref = rowLinkText(resource, row, input.dialect)
+  // No link at all rather than one that ends in "not found" (see rowLinkText).
+  const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
@@ -241,10 +244,12 @@ function rowModel(
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =
-    linkColumn === undefined ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } } : {}
-  if (position === null) return { href: detail, cells, ...open }
-  const select = { value: recordKeyText(keyValues), label: rowLabel('Select', resource, keyValues, position) }
-  return { href: detail, cells, ...open, select }
+    linkColumn === undefined && detail !== undefined
+      ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } }
+      : {}
+  if (position === null || ref === null) return { href: detail ?? null, cells, ...open }
+  const select = { value: ref, label: rowLabel('Select', resource, keyValues, position) }
+  return { href: detail ?? null, cells, ...open, select }
 }
 
 /** "Select row 42" / "Open row 7, 3" by the key a user sees in the key column; a long or many-column key by its place on the page. */

@@ -59,7 +59,7 @@ export async function previewDelete(
   tables: readonly Table[],
   root: Table,
   keyColumns: readonly string[],
-  keys: readonly (readonly unknown[])[],
+  keys: readonly RowKey[],
   options: PreviewOptions = {},
 ): Promise<DeletePreview> {
   const cap = options.cap ?? 1000
@@ -127,15 +127,15 @@ function referencing(tables: readonly Table[], target: Table): { table: Table; f
   )
 }
 
+/** A row to delete: its values of the key columns, or other columns that find it (SQLite's rowid). */
+export type RowKey = readonly unknown[] | { readonly columns: readonly string[]; readonly values: readonly unknown[] }
+
 /** `(a.k1 = $1 and a.k2 = $2) or (…)`, null-safe, for the rows being deleted. */
-function keysCondition(
-  alias: string,
-  columns: readonly string[],
-  keys: readonly (readonly unknown[])[],
-): RawBuilder<unknown> {
+function keysCondition(alias: string, keyColumns: readonly string[], keys: readonly RowKey[]): RawBuilder<unknown> {
   if (keys.length === 0) return sql`1 = 0`
-  const one = (values: readonly unknown[]) =>
-    sql`(${sql.join(
+  const one = (key: RowKey) => {
+    const { columns, values } = isKeyValues(key) ? { columns: keyColumns, values: key } : key
+    return sql`(${sql.join(
       columns.map((column, i) =>
         values[i] === null || values[i] === undefined
           ? sql`${sql.id(alias, column)} is null`
@@ -143,5 +143,10 @@ function keysCondition(
       ),
       sql` and `,
     )})`
+  }
   return sql`(${sql.join(keys.map(one), sql` or `)})`
+}
+
+function isKeyValues(key: RowKey): key is readonly unknown[] {
+  return Array.isArray(key)
 }

@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import { decodeRecordRef } from '../../records/record-ref.js'
+import { resolveRecordRef, type RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
@@ -11,6 +13,17 @@ export function resourceFor(c: Context<AdminEnv>): Resource {
   const resource = c.get('admin').resources.get(schema, table)
   if (!resource) throw notFound(`There is no table or view "${schema}.${table}" in this admin.`)
   return resource
+}
+
+/** The row a `:key` segment (as the router gives it, percent-decoded) names; undefined when it can name none. */
+export async function recordTargetOf(
+  c: Context<AdminEnv>,
+  resource: Resource,
+  text: string,
+): Promise<RecordTarget | undefined> {
+  const ref = decodeRecordRef(text)
+  const admin = c.get('admin')
+  return ref && resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
 }
 
 export function tableCrumbs(c: Context<AdminEnv>, resource: Resource): Crumb[] {
