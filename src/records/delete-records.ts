@@ -4,6 +4,7 @@ import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
 import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
+import { cascadeEntries, finishEntries, type CascadeOptions } from './cascade-audit.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
 import { ambiguousMessage, auditRefusal } from './update-record.js'
@@ -14,6 +15,14 @@ export type DeleteResult =
   | { readonly status: 'deleted'; readonly count: number; readonly missing: number }
   | { readonly status: 'refused'; readonly message: string }
   | { readonly status: 'error'; readonly error: DatabaseError }
+
+export interface DeleteOptions extends CascadeOptions {
+  /**
+   * Every resource of the admin: with `audit`, the rows the delete cascades to or clears (ON DELETE
+   * CASCADE / SET NULL / SET DEFAULT) are recorded too, each under its own table and key.
+   */
+  readonly resources?: readonly Resource[]
+}
 
 /**
  * Deletes rows, all in one transaction: either every row goes or none does. Each row is read first (two
@@ -27,6 +36,7 @@ export async function deleteRecords(
   resource: Resource,
   rows: readonly RowToFind[],
   audit: AuditRecorder | null = null,
+  options: DeleteOptions = {},
 ): Promise<DeleteResult> {
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<DeleteResult> => {
@@ -42,13 +52,21 @@ export async function deleteRecords(
         if (found.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
         const before = found[0]
         if (!before) continue
+        const recordKey = rowRefText(resource, before)
+        // What the cascade takes must be read before the delete; it is recorded after it, in this transaction.
+        const cascaded =
+          audit && options.resources
+            ? await cascadeEntries(trx, options.resources, resource, { ...target, text: recordKey }, options)
+            : null
         const result = await sql`delete from ${tableId(resource.table)} where ${where}`.execute(trx)
         if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
         count++
         if (audit) {
           const changes = Object.fromEntries(resource.columns.map((column) => [column.name, before[column.name]]))
-          const entry = { table: resource.table, recordKey: rowRefText(resource, before), action: 'delete' as const }
-          await writeAuditEntry(trx, audit, { ...entry, changes })
+          const note = cascaded?.note ?? null
+          await writeAuditEntry(trx, audit, { table: resource.table, recordKey, action: 'delete', changes, note })
+          for (const entry of await finishEntries(trx, cascaded?.entries ?? []))
+            await writeAuditEntry(trx, audit, entry)
         }
       }
       return { status: 'deleted', count, missing: rows.length - count }

@@ -1,8 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DialectName } from '../introspect/metadata.js'
 import { matchColumns, selectList, tableId, valueOf } from '../list/sql-identifiers.js'
-import type { Resource } from '../resources/resource.js'
-import { isDigested, keyRefText, prefixLength, rowidRefText, valueDigest, type RecordRef } from './record-ref.js'
+import { rowidAlias, type Resource } from '../resources/resource.js'
+import {
+  isDigested,
+  keyRefText,
+  prefixLength,
+  rowidRefText,
+  rowRefText,
+  valueDigest,
+  type RecordRef,
+} from './record-ref.js'
 import { typedKeyValues } from './typed-key-values.js'
 
 /** The row a record URL names, ready for a read or a write. */
@@ -64,6 +72,14 @@ export async function resolveRecordRef(
 /** The target named by full key values. */
 export function keyTarget(resource: Resource, values: readonly unknown[]): RecordTarget {
   return { columns: resource.key.columns, values, keyValues: values, text: keyRefText(values) }
+}
+
+/** How to find a row that was read with `rowKeyColumns(resource)` again: by key, or by rowid when the key holds NULL. */
+export function rowTarget(resource: Resource, row: Readonly<Record<string, unknown>>): RecordTarget {
+  const values = resource.key.columns.map((name) => valueOf(resource, row, name))
+  const text = rowRefText(resource, row)
+  if (text.startsWith('~r')) return { columns: ['rowid'], values: [row[rowidAlias]], keyValues: null, text }
+  return { columns: resource.key.columns, values, keyValues: values, text }
 }
 
 /** Key values (in key order) or a resolved target: what the read and write functions accept. */

@@ -69,6 +69,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     resource,
     target.keys.map((key) => key.target),
     await auditRecorder(c),
+    { resources: admin.resources.all },
   )
   if (result.status !== 'deleted') {
     const message =
