@@ -9,7 +9,7 @@ import { kindOf } from '../../kinds/registry.js'
 import { readVersion, rowVersion } from '../../records/conflict.js'
 import { insertRecord } from '../../records/insert-record.js'
 import { readRecord } from '../../records/read-record.js'
-import { keyRefText, refSegment, rowRefText } from '../../records/record-ref.js'
+import { refSegment, rowRefText } from '../../records/record-ref.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import { updateRecord, type Row } from '../../records/update-record.js'
 import type { Resource } from '../../resources/resource.js'
@@ -118,14 +118,14 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   }
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
-  if (result.keyValues === null) {
+  if (result.keyValues === null || result.ref === null) {
     // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
     const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
     await setFlash(c, secret, { kind: 'success', message })
     return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
-  const key = refSegment(keyRefText(keyValues))
+  const key = refSegment(result.ref)
   const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
