@@ -52,7 +52,9 @@ export async function resolveRecordRef(
   const conditions: RawBuilder<unknown>[] = []
   for (const [i, part] of ref.parts.entries()) {
     const column = sql.id(columns[i]!)
-    if (isDigested(part)) conditions.push(sql`substr(${column}, 1, ${prefixLength(part.prefix)}) = ${part.prefix}`)
+    // Bytes compare as bytes; anything else by its text (a numeric of 2,000 digits has no substr of its own).
+    const text = isBinary(resource, columns[i]!) ? column : sql`cast(${column} as text)`
+    if (isDigested(part)) conditions.push(sql`substr(${text}, 1, ${prefixLength(part.prefix)}) = ${part.prefix}`)
     else conditions.push(matchColumns([columns[i]!], [typed[i]]))
   }
   const { rows } = await sql<Record<string, unknown>>`
@@ -91,4 +93,8 @@ export function targetOf(resource: Resource, row: RowToFind): RecordTarget {
 
 function isTarget(row: RowToFind): row is RecordTarget {
   return !Array.isArray(row)
+}
+
+function isBinary(resource: Resource, name: string): boolean {
+  return resource.table.columns.find((column) => column.name === name)?.kind === 'binary'
 }

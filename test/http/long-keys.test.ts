@@ -23,10 +23,19 @@ const setup = `
   insert into part values (${literal(keyA)}, 1, 'one'), (${literal(keyA)}, 2, 'two');
 `
 
+// Bytes too: 3,000 of them, two keys that differ only in their last byte.
+const hex = (last: string) => `${'ab'.repeat(2999)}${last}`
+const binarySetup = {
+  postgres: `create table bin (k bytea primary key, v text);
+    insert into bin values ('\\x${hex('01')}', 'one'), ('\\x${hex('02')}', 'two');`,
+  sqlite: `create table bin (k blob primary key, v text);
+    insert into bin values (x'${hex('01')}', 'one'), (x'${hex('02')}', 'two');`,
+}
+
 describe('rows with a 20,000-character key', () => {
   for (const dialect of dialects) {
     it(`on ${dialect.name}: open, edit, history and delete by short URLs, each touching its own row`, async () => {
-      const testDb = await dialect.create(setup)
+      const testDb = await dialect.create(setup + binarySetup[dialect.name])
       const connection = await connect(testDb.url)
       try {
         const schema = await connection.dialect.introspect(connection.db)
@@ -81,6 +90,16 @@ describe('rows with a 20,000-character key', () => {
         assert.equal(parts.length, 2)
         assert.match(parts[1]!, /,2$/)
         assert.match((await client.get(parts[1]!)).html, />two</)
+
+        const binary = (await client.get(`/${s}/bin/`)).html
+        short(binary)
+        const blobs = [...new Set(hrefs(binary).filter((href) => /\/bin\/row\/~h/.test(href)))]
+        assert.equal(blobs.length, 2)
+        for (const [i, link] of blobs.entries()) {
+          const page = await client.get(link)
+          assert.equal(page.status, 200, link)
+          assert.ok(page.html.includes(['>one<', '>two<'][i]!), link)
+        }
 
         const remove = readForm((await client.get(`${linkA}/delete`)).html, '/delete')
         await client.follow(await client.post(remove.action, remove.pairs))

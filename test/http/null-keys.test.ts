@@ -138,12 +138,19 @@ describe('SQLite rows whose primary key is NULL', () => {
       [2, 3],
     )
     const token = await csrf()
-    const bulk = await client.post('/main/pair/delete', [
+    const preview = await client.post('/main/pair/delete', [
       ['_csrf', token],
       ['key', '~r2'],
       ['key', 'k,1'],
-      ['confirm', '1'],
     ])
+    const html = await preview.text()
+    assert.match(html, /Delete these 2 rows of Pair\?/)
+    const confirm = readForm(html, '/pair/delete')
+    assert.deepEqual(
+      confirm.pairs.filter(([name]) => name === 'key').map(([, value]) => value),
+      ['~r2', 'k,1'],
+    )
+    const bulk = await client.post(confirm.action, confirm.pairs)
     assert.match((await client.follow(bulk)).html, /Deleted 2 rows from Pair\./)
     assert.deepEqual(rows('pair'), [{ rowid: 1, a: null, b: 1, v: 'p' }])
   })
