@@ -32,6 +32,8 @@ export interface ListModelInput {
 }
 
 const cellLength = 80
+/** The longest keyset cursor put in a link (see `pagination`). */
+const maxCursor = 2048
 
 export function listPageModel(input: ListModelInput): ListPageModel {
   const { resource, params, page, urls } = input
@@ -274,10 +276,21 @@ function summary(page: ListPage, params: ListParams): string {
 function pagination(page: ListPage, params: ListParams, state: ListState, href: (s: ListState, p?: object) => string) {
   if (page.ordering.keyset) {
     const moved = params.after !== null || params.before !== null || params.page > 1
+    // A cursor holding a huge value (a 20,000-character key) would make a URL the server refuses: a page
+    // reached by number goes on by number instead; from a cursor page there is then no such link.
+    const numbered = params.after === null && params.before === null
+    const step = (cursor: string | null, name: 'before' | 'after', to: number) =>
+      !cursor
+        ? null
+        : cursor.length <= maxCursor
+          ? href(state, { [name]: cursor })
+          : numbered && to >= 1
+            ? href(state, { page: to })
+            : null
     return {
       first: moved ? href(state) : null,
-      prev: page.prevCursor ? href(state, { before: page.prevCursor }) : null,
-      next: page.nextCursor ? href(state, { after: page.nextCursor }) : null,
+      prev: step(page.prevCursor, 'before', params.page - 1),
+      next: step(page.nextCursor, 'after', params.page + 1),
       label: null,
     }
   }
