@@ -45,9 +45,17 @@ export async function resolveRecordRef(
   }
   const { columns } = resource.key
   if (ref.parts.length !== columns.length) return undefined
-  const plain = ref.parts.map((part) => (isDigested(part) ? part.prefix : part))
-  const typed = typedKeyValues(resource, columns, plain, dialect)
-  if (!typed) return undefined
+  // Whole values are parsed by their column's kind; a digested one's prefix is compared as it is (a cut
+  // number or date need not parse).
+  const whole = ref.parts.flatMap((part, i) => (isDigested(part) ? [] : [{ name: columns[i]!, part }]))
+  const parsed = typedKeyValues(
+    resource,
+    whole.map(({ name }) => name),
+    whole.map(({ part }) => part),
+    dialect,
+  )
+  if (!parsed) return undefined
+  const typed = ref.parts.map((part) => (isDigested(part) ? part.prefix : parsed.shift()))
   if (!ref.parts.some(isDigested)) return keyTarget(resource, typed)
   const conditions: RawBuilder<unknown>[] = []
   for (const [i, part] of ref.parts.entries()) {

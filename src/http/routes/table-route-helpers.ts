@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { decodeRecordRef } from '../../records/record-ref.js'
+import { decodeRecordRef, isDigested } from '../../records/record-ref.js'
 import { resolveRecordRef, type RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
@@ -22,8 +22,18 @@ export async function recordTargetOf(
   text: string,
 ): Promise<RecordTarget | undefined> {
   const ref = decodeRecordRef(text)
+  if (!ref) return undefined
   const admin = c.get('admin')
-  return ref && resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
+  if (ref.by === 'rowid' || !ref.parts.some(isDigested))
+    return resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
+  // A digested value is looked up by its prefix, which no index serves: bounded in time like a list query.
+  return admin.dialect
+    .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
+      resolveRecordRef(trx, resource, ref, admin.dialect.name),
+    )
+    .catch((error: unknown) => {
+      throw describeQueryFailure(c, resource, error)
+    })
 }
 
 export function tableCrumbs(c: Context<AdminEnv>, resource: Resource): Crumb[] {
