@@ -51,7 +51,8 @@ export async function cascadeEntries(
     const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource), ...fk.columns]
     const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(table)} as ${sql.id(alias)}
       where ${condition} limit ${cap + 1}`.execute(db)
-    if (rows.length > cap) overflow.push(`${table.name} (via ${fk.columns.join(', ')})`)
+    const effect = fk.onDelete === 'cascade' ? 'deleted' : 'cleared'
+    if (rows.length > cap) overflow.push(`${table.name} (via ${fk.columns.join(', ')}, ${effect})`)
     for (const row of rows.slice(0, cap)) {
       const recordKey = rowRefText(resource, row)
       const id = `${tableKey(table)}\u0000${recordKey}`
@@ -81,7 +82,7 @@ export async function cascadeEntries(
   const notes = [
     ...(overflow.length > 0
       ? [
-          `More than ${cap.toLocaleString('en-US')} rows of ${overflow.join(', ')} went with it; the first ones are recorded.`,
+          `More than ${cap.toLocaleString('en-US')} rows were affected in ${overflow.join('; ')}: only the first ${cap.toLocaleString('en-US')} of each have an entry of their own.`,
         ]
       : []),
     ...(incomplete ? ['The chain of related rows was too long to record completely.'] : []),
