@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import { HistoryPage } from '../../../views/pages/history-page.js'
 import { readHistory } from '../../audit/audit-history.js'
 import { readRecord } from '../../records/read-record.js'
-import { decodeRecordRef, isDigested, recordRefText, refSegment } from '../../records/record-ref.js'
+import { decodeRecordRef, isDigested, recordRefText, refSegment, rowRefText } from '../../records/record-ref.js'
 import { resolveRecordRef } from '../../records/resolve-record-ref.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
@@ -24,9 +24,13 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     const raw = c.req.param('key') ?? ''
     const ref = decodeRecordRef(raw)
     if (!ref) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
-    // A deleted row's history is read by its key's text form, which the audit log keeps (digested when long).
     const target = await resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
-    const text = target?.text ?? (ref.by === 'key' && ref.parts.some(isDigested) ? recordRefText(ref) : undefined)
+    const row = target ? (await readRecord(admin.db, resource, target)).row : null
+    // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
+    // row's by the ref in the URL (a digested one as it came).
+    const text = row
+      ? rowRefText(resource, row)
+      : (target?.text ?? (ref.by === 'key' && ref.parts.some(isDigested) ? recordRefText(ref) : undefined))
     if (text === undefined) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
     const key = refSegment(text)
     let records
@@ -41,7 +45,6 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
         'The audit log could not be read. The details are in the server log.',
       )
     }
-    const row = target ? (await readRecord(admin.db, resource, target)).row : null
     const title = row ? recordTitle(resource, row, target!.keyValues, admin.dialect.name) : `${shortKey(key)} (deleted)`
     const model = historyPageModel({
       resource,
