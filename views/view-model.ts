@@ -196,6 +196,8 @@ export interface HistoryEntryModel {
   readonly actor: string
   readonly action: 'create' | 'update' | 'delete'
   readonly changes: readonly HistoryChange[]
+  /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
+  readonly note: string | null
 }
 
 export interface HistoryPageModel {

@@ -19,6 +19,8 @@ export interface AuditEntry {
   readonly action: AuditAction
   /** update: `{column: [before, after]}`; create: the values written; delete: the row as it was. */
   readonly changes: Readonly<Record<string, unknown>>
+  /** Why the row changed when nobody edited it, e.g. `cascaded from customer 1`. */
+  readonly note?: string | null
 }
 
 /** Thrown when the entry cannot be written: the write it belongs to must roll back with it. */
@@ -33,9 +35,11 @@ export class AuditFailed extends Error {
 export async function writeAuditEntry(trx: Kysely<any>, audit: AuditRecorder, entry: AuditEntry): Promise<void> {
   try {
     await sql`insert into ${auditTableId(audit.log)}
-      (at, actor, table_schema, table_name, record_key, action, changes)
+      (at, actor, table_schema, table_name, record_key, action, changes, note)
       values (${new Date().toISOString()}, ${audit.actor}, ${entry.table.schema}, ${entry.table.name},
-        ${entry.recordKey}, ${entry.action}, ${JSON.stringify(jsonSafe(entry.changes))})`.execute(trx)
+        ${entry.recordKey}, ${entry.action}, ${JSON.stringify(jsonSafe(entry.changes))}, ${entry.note ?? null})`.execute(
+      trx,
+    )
   } catch (error) {
     throw new AuditFailed(error)
   }

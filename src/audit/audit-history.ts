@@ -11,6 +11,7 @@ export interface AuditRecord {
   readonly actor: string | null
   readonly action: AuditAction
   readonly changes: Readonly<Record<string, unknown>>
+  readonly note: string | null
 }
 
 /** A record's entries, newest first, at most `limit`. */
@@ -21,8 +22,15 @@ export async function readHistory(
   recordKey: string,
   limit: number,
 ): Promise<AuditRecord[]> {
-  const { rows } = await sql<{ id: unknown; at: string; actor: string | null; action: AuditAction; changes: string }>`
-    select id, at, actor, action, changes from ${auditTableId(log)}
+  const { rows } = await sql<{
+    id: unknown
+    at: string
+    actor: string | null
+    action: AuditAction
+    changes: string
+    note: string | null
+  }>`
+    select id, at, actor, action, changes, note from ${auditTableId(log)}
     where table_schema = ${table.schema} and table_name = ${table.name} and record_key = ${recordKey}
     order by id desc limit ${limit}`.execute(db)
   return rows.map((row) => ({
@@ -31,6 +39,7 @@ export async function readHistory(
     actor: row.actor,
     action: row.action,
     changes: parseChanges(row.changes),
+    note: row.note,
   }))
 }
 

@@ -57,17 +57,31 @@ export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<voi
       )
     await sql`create table if not exists ${id} (
       id integer primary key, at text not null, actor text, table_schema text not null, table_name text not null,
-      record_key text not null, action text not null, changes text not null)`.execute(db)
+      record_key text not null, action text not null, changes text not null, note text)`.execute(db)
   } else {
     await sql`create schema if not exists ${sql.id(log.schema)}`.execute(db)
     await sql`create table if not exists ${id} (
       id bigint generated always as identity primary key, at text not null, actor text, table_schema text not null,
-      table_name text not null, record_key text not null, action text not null, changes text not null)`.execute(db)
+      table_name text not null, record_key text not null, action text not null, changes text not null, note text)`.execute(
+      db,
+    )
   }
+  await addNoteColumn(db, log)
   // A record's history is read by its table and key.
   const index = `${log.table}_record`
   const onColumns = sql`(table_schema, table_name, record_key, id)`
   if (log.dialect === 'sqlite')
     await sql`create index if not exists ${sql.id(log.schema, index)} on ${sql.id(log.table)} ${onColumns}`.execute(db)
   else await sql`create index if not exists ${sql.id(index)} on ${id} ${onColumns}`.execute(db)
+}
+
+/** Logs created before entries had a note (why a row changed when nobody edited it: a cascade) get the column. */
+async function addNoteColumn(db: Kysely<any>, log: AuditLog): Promise<void> {
+  const { rows } =
+    log.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from pragma_table_info(${log.table}, ${log.schema})`.execute(db)
+      : await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = ${log.schema} and table_name = ${log.table}`.execute(db)
+  if (!rows.some((row) => row.name === 'note'))
+    await sql`alter table ${auditTableId(log)} add column note text`.execute(db)
 }

@@ -61,12 +61,22 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
   }
 }
 
+const maxTitle = 80
+
 /** A short title for a row: its label column's value, else its key values. */
-export function recordTitle(resource: Resource, row: Row, keyValues: readonly unknown[], dialect: DialectName): string {
+export function recordTitle(
+  resource: Resource,
+  row: Row,
+  keyValues: readonly unknown[] | null,
+  dialect: DialectName,
+): string {
   const column = resource.table.columns.find((c) => c.name === resource.labelColumn)
   if (column) {
     const shown = cellFor(column, row[column.name], dialect, 60)
     if (!shown.isNull && !shown.isEmpty) return shown.text
   }
-  return keyValues.length > 0 && keyValues.length <= 3 ? keyValues.map(String).join(', ') : encodeRecordKey(keyValues)
+  // A row found by its rowid (its key holds NULL) is titled by the key as stored; a long key is cut short.
+  const values = keyValues ?? resource.key.columns.map((name) => row[name])
+  const title = values.length > 0 && values.length <= 3 ? values.map(String).join(', ') : encodeRecordKey(values)
+  return title.length > maxTitle ? `${title.slice(0, maxTitle)}…` : title
 }

@@ -19,6 +19,7 @@ export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
       actor: record.actor ?? 'anonymous',
       action: record.action,
       changes: changesOf(record, label),
+      note: record.note,
     })),
     cappedText: input.records.length >= input.limit ? `Only the latest ${input.limit} changes are shown.` : null,
     detailHref: input.detailHref,

@@ -6,7 +6,9 @@ import { pageSizes, type ListParams } from '../list/list-params.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
 import { valueOf } from '../list/sql-identifiers.js'
-import { encodeRecordKey, recordKeyText } from '../records/record-key.js'
+import { encodeRecordKey } from '../records/record-key.js'
+import { refSegment } from '../records/record-ref.js'
+import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
@@ -32,6 +34,8 @@ export interface ListModelInput {
 }
 
 const cellLength = 80
+/** The longest keyset cursor put in a link (see `pagination`). */
+const maxCursor = 2048
 
 export function listPageModel(input: ListModelInput): ListPageModel {
   const { resource, params, page, urls } = input
@@ -224,8 +228,9 @@ function rowModel(
 ): TableRowModel {
   const { resource, urls, page } = input
   const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
-  const key = encodeRecordKey(keyValues)
-  const detail = urls.detail(resource.table, key)
+  const ref = rowLinkText(resource, row, input.dialect)
+  // No link at all rather than one that ends in "not found" (see rowLinkText).
+  const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
@@ -247,10 +252,12 @@ function rowModel(
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =
-    linkColumn === undefined ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } } : {}
-  if (position === null) return { href: detail, cells, ...open }
-  const select = { value: recordKeyText(keyValues), label: rowLabel('Select', resource, keyValues, position) }
-  return { href: detail, cells, ...open, select }
+    linkColumn === undefined && detail !== undefined
+      ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } }
+      : {}
+  if (position === null || ref === null) return { href: detail ?? null, cells, ...open }
+  const select = { value: ref, label: rowLabel('Select', resource, keyValues, position) }
+  return { href: detail ?? null, cells, ...open, select }
 }
 
 /** "Select row 42" / "Open row 7, 3" by the key a user sees in the key column; a long or many-column key by its place on the page. */
@@ -275,10 +282,21 @@ function summary(page: ListPage, params: ListParams): string {
 function pagination(page: ListPage, params: ListParams, state: ListState, href: (s: ListState, p?: object) => string) {
   if (page.ordering.keyset) {
     const moved = params.after !== null || params.before !== null || params.page > 1
+    // A cursor holding a huge value (a 20,000-character key) would make a URL the server refuses: a page
+    // reached by number goes on by number instead; from a cursor page there is then no such link.
+    const numbered = params.after === null && params.before === null
+    const step = (cursor: string | null, name: 'before' | 'after', to: number) =>
+      !cursor
+        ? null
+        : cursor.length <= maxCursor
+          ? href(state, { [name]: cursor })
+          : numbered && to >= 1
+            ? href(state, { page: to })
+            : null
     return {
       first: moved ? href(state) : null,
-      prev: page.prevCursor ? href(state, { before: page.prevCursor }) : null,
-      next: page.nextCursor ? href(state, { after: page.nextCursor }) : null,
+      prev: step(page.prevCursor, 'before', params.page - 1),
+      next: step(page.nextCursor, 'after', params.page + 1),
       label: null,
     }
   }

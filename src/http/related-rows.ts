@@ -4,8 +4,9 @@ import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { countRows, formatCount, type RowCount } from '../list/count-rows.js'
 import { filterParam } from '../list/list-query-string.js'
-import { matchColumns, selectList, tableId, valueOf } from '../list/sql-identifiers.js'
-import { encodeRecordKey } from '../records/record-key.js'
+import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import { refSegment, rowKeyColumns } from '../records/record-ref.js'
+import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor } from './cell-model.js'
@@ -81,7 +82,7 @@ async function loadPanel(
     .flatMap((name) => child.columns.filter((c) => c.name === name))
   const order = sql.join(child.key.columns.map((name) => sql.id(name)))
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(child, [...columns.map((c) => c.name), ...child.key.columns])} from ${tableId(child.table)}
+    select ${selectList(child, [...columns.map((c) => c.name), ...rowKeyColumns(child)])} from ${tableId(child.table)}
     where ${where} order by ${order} limit ${shownRows}`.execute(db)
   // Fewer rows than a panel shows are all there are: no second query to count them.
   const count: RowCount =
@@ -92,8 +93,12 @@ async function loadPanel(
     countText: formatCount(count),
     columns: columns.map((c) => child.columnLabels[c.name] ?? c.name),
     rows: rows.map((r) => {
-      const href = urls.detail(child.table, encodeRecordKey(child.key.columns.map((name) => valueOf(child, r, name))))
-      return { href, cells: columns.map((c, i) => cellFor(c, r[c.name], dialect.name, 60, i === 0 ? href : undefined)) }
+      const ref = rowLinkText(child, r, dialect.name)
+      const href = ref === null ? undefined : urls.detail(child.table, refSegment(ref))
+      return {
+        href: href ?? null,
+        cells: columns.map((c, i) => cellFor(c, r[c.name], dialect.name, 60, i === 0 ? href : undefined)),
+      }
     }),
   }
 }

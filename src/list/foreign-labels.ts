@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import type { DialectName, ForeignKey } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import { encodeRecordKey } from '../records/record-key.js'
+import { refSegment, rowKeyColumns, rowRefText } from '../records/record-ref.js'
 import type { Resource } from '../resources/resource.js'
-import { matchColumns, selectList, tableId, valueOf } from './sql-identifiers.js'
+import { matchColumns, selectList, tableId } from './sql-identifiers.js'
 
 /** How a referenced row is shown where another row points at it. */
 export interface ForeignLabel {
@@ -32,7 +33,7 @@ export async function loadForeignLabels(
     distinct.set(encodeRecordKey(tuple), tuple)
   }
   if (distinct.size === 0) return labels
-  const columns = [...fk.refColumns, ...target.key.columns, ...(target.labelColumn ? [target.labelColumn] : [])]
+  const columns = [...fk.refColumns, ...rowKeyColumns(target), ...(target.labelColumn ? [target.labelColumn] : [])]
   const condition =
     fk.refColumns.length === 1
       ? sql`${sql.id(fk.refColumns[0]!)} in (${sql.join([...distinct.values()].map((tuple) => sql`${tuple[0]}`))})`
@@ -44,7 +45,7 @@ export async function loadForeignLabels(
     select ${selectList(target, columns)} from ${tableId(target.table)} where ${condition}`.execute(db)
   const labelColumn = target.table.columns.find((column) => column.name === target.labelColumn)
   for (const row of rows) {
-    const key = encodeRecordKey(target.key.columns.map((name) => valueOf(target, row, name)))
+    const key = refSegment(rowRefText(target, row))
     const refValues = fk.refColumns.map((name) => row[name])
     const label = labelColumn
       ? kindOf(labelColumn).format(row[labelColumn.name], labelColumn, { truncate: labelLength, dialect })

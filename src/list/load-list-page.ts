@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { recordKeyText } from '../records/record-key.js'
+import { rowKeyColumns } from '../records/record-ref.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
@@ -49,7 +50,7 @@ export async function loadListPage(
   const shownFks = foreignKeysShown(resource, ctx.resources)
   const columns = new Set([
     ...resource.listColumns,
-    ...resource.key.columns,
+    ...rowKeyColumns(resource),
     ...ordering.terms.map((term) => term.column),
     ...shownFks.flatMap(({ fk }) => fk.columns),
   ])

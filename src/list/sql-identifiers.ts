@@ -15,10 +15,15 @@ export function columnId(name: string): RawBuilder<unknown> {
   return sql.id(name)
 }
 
+/** Whether `name` is SQLite's rowid rather than a column: the key, or the fallback of a key that holds NULL. */
+function isRowid(resource: Resource, name: string): boolean {
+  return name === 'rowid' && (resource.key.type === 'rowid' || resource.key.nullRowid === true)
+}
+
 /** The select list for `names`, with the rowid (when it is the key) under an alias no real column has. */
 export function selectList(resource: Resource, names: Iterable<string>): RawBuilder<unknown> {
   const parts = [...new Set(names)].map((name) =>
-    resource.key.type === 'rowid' && name === 'rowid' ? sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}` : sql.id(name),
+    isRowid(resource, name) ? sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}` : sql.id(name),
   )
   // A relation whose columns could not be introspected (a broken view): `*` lets the engine say why.
   return parts.length > 0 ? sql.join(parts) : sql`*`
@@ -26,7 +31,7 @@ export function selectList(resource: Resource, names: Iterable<string>): RawBuil
 
 /** A row's value for a column, reading the rowid from its alias. */
 export function valueOf(resource: Resource, row: Readonly<Record<string, unknown>>, name: string): unknown {
-  return resource.key.type === 'rowid' && name === 'rowid' ? row[rowidAlias] : row[name]
+  return isRowid(resource, name) ? row[rowidAlias] : row[name]
 }
 
 /** `a = $1 and b is null …`: a null-safe match of columns to values. */

@@ -32,7 +32,8 @@ export interface PreviewOptions {
   readonly maxRelations?: number
 }
 
-interface Level {
+/** The rows deleted at one level of the walk. */
+export interface Level {
   readonly table: Table
   readonly alias: string
   /** Which rows of `table` (as `alias`) are deleted at this level. */
@@ -59,12 +60,10 @@ export async function previewDelete(
   tables: readonly Table[],
   root: Table,
   keyColumns: readonly string[],
-  keys: readonly (readonly unknown[])[],
+  keys: readonly RowKey[],
   options: PreviewOptions = {},
 ): Promise<DeletePreview> {
   const cap = options.cap ?? 1000
-  const maxDepth = options.maxDepth ?? 6
-  const maxRelations = options.maxRelations ?? 40
   const rootLevel: Level = { table: root, alias: 't0', condition: keysCondition('t0', keyColumns, keys), depth: 0 }
   const rows = Number(
     (
@@ -74,10 +73,63 @@ export async function previewDelete(
     ).rows[0]?.n ?? 0,
   )
   const found: Record<'cascades' | 'cleared' | 'blockers', DeleteEffect[]> = { cascades: [], cleared: [], blockers: [] }
+  const incomplete = await walkDelete(
+    db,
+    tables,
+    rootLevel,
+    options,
+    async ({ table, fk, alias, condition, depth }) => {
+      // Rows of the root table that are themselves being deleted do not block (a self-reference within the set).
+      if (depth === 1 && table === root && effectOf[fk.onDelete] === 'blockers') {
+        condition = sql`${condition} and not (${keysCondition(alias, keyColumns, keys)})`
+      }
+      const count = Number(
+        (
+          await sql<{ n: unknown }>`select count(*) as n from (select 1 from ${tableId(table)} as ${sql.id(alias)}
+          where ${condition} limit ${cap + 1}) as counted`.execute(db)
+        ).rows[0]?.n ?? 0,
+      )
+      if (count === 0) return false
+      found[effectOf[fk.onDelete]].push({
+        table: { schema: table.schema, name: table.name },
+        foreignKey: { name: fk.name, columns: fk.columns, onDelete: fk.onDelete },
+        depth,
+        count: Math.min(count, cap),
+        capped: count > cap,
+      })
+      return true
+    },
+  )
+  return { rows, ...found, incomplete }
+}
+
+/** One relation a delete reaches: the rows of `table` (as `alias`) matching `condition` point at deleted rows through `fk`. */
+export interface Reach {
+  readonly table: Table
+  readonly fk: ForeignKey
+  readonly alias: string
+  readonly condition: RawBuilder<unknown>
+  readonly depth: number
+}
+
+/**
+ * Walks the relations a delete of the rows matching `root` reaches, breadth first: every foreign key
+ * pointing at a deleted table, and on through ON DELETE CASCADE where `visit` says rows were found.
+ * Returns true when it stopped at the depth or relation limit (more may be reached than visited).
+ */
+export async function walkDelete(
+  db: Kysely<any>,
+  tables: readonly Table[],
+  root: Level,
+  options: Pick<PreviewOptions, 'maxDepth' | 'maxRelations'>,
+  visit: (reach: Reach) => Promise<boolean>,
+): Promise<boolean> {
+  const maxDepth = options.maxDepth ?? 6
+  const maxRelations = options.maxRelations ?? 40
   let relations = 0
   let incomplete = false
   let aliases = 0
-  const queue: Level[] = [rootLevel]
+  const queue: Level[] = [root]
   while (queue.length > 0) {
     const parent = queue.shift()!
     for (const { table, fk } of referencing(tables, parent.table)) {
@@ -91,31 +143,14 @@ export async function previewDelete(
         fk.columns.map((column, i) => sql`${sql.id(parent.alias, fk.refColumns[i]!)} = ${sql.id(alias, column)}`),
         sql` and `,
       )
-      let condition: RawBuilder<unknown> = sql`exists (select 1 from ${tableId(parent.table)} as ${sql.id(parent.alias)}
+      const condition: RawBuilder<unknown> = sql`exists (select 1 from ${tableId(parent.table)} as ${sql.id(parent.alias)}
         where ${pointsAtParent} and ${parent.condition})`
-      // Rows of the root table that are themselves being deleted do not block (a self-reference within the set).
-      if (parent === rootLevel && table === root && effectOf[fk.onDelete] === 'blockers') {
-        condition = sql`${condition} and not (${keysCondition(alias, keyColumns, keys)})`
-      }
-      const count = Number(
-        (
-          await sql<{ n: unknown }>`select count(*) as n from (select 1 from ${tableId(table)} as ${sql.id(alias)}
-            where ${condition} limit ${cap + 1}) as counted`.execute(db)
-        ).rows[0]?.n ?? 0,
-      )
-      if (count === 0) continue
-      const effect: DeleteEffect = {
-        table: { schema: table.schema, name: table.name },
-        foreignKey: { name: fk.name, columns: fk.columns, onDelete: fk.onDelete },
-        depth: parent.depth + 1,
-        count: Math.min(count, cap),
-        capped: count > cap,
-      }
-      found[effectOf[fk.onDelete]].push(effect)
-      if (fk.onDelete === 'cascade') queue.push({ table, alias, condition, depth: parent.depth + 1 })
+      const depth = parent.depth + 1
+      const found = await visit({ table, fk, alias, condition, depth })
+      if (found && fk.onDelete === 'cascade') queue.push({ table, alias, condition, depth })
     }
   }
-  return { rows, ...found, incomplete }
+  return incomplete
 }
 
 /** Foreign keys (of any table) that point at `target`, in metadata order. */
@@ -127,15 +162,19 @@ function referencing(tables: readonly Table[], target: Table): { table: Table; f
   )
 }
 
+/** A row to delete: its values of the key columns, or other columns that find it (SQLite's rowid). */
+export type RowKey = readonly unknown[] | { readonly columns: readonly string[]; readonly values: readonly unknown[] }
+
 /** `(a.k1 = $1 and a.k2 = $2) or (…)`, null-safe, for the rows being deleted. */
-function keysCondition(
+export function keysCondition(
   alias: string,
-  columns: readonly string[],
-  keys: readonly (readonly unknown[])[],
+  keyColumns: readonly string[],
+  keys: readonly RowKey[],
 ): RawBuilder<unknown> {
   if (keys.length === 0) return sql`1 = 0`
-  const one = (values: readonly unknown[]) =>
-    sql`(${sql.join(
+  const one = (key: RowKey) => {
+    const { columns, values } = isKeyValues(key) ? { columns: keyColumns, values: key } : key
+    return sql`(${sql.join(
       columns.map((column, i) =>
         values[i] === null || values[i] === undefined
           ? sql`${sql.id(alias, column)} is null`
@@ -143,5 +182,10 @@ function keysCondition(
       ),
       sql` and `,
     )})`
+  }
   return sql`(${sql.join(keys.map(one), sql` or `)})`
+}
+
+function isKeyValues(key: RowKey): key is readonly unknown[] {
+  return Array.isArray(key)
 }

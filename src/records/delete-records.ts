@@ -4,9 +4,11 @@ import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
 import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
-import { recordKeyText } from './record-key.js'
+import { cascadeEntries, finishEntries, type CascadeOptions } from './cascade-audit.js'
+import { rowKeyColumns, rowRefText } from './record-ref.js'
+import { targetOf, type RowToFind } from './resolve-record-ref.js'
 import { ambiguousMessage, auditRefusal } from './update-record.js'
-import { withWriteTransaction, WriteRefused } from './write-transaction.js'
+import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export type DeleteResult =
   /** `missing`: keys whose row was already gone (deleted by someone else meanwhile). */
@@ -14,41 +16,60 @@ export type DeleteResult =
   | { readonly status: 'refused'; readonly message: string }
   | { readonly status: 'error'; readonly error: DatabaseError }
 
+export interface DeleteOptions extends CascadeOptions {
+  /**
+   * Every resource of the admin: with `audit`, the rows the delete cascades to or clears (ON DELETE
+   * CASCADE / SET NULL / SET DEFAULT) are recorded too, each under its own table and key.
+   */
+  readonly resources?: readonly Resource[]
+}
+
 /**
- * Deletes rows by key, all in one transaction: either every row goes or none does. For a key-less
- * table matched on all its columns, a key that matches more than one row rolls everything back.
- * With `audit`, each deleted row is read first and recorded as it was, in the same transaction.
+ * Deletes rows, all in one transaction: either every row goes or none does. Each row is read first (two
+ * at most): a key that matches more than one row (identical rows of a key-less table, SQLite rows sharing
+ * a NULL key) rolls everything back, as does a delete that affects more rows than were read.
+ * With `audit`, each deleted row is recorded as it was, in the same transaction.
  */
 export async function deleteRecords(
   db: Kysely<any>,
   dialect: Dialect,
   resource: Resource,
-  keys: readonly (readonly unknown[])[],
+  rows: readonly RowToFind[],
   audit: AuditRecorder | null = null,
+  options: DeleteOptions = {},
 ): Promise<DeleteResult> {
-  const exact = resource.key.type === 'columns'
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<DeleteResult> => {
       let count = 0
-      const columns = resource.columns.map((column) => column.name)
-      for (const keyValues of keys) {
-        const where = matchColumns(resource.key.columns, keyValues)
-        const before = audit
-          ? (
-              await sql<Record<string, unknown>>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
-              where ${where} limit 1`.execute(trx)
-            ).rows[0]
-          : undefined
+      const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
+      for (const row of rows) {
+        const target = targetOf(resource, row)
+        const where = matchColumns(target.columns, target.values)
+        const found = (
+          await sql<Record<string, unknown>>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+            where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
+        ).rows
+        if (found.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+        const before = found[0]
+        if (!before) continue
+        const recordKey = rowRefText(resource, before)
+        // What the cascade takes must be read before the delete; it is recorded after it, in this transaction.
+        const cascaded =
+          audit && options.resources
+            ? await cascadeEntries(trx, options.resources, resource, { ...target, text: recordKey }, options)
+            : null
         const result = await sql`delete from ${tableId(resource.table)} where ${where}`.execute(trx)
-        const affected = Number(result.numAffectedRows ?? 0n)
-        if (exact && affected > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
-        count += affected
-        if (audit && before && affected > 0) {
-          const entry = { table: resource.table, recordKey: recordKeyText(keyValues), action: 'delete' as const }
-          await writeAuditEntry(trx, audit, { ...entry, changes: before })
+        if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+        count++
+        if (audit) {
+          const changes = Object.fromEntries(resource.columns.map((column) => [column.name, before[column.name]]))
+          const note = cascaded?.note ?? null
+          await writeAuditEntry(trx, audit, { table: resource.table, recordKey, action: 'delete', changes, note })
+          for (const entry of await finishEntries(trx, cascaded?.entries ?? []))
+            await writeAuditEntry(trx, audit, entry)
         }
       }
-      return { status: 'deleted', count, missing: keys.length - count }
+      return { status: 'deleted', count, missing: rows.length - count }
     })
   } catch (error) {
     if (error instanceof WriteRefused) return { status: 'refused', message: error.message }

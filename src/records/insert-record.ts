@@ -4,7 +4,7 @@ import type { Dialect } from '../db/dialect.js'
 import { selectList, tableId, valueOf } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
 import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
-import { recordKeyText } from './record-key.js'
+import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { auditRefusal } from './update-record.js'
 import { withWriteTransaction } from './write-transaction.js'
 
@@ -13,7 +13,12 @@ export type InsertResult =
    * The new row's key values, in key order, for its URL; null when the database returned no row (a BEFORE
    * INSERT trigger that stores the row elsewhere, e.g. in an inheritance child, and returns NULL).
    */
-  | { readonly status: 'created'; readonly keyValues: readonly unknown[] | null }
+  | {
+      readonly status: 'created'
+      readonly keyValues: readonly unknown[] | null
+      /** The new row's ref text (`rowRefText`: its rowid when its key holds NULL); null with `keyValues`. */
+      readonly ref: string | null
+    }
   | { readonly status: 'refused'; readonly message: string }
   | { readonly status: 'error'; readonly error: DatabaseError }
 
@@ -32,25 +37,24 @@ export async function insertRecord(
 ): Promise<InsertResult> {
   const names = Object.keys(values)
   const target = tableId(resource.table)
-  const returning = selectList(resource, resource.key.columns)
+  const returning = selectList(resource, rowKeyColumns(resource))
   const statement =
     names.length === 0
       ? sql<Record<string, unknown>>`insert into ${target} default values returning ${returning}`
       : sql<Record<string, unknown>>`insert into ${target} (${sql.join(names.map((name) => sql.id(name)))})
           values (${sql.join(names.map((name) => values[name]))}) returning ${returning}`
   try {
-    const keyValues = await withWriteTransaction(db, dialect.name, async (trx) => {
+    return await withWriteTransaction(db, dialect.name, async (trx) => {
       const row = (await statement.execute(trx)).rows[0]
       const keyValues = row ? resource.key.columns.map((name) => valueOf(resource, row, name)) : null
+      const ref = row ? rowRefText(resource, row) : null
       if (audit) {
         const key = Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues?.[i] ?? null]))
-        const recordKey = keyValues ? recordKeyText(keyValues) : ''
-        const entry = { table: resource.table, recordKey, action: 'create' as const }
+        const entry = { table: resource.table, recordKey: ref ?? '', action: 'create' as const }
         await writeAuditEntry(trx, audit, { ...entry, changes: { ...values, ...key } })
       }
-      return keyValues
+      return { status: 'created', keyValues, ref } as const
     })
-    return { status: 'created', keyValues }
   } catch (error) {
     if (error instanceof AuditFailed) return auditRefusal(error)
     const mapped = dialect.mapError(error)

@@ -55,7 +55,8 @@ export function decodeRecordKey(text: string): KeyValue[] | undefined {
   return values
 }
 
-function encodeValue(value: unknown): string {
+/** One value's text form (escaped, not percent-encoded). */
+export function encodeValue(value: unknown): string {
   if (value === null || value === undefined) return '~0'
   if (value instanceof Uint8Array) return `~x${Buffer.from(value).toString('hex')}`
   const text = String(value)

@@ -5,12 +5,13 @@ import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
 import { AuditFailed, updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { changedSince } from './conflict.js'
-import { recordKeyText } from './record-key.js'
+import { rowKeyColumns, rowRefText } from './record-ref.js'
+import { targetOf, type RowToFind } from './resolve-record-ref.js'
 import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export interface UpdateRequest {
-  /** The record key's values, typed (see `typedKeyValues`). */
-  readonly keyValues: readonly unknown[]
+  /** The row: its key's values, typed (see `typedKeyValues`), or a resolved target (`resolveRecordRef`). */
+  readonly keyValues: RowToFind
   /** The version token the edit form was drawn with (see `rowVersion`). */
   readonly version: string
   /** Only the columns the user changed, with the values to write. */
@@ -45,8 +46,9 @@ export async function updateRecord(
   const names = Object.keys(request.changes)
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<UpdateResult> => {
-      const where = matchColumns(resource.key.columns, request.keyValues)
-      const columns = [...resource.columns.map((column) => column.name), ...resource.key.columns]
+      const target = targetOf(resource, request.keyValues)
+      const where = matchColumns(target.columns, target.values)
+      const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
       const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
         where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
       const current = rows[0]
@@ -63,10 +65,7 @@ export async function updateRecord(
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
       const changes = updateChanges(current, request.changes)
       if (audit && Object.keys(changes).length > 0) {
-        const keyValues = resource.key.columns.map((name, i) =>
-          name in request.changes ? request.changes[name] : request.keyValues[i],
-        )
-        const recordKey = recordKeyText(keyValues)
+        const recordKey = rowRefText(resource, { ...current, ...request.changes })
         await writeAuditEntry(trx, audit, { table: resource.table, recordKey, action: 'update', changes })
       }
       return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
@@ -81,7 +80,7 @@ export async function updateRecord(
 }
 
 export const ambiguousMessage =
-  'More than one row matches this record (the table has no key and these rows are identical), so nothing was changed.'
+  'More than one row matches this record (identical rows of a table without a key, or rows that share a key holding NULL), so nothing was changed.'
 
 /** A failed audit insert rolled the write back: a message for the page, the driver's text for the log. */
 export function auditRefusal(error: AuditFailed): { readonly status: 'refused'; readonly message: string } {

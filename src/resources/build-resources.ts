@@ -114,23 +114,35 @@ function defaultLabel(table: Table, name: string): string {
 }
 
 export function recordKeySpec(table: Table, rowid: boolean): RecordKeySpec {
-  if (table.primaryKey.length > 0) return { type: 'primary', columns: table.primaryKey }
+  if (table.primaryKey.length > 0) {
+    const nullable = table.primaryKey.some((name) => table.columns.find((c) => c.name === name)?.nullable !== false)
+    const nullRowid = nullable && rowid && hasRowid(table)
+    return { type: 'primary', columns: table.primaryKey, ...(nullRowid ? { nullRowid } : {}) }
+  }
   if (table.type === 'table') {
     const notNull = new Set(table.columns.filter((column) => !column.nullable).map((column) => column.name))
     const unique = [...table.uniques, ...table.indexes.filter((index) => index.unique && !index.partial)]
       .map((constraint) => constraint.columns)
       .find((columns) => columns.length > 0 && columns.every((name) => notNull.has(name)))
     if (unique) return { type: 'unique', columns: unique }
-    if (rowid && !table.withoutRowid && table.columns.every((c) => c.name.toLowerCase() !== 'rowid')) {
+    if (rowid && hasRowid(table)) {
       return { type: 'rowid', columns: ['rowid'] }
     }
   }
   return { type: 'columns', columns: table.columns.filter(isComparable).map((column) => column.name) }
 }
 
-/** Columns an equality match can use on both engines (Postgres `json`, arrays and unknown types have no reliable `=`). */
+/** A SQLite table whose rowid can be named as `rowid` (no real column takes that name). */
+function hasRowid(table: Table): boolean {
+  return table.type === 'table' && !table.withoutRowid && table.columns.every((c) => c.name.toLowerCase() !== 'rowid')
+}
+
+/**
+ * Columns an equality match can use on both engines (Postgres `json`, arrays and unknown types have no
+ * reliable `=`, and `xml`, shown as text, has none at all: matching or ordering on it is an error).
+ */
 export function isComparable(column: Column): boolean {
-  return !['json', 'array', 'binary', 'unknown'].includes(column.kind)
+  return !['json', 'array', 'binary', 'unknown'].includes(column.kind) && column.baseType !== 'xml'
 }
 
 function defaultListColumns(table: Table, columns: readonly Column[]): string[] {

@@ -11,6 +11,12 @@ import type { Column, Table } from '../introspect/metadata.js'
 export interface RecordKeySpec {
   readonly type: 'primary' | 'unique' | 'rowid' | 'columns'
   readonly columns: readonly string[]
+  /**
+   * SQLite lets a non-INTEGER primary key hold NULL, and two such rows share a key: a row whose key has a
+   * NULL is then named by its rowid instead (a `~r` record key). Set on SQLite rowid tables with a key
+   * column that may be NULL. https://www.sqlite.org/lang_createtable.html#the_primary_key
+   */
+  readonly nullRowid?: boolean
 }
 
 /** The alias a SQLite rowid is selected as, so that it cannot collide with a real column. */

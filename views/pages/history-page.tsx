@@ -30,6 +30,7 @@ export function HistoryPage(props: { model: HistoryPageModel }) {
                   {entry.atText}
                 </time>
               </h2>
+              {entry.note && <p class="text-sm">{entry.note}</p>}
               {entry.changes.length > 0 ? (
                 <table class="w-full text-left text-sm">
                   <caption class="sr-only">

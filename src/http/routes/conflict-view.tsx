@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { RecordKey } from './edit-helpers.js'
 import { ConflictPage } from '../../../views/pages/conflict-page.js'
 import type { ConflictRow } from '../../../views/pages/edit-page-models.js'
 import { formControl } from '../../forms/form-body.js'
@@ -25,7 +26,7 @@ import { tableCrumbs, visibleResources } from './table-route-helpers.js'
 export async function showConflict(
   c: Context<AdminEnv>,
   resource: Resource,
-  key: { readonly text: string; readonly values: readonly unknown[] },
+  key: RecordKey,
   fields: readonly FieldSpec[],
   parsed: ParsedForm,
   current: Row,
@@ -65,7 +66,7 @@ export async function showConflict(
     cancelHref: urls.detail(resource.table, key.text),
     buttonLabel: 'Save my changes over the current row',
   })
-  const title = recordTitle(resource, current, key.values, dialect)
+  const title = recordTitle(resource, current, key.target.keyValues, dialect)
   return renderPage(
     c,
     {

@@ -5,36 +5,36 @@ import { formBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
-import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
-import { typedKeyValues } from '../../records/typed-key-values.js'
+import { refSegment } from '../../records/record-ref.js'
+import { ambiguousMessage } from '../../records/update-record.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError, notFound } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
-import { auditRecorder, csrfPair, recordKeyOf, writableResource } from './edit-helpers.js'
-import { tableCrumbs } from './table-route-helpers.js'
+import { auditRecorder, csrfPair, recordKeyOf, shortKey, writableResource, type RecordKey } from './edit-helpers.js'
+import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
 
 const maxBulk = 500
 const shownRecords = 20
 
 interface Target {
-  readonly keys: readonly { readonly text: string; readonly values: readonly unknown[] }[]
+  readonly keys: readonly RecordKey[]
   readonly bulk: boolean
 }
 
 /** `GET …/row/{key}/delete`: the preview, with the confirm button (disabled when something blocks it). */
 export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
   const resource = writableResource(c, 'delete')
-  const key = recordKeyOf(c, resource)
+  const key = await recordKeyOf(c, resource)
   return renderDelete(c, resource, { keys: [key], bulk: false })
 }
 
 /** `POST …/row/{key}/delete`: deletes the row in one transaction and goes back to the list. */
 export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const resource = writableResource(c, 'delete')
-  const key = recordKeyOf(c, resource)
+  const key = await recordKeyOf(c, resource)
   return runDelete(c, secret, resource, { keys: [key], bulk: false })
 }
 
@@ -45,19 +45,18 @@ export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<
 export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const resource = writableResource(c, 'delete')
   const body = formBody(await c.req.formData())
-  const dialect = c.get('admin').dialect.name
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
     await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
     return c.redirect(c.get('urls').list(resource.table), 303)
   }
   if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
-  const keys = texts.map((text) => {
-    const decoded = decodeRecordKey(text)
-    const values = decoded && typedKeyValues(resource, resource.key.columns, decoded, dialect)
-    if (!decoded || !values) throw new HttpError(400, 'Bad selection', `“${text}” is not a key of ${resource.label}.`)
-    return { text: encodeRecordKey(decoded), values }
-  })
+  const keys: RecordKey[] = []
+  for (const text of texts) {
+    const target = await recordTargetOf(c, resource, text)
+    if (!target) throw new HttpError(400, 'Bad selection', `“${shortKey(text)}” is not a key of ${resource.label}.`)
+    keys.push({ text: refSegment(target.text), target })
+  }
   if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true })
   return runDelete(c, secret, resource, { keys, bulk: true })
 }
@@ -68,8 +67,9 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     admin.db,
     admin.dialect,
     resource,
-    target.keys.map((key) => key.values),
+    target.keys.map((key) => key.target),
     await auditRecorder(c),
+    { resources: admin.resources.all },
   )
   if (result.status !== 'deleted') {
     const message =
@@ -91,8 +91,9 @@ async function renderDelete(
   c: Context<AdminEnv>,
   resource: Resource,
   target: Target,
-  error: string | null = null,
+  refusal: string | null = null,
 ): Promise<Response> {
+  let error = refusal
   const admin = c.get('admin')
   const urls = c.get('urls')
   const dialect = admin.dialect.name
@@ -104,23 +105,30 @@ async function renderDelete(
         admin.schema.tables,
         resource.table,
         resource.key.columns,
-        target.keys.map((key) => key.values),
+        target.keys.map((key) => key.target),
       ),
     )
   } catch (failure) {
     if (!admin.dialect.mapError(failure)) throw failure
     console.error(`steward: delete preview of ${resource.id} failed:`, failure)
   }
+  let ambiguous = false
   const records = await Promise.all(
     target.keys.slice(0, shownRecords).map(async (key) => {
-      const { row } = await readRecord(admin.db, resource, key.values)
+      const { row, duplicated } = await readRecord(admin.db, resource, key.target)
+      ambiguous ||= duplicated
       return row
-        ? { label: recordTitle(resource, row, key.values, dialect), href: urls.detail(resource.table, key.text) }
-        : { label: `${key.text} (already deleted)`, href: null }
+        ? {
+            label: recordTitle(resource, row, key.target.keyValues, dialect),
+            href: urls.detail(resource.table, key.text),
+          }
+        : { label: `${shortKey(key.text)} (already deleted)`, href: null }
     }),
   )
+  // A key that matches several rows (SQLite NULL keys, identical key-less rows) is never deleted.
+  if (ambiguous) error ??= ambiguousMessage
   if (!target.bulk && records[0]?.href === null && !error) {
-    throw notFound(`${resource.label} has no row with key "${target.keys[0]?.text}".`)
+    throw notFound(`${resource.label} has no row with key "${shortKey(target.keys[0]?.text ?? '')}".`)
   }
   const effect = (e: DeleteEffect): DeleteEffectModel => ({
     table: admin.resources.get(e.table.schema, e.table.name)?.label ?? e.table.name,
@@ -142,13 +150,13 @@ async function renderDelete(
         ? 'The chain of related rows is long: only its first levels are listed, and more rows may be deleted with these.'
         : null,
     error,
-    blocked: !preview || preview.blockers.length > 0 || preview.rows === 0,
+    blocked: !preview || preview.blockers.length > 0 || preview.rows === 0 || ambiguous,
     action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
     hidden: [
       csrfPair(c),
       // A form field carries the key's text form (the segment, percent-decoded), as the list's row boxes do.
       ...(target.bulk
-        ? [...target.keys.map((key) => ['key', decodeURIComponent(key.text)] as const), ['confirm', '1'] as const]
+        ? [...target.keys.map((key) => ['key', key.target.text] as const), ['confirm', '1'] as const]
         : []),
     ],
     cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,

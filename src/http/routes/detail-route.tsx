@@ -2,18 +2,19 @@ import type { Context, Hono } from 'hono'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
 import { readRecord } from '../../records/read-record.js'
-import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
-import { typedKeyValues } from '../../records/typed-key-values.js'
+import { refSegment } from '../../records/record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { detailPageModel, recordTitle } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
 import { loadRelatedPanels } from '../related-rows.js'
 import { renderPage } from '../render-page.js'
+import { shortKey } from './edit-helpers.js'
 import {
   describeQueryFailure,
   driftBanner,
   mayFor,
+  recordTargetOf,
   resourceFor,
   tableCrumbs,
   visibleResources,
@@ -25,13 +26,12 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c, 'view')
     const visible = visibleResources(c)
     const keyText = c.req.param('key') ?? ''
-    const decoded = decodeRecordKey(keyText)
-    const keyValues = decoded && typedKeyValues(resource, resource.key.columns, decoded, admin.dialect.name)
-    const missing = () => notFound(`${resource.label} has no row with key "${keyText}".`)
-    if (!keyValues) throw missing()
+    const missing = () => notFound(`${resource.label} has no row with key "${shortKey(keyText)}".`)
+    const target = await recordTargetOf(c, resource, keyText)
+    if (!target) throw missing()
     const loaded = await admin.dialect
       .withStatementTimeout(admin.db, admin.statementTimeoutMs, async (trx) => {
-        const record = await readRecord(trx, resource, keyValues)
+        const record = await readRecord(trx, resource, target)
         if (!record.row) return { record, outgoing: new Map() }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
@@ -51,8 +51,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const urls = c.get('urls')
     const { db, dialect, statementTimeoutMs } = admin
     const related = await loadRelatedPanels(db, resource, row, visible, urls, dialect, statementTimeoutMs, mayFor(c))
-    const key = encodeRecordKey(decoded!)
-    const title = recordTitle(resource, row, keyValues, admin.dialect.name)
+    const key = refSegment(target.text)
+    const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({
       resource,
       row,

@@ -6,12 +6,12 @@ import { constraintErrors, type FormErrors } from '../../forms/constraint-errors
 import type { FieldSpec } from '../../forms/form-fields.js'
 import type { Submitted } from '../../forms/parse-form.js'
 import { missingReferences } from '../../records/missing-references.js'
-import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
-import { typedKeyValues } from '../../records/typed-key-values.js'
+import { refSegment } from '../../records/record-ref.js'
+import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
-import { resourceFor } from './table-route-helpers.js'
+import { recordTargetOf, resourceFor } from './table-route-helpers.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
 export function writableResource(c: Context<AdminEnv>, action: 'add' | 'change' | 'delete'): Resource {
@@ -23,16 +23,24 @@ export function writableResource(c: Context<AdminEnv>, action: 'add' | 'change' 
   return resource
 }
 
-/** The `:key` segment, decoded and typed by the key columns' kinds; a 404 page when it names no possible row. */
-export function recordKeyOf(
-  c: Context<AdminEnv>,
-  resource: Resource,
-): { readonly text: string; readonly values: unknown[] } {
+/** A record page's row: its canonical URL segment and how to find it. */
+export interface RecordKey {
+  /** The canonical path segment (see `refSegment`). */
+  readonly text: string
+  readonly target: RecordTarget
+}
+
+/** The `:key` segment, decoded, typed by the key columns' kinds and resolved; a 404 page when it names no possible row. */
+export async function recordKeyOf(c: Context<AdminEnv>, resource: Resource): Promise<RecordKey> {
   const raw = c.req.param('key') ?? ''
-  const decoded = decodeRecordKey(raw)
-  const values = decoded && typedKeyValues(resource, resource.key.columns, decoded, c.get('admin').dialect.name)
-  if (!decoded || !values) throw notFound(`${resource.label} has no row with key "${raw}".`)
-  return { text: encodeRecordKey(decoded), values }
+  const target = await recordTargetOf(c, resource, raw)
+  if (!target) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+  return { text: refSegment(target.text), target }
+}
+
+/** A key for a message: a long one cut short (a page must not repeat a 20,000-character key). */
+export function shortKey(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }
 
 /** The audit log and this request's actor, or null when auditing is off. */

@@ -2,13 +2,14 @@ import type { Context, Hono } from 'hono'
 import { HistoryPage } from '../../../views/pages/history-page.js'
 import { readHistory } from '../../audit/audit-history.js'
 import { readRecord } from '../../records/read-record.js'
-import { decodeRecordKey, encodeRecordKey, recordKeyText } from '../../records/record-key.js'
-import { typedKeyValues } from '../../records/typed-key-values.js'
+import { decodeRecordRef, isDigested, recordRefText, refSegment, rowRefText } from '../../records/record-ref.js'
+import { resolveRecordRef } from '../../records/resolve-record-ref.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError, notFound } from '../errors.js'
 import { historyPageModel } from '../history-view-model.js'
 import { renderPage } from '../render-page.js'
+import { shortKey } from './edit-helpers.js'
 import { resourceFor, tableCrumbs } from './table-route-helpers.js'
 
 const historyLimit = 100
@@ -21,13 +22,20 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c, 'view')
     if (!admin.audit) throw notFound('Changes are not recorded in this admin, so there is no history to show.')
     const raw = c.req.param('key') ?? ''
-    const decoded = decodeRecordKey(raw)
-    const keyValues = decoded && typedKeyValues(resource, resource.key.columns, decoded, admin.dialect.name)
-    if (!decoded || !keyValues) throw notFound(`${resource.label} has no row with key "${raw}".`)
-    const key = encodeRecordKey(decoded)
+    const ref = decodeRecordRef(raw)
+    if (!ref) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    const target = await resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
+    const row = target ? (await readRecord(admin.db, resource, target)).row : null
+    // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
+    // row's by the ref in the URL (a digested one as it came).
+    const text = row
+      ? rowRefText(resource, row)
+      : (target?.text ?? (ref.by === 'key' && ref.parts.some(isDigested) ? recordRefText(ref) : undefined))
+    if (text === undefined) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    const key = refSegment(text)
     let records
     try {
-      records = await readHistory(admin.db, admin.audit, resource.table, recordKeyText(keyValues), historyLimit)
+      records = await readHistory(admin.db, admin.audit, resource.table, text, historyLimit)
     } catch (error) {
       if (!admin.dialect.mapError(error)) throw error
       console.error('steward: could not read the audit log:', error)
@@ -37,8 +45,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
         'The audit log could not be read. The details are in the server log.',
       )
     }
-    const { row } = await readRecord(admin.db, resource, keyValues)
-    const title = row ? recordTitle(resource, row, keyValues, admin.dialect.name) : `${key} (deleted)`
+    const title = row ? recordTitle(resource, row, target!.keyValues, admin.dialect.name) : `${shortKey(key)} (deleted)`
     const model = historyPageModel({
       resource,
       records,

@@ -9,7 +9,8 @@ import { kindOf } from '../../kinds/registry.js'
 import { readVersion, rowVersion } from '../../records/conflict.js'
 import { insertRecord } from '../../records/insert-record.js'
 import { readRecord } from '../../records/read-record.js'
-import { encodeRecordKey } from '../../records/record-key.js'
+import { refSegment, rowRefText } from '../../records/record-ref.js'
+import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import { updateRecord, type Row } from '../../records/update-record.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
@@ -20,7 +21,7 @@ import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
 import { formLookups } from './edit-lookups.js'
-import { auditRecorder, csrfPair, recordKeyOf, writableResource, writeErrors } from './edit-helpers.js'
+import { auditRecorder, csrfPair, recordKeyOf, shortKey, writableResource, writeErrors } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 
 export interface FormState {
@@ -117,14 +118,14 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   }
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
-  if (result.keyValues === null) {
+  if (result.keyValues === null || result.ref === null) {
     // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
     const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
     await setFlash(c, secret, { kind: 'success', message })
     return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
-  const key = encodeRecordKey(keyValues)
+  const key = refSegment(result.ref)
   const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
@@ -140,11 +141,11 @@ interface EditState extends FormState {
   readonly canSave?: boolean
 }
 
-async function loadRow(c: Context<AdminEnv>, resource: Resource, keyValues: readonly unknown[]): Promise<Row | null> {
+async function loadRow(c: Context<AdminEnv>, resource: Resource, target: RecordTarget): Promise<Row | null> {
   const admin = c.get('admin')
-  const { row, duplicated } = await readRecord(admin.db, resource, keyValues)
+  const { row, duplicated } = await readRecord(admin.db, resource, target)
   if (duplicated) {
-    const why = 'More than one row has exactly these values, so none of them can be edited or deleted here.'
+    const why = 'More than one row matches this key, so none of them can be edited or deleted here.'
     throw new HttpError(409, 'Several identical rows', why)
   }
   return row
@@ -154,9 +155,9 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   const admin = c.get('admin')
   const urls = c.get('urls')
   const resource = writableResource(c, 'change')
-  const key = recordKeyOf(c, resource)
-  const row = await loadRow(c, resource, key.values)
-  if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${key.text}".`)
+  const key = await recordKeyOf(c, resource)
+  const row = await loadRow(c, resource, key.target)
+  if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
   const fields = formFields(resource, 'edit', admin.dialect.name)
   const references = referenceValues(c, fields, (name) => {
     const sent = submittedInput(state.submitted, name)
@@ -185,7 +186,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     deleteHref: row ? urls.delete(resource.table, key.text) : null,
     canSave: state.canSave ?? true,
   })
-  const title = row ? recordTitle(resource, row, key.values, admin.dialect.name) : key.text
+  const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
   return renderPage(
     c,
     {
@@ -211,7 +212,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const urls = c.get('urls')
   const dialect = admin.dialect.name
   const resource = writableResource(c, 'change')
-  const key = recordKeyOf(c, resource)
+  const key = await recordKeyOf(c, resource)
   const fields = formFields(resource, 'edit', dialect)
   const body = formBody(await c.req.formData())
   const version = body.value(formControl.version) ?? ''
@@ -223,7 +224,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     admin.db,
     admin.dialect,
     resource,
-    { keyValues: key.values, version, changes: parsed.values },
+    { keyValues: key.target, version, changes: parsed.values },
     await auditRecorder(c),
   )
   switch (result.status) {
@@ -238,11 +239,8 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, 422)
     }
   }
-  const newKeyValues = resource.key.columns.map((name, i) =>
-    name in parsed.values ? parsed.values[name] : key.values[i],
-  )
-  const newKey = encodeRecordKey(newKeyValues)
-  const title = recordTitle(resource, result.row, newKeyValues, dialect)
+  const newKey = refSegment(rowRefText(resource, result.row))
+  const title = recordTitle(resource, result.row, null, dialect)
   await setFlash(
     c,
     secret,

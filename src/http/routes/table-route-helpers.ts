@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { Action, TableName } from '../../auth/permissions.js'
 import { visibleIndex, type ResourceIndex } from '../../resources/resource-index.js'
+import { decodeRecordRef, isDigested } from '../../records/record-ref.js'
+import { resolveRecordRef, type RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError, notFound } from '../errors.js'
@@ -48,6 +50,27 @@ export function mayFor(c: Context<AdminEnv>): May {
   const { can } = c.get('admin')
   const who = c.get('principal')
   return (action, table) => can(who, action, table)
+}
+
+/** The row a `:key` segment (as the router gives it, percent-decoded) names; undefined when it can name none. */
+export async function recordTargetOf(
+  c: Context<AdminEnv>,
+  resource: Resource,
+  text: string,
+): Promise<RecordTarget | undefined> {
+  const ref = decodeRecordRef(text)
+  if (!ref) return undefined
+  const admin = c.get('admin')
+  if (ref.by === 'rowid' || !ref.parts.some(isDigested))
+    return resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
+  // A digested value is looked up by its prefix, which no index serves: bounded in time like a list query.
+  return admin.dialect
+    .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
+      resolveRecordRef(trx, resource, ref, admin.dialect.name),
+    )
+    .catch((error: unknown) => {
+      throw describeQueryFailure(c, resource, error)
+    })
 }
 
 export function tableCrumbs(c: Context<AdminEnv>, resource: Resource): Crumb[] {
