@@ -13,6 +13,7 @@ import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
+import { refuseNul } from './middleware/refuse-nul.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
@@ -102,6 +103,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>({ strict: false })
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
+  app.use('*', refuseNul())
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {
     ...(options.secret ? { secret: options.secret } : {}),
