@@ -17,7 +17,10 @@ export const decimalKind: Kind = {
   format: formatNumber,
   parse(input, column, dialect) {
     const text = input.trim()
-    if (dialect === 'postgres' && specialValues.has(text)) return ok(text)
+    if (dialect === 'postgres' && specialValues.has(text)) {
+      // A numeric with a precision holds NaN but no infinity.
+      return text === 'NaN' || column.precision === null ? ok(text) : fail('This column cannot hold an infinity.')
+    }
     const match = decimalPattern.exec(text)
     const whole = match?.[2] ?? ''
     const fraction = match?.[3] ?? ''
@@ -55,6 +58,8 @@ function precisionProblem(
     if (scale === 0) return 'Enter a whole number.'
     return `At most ${scale} digit${scale === 1 ? '' : 's'} after the decimal point.`
   }
+  // Postgres's limits for a numeric without precision: https://www.postgresql.org/docs/current/datatype-numeric.html
+  if (whole.replace(/^0+/, '').length > 131072 || fractionDigits > 16383) return 'The number has too many digits.'
   if (precision !== null) {
     const wholeDigits = whole.replace(/^0+/, '').length
     const allowed = precision - (scale ?? 0)
