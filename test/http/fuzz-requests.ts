@@ -1,4 +1,4 @@
-import type { Table } from '../../src/introspect/metadata.js'
+import type { Column, ColumnKind, Table } from '../../src/introspect/metadata.js'
 import { listPathOf } from './crawl-pages.js'
 
 /** A small seeded generator (mulberry32): the same seed gives the same requests on every run. */
@@ -85,6 +85,38 @@ export const badValues: readonly string[] = [
   '9'.repeat(400),
 ]
 
+/** Values at the edge of what each kind's column holds: some pass the kind and must still not upset the database. */
+const borderline: Readonly<Partial<Record<ColumnKind, readonly string[]>>> = {
+  date: ['0000-01-01', '99999-01-01', '5874898-01-01', '4714-11-23 BC', '2024-02-29', 'infinity', '0001-01-01 BC'],
+  datetime: [
+    '0000-01-01 00:00:00',
+    '294277-01-01 00:00:00',
+    '2024-01-01 10:00:00+99',
+    '2024-01-01 10:00:00+16',
+    '2024-01-01',
+    '2024-01-01T10:00',
+    '99999-12-31',
+    '4714-11-23 00:00:00 BC',
+  ],
+  time: ['24:00:00.1', '10:00+16', '24:00:00', '23:59:60', '10:00:00+15:59'],
+  decimal: ['Infinity', '-Infinity', '1'.repeat(200), '9999999999.995', '0.00000000001'],
+  float: ['1e39', '1e-46', '1e308', '-0', '4e-324'],
+  integer: ['2147483648', '-2147483649', '32768', '-32769', '4294967296'],
+  bigint: ['9223372036854775808', '-9223372036854775809'],
+  network: ['10.0.0.1/8', '::1/64', '08:00:2b:01:02:03:04:05', 'fe80::1%eth0', '1.2.3.4/33'],
+  interval: ['P1X', '1 fortnight', '99999999999 years', '2147483648 days', '25:61:00', '1 day 1 day', 'infinity'],
+  text: ['$abc', '92233720368547758.08', '102', 'x1G', '1,234.5', '-$1'],
+  uuid: ['{00000000-0000-0000-0000-000000000001}', '00000000000000000000000000000001'],
+  boolean: ['maybe', '2', 'yes'],
+  json: ['{"a":"\\u0000"}', '"\\ud800"'],
+}
+
+/** A value for a column: mostly one at the edge of its kind, else any bad one. */
+export function valueFor(random: Random, column: Column | undefined): string {
+  const edge = column ? borderline[column.kind] : undefined
+  return edge && random.int(3) > 0 ? random.pick(edge) : random.pick(badValues)
+}
+
 /** Record keys as path segments (already percent-encoded where they need it): bad for every key type. */
 const badKeys: readonly string[] = [
   '~x',
@@ -156,8 +188,23 @@ export function listRequest(random: Random, table: Table): FuzzRequest {
     () => query.append('page', random.pick(['0', '-1', '1.5', 'abc', '99999999999', '2', nul])),
     () => query.append('size', random.pick(['0', '7', '25', '1e3', 'abc', '-25'])),
     () => query.append(random.pick(['after', 'before']), random.pick(cursors)),
-    () => query.append(`f.${random.pick(columns)}`, value()),
-    () => query.append(`f.${random.pick(columns)}.${random.pick(['gte', 'lte', 'null', 'in', 'bogus'])}`, value()),
+    () => {
+      // A position on the key, or on a column that may be unique: the value must be parsed as that column's.
+      const column = random.pick(table.columns)
+      query.append('sort', random.pick([column.name, `-${column.name}`]))
+      query.append(random.pick(['after', 'before']), valueFor(random, column))
+    },
+    () => {
+      const column = random.pick(table.columns)
+      query.append(`f.${column.name}`, valueFor(random, column))
+    },
+    () => {
+      const column = random.pick(table.columns)
+      query.append(
+        `f.${column.name}.${random.pick(['gte', 'lte', 'gte', 'lte', 'null', 'in', 'bogus'])}`,
+        valueFor(random, column),
+      )
+    },
     () => query.append(random.pick(['f.nope', 'zzz', 'f.', 'f..gte', `f.${nul}`]), value()),
   ]
   // Mostly one parameter, so that a value that passes parsing reaches the query instead of hiding behind another's 400.
@@ -168,7 +215,14 @@ export function listRequest(random: Random, table: Table): FuzzRequest {
 
 /** A record page (detail, edit, delete, history) under a key that is bad for the table's key type. */
 export function recordRequest(random: Random, table: Table): FuzzRequest {
-  const key = random.int(4) === 0 ? encodeURIComponent(random.pick(badValues)) : random.pick(badKeys)
+  const keyColumn = table.columns.find((column) => column.name === table.primaryKey[0])
+  const roll = random.int(4)
+  const key =
+    roll === 0
+      ? encodeURIComponent(random.pick(badValues))
+      : roll === 1
+        ? encodeURIComponent(valueFor(random, keyColumn))
+        : random.pick(badKeys)
   const page = random.pick(['', '/edit', '/delete', '/history'])
   return { label: 'record', method: 'GET', path: `${listPathOf(table)}row/${key}${page}` }
 }
@@ -248,7 +302,7 @@ export function formRequest(random: Random, table: Table, ctx: FormContext): Fuz
     if (roll === 0) continue
     if (roll === 1) pairs.push([`null:${column.name}`, random.pick(['on', '1', 'x'])])
     else if (roll === 2) pairs.push([`keep:${column.name}`, random.pick(['1', 'x'])])
-    else pairs.push([`v:${column.name}`, random.pick(badValues)])
+    else pairs.push([`v:${column.name}`, valueFor(random, column)])
   }
   if (random.int(2) === 0) pairs.push(['_version', random.pick(['', 'garbage', '{}', nul, 'x'.repeat(2000)])])
   if (random.int(3) === 0) pairs.push(['_action', random.pick(['save', 'another', 'continue', 'nope'])])

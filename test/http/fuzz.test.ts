@@ -109,14 +109,20 @@ function fuzzSuite(dialect: 'sqlite' | 'postgres', open: (setupSql: string) => P
           return { response: new Response(null, { status: 599 }), html: '' }
         })
         const status = response.status
+        // The database's own refusal is a last line of defence: here every value must be refused before SQL.
         if (logged.some((line) => line.includes('refused a value')))
-          problems.push(`${show(request)}: FALLBACK ${logged.join(' ').slice(0, 400)}`)
+          problems.push(
+            `${show(request)}: reached the database and was refused there: ${logged.join(' ').slice(0, 300)}`,
+          )
         if (status >= 500) problems.push(`${show(request)}: ${status} ${logged.join(' ').slice(0, 300)}`)
         const leak = driverText.exec(html)
         if (leak) problems.push(`${show(request)}: shows "${leak[0]}"`)
         if ((response.headers.get('content-type') ?? '').includes('text/html'))
           for (const found of leaksIn(html)) problems.push(`${show(request)}: ${found}`)
-        if (request.shape === 'not-a-form' && status !== 415) problems.push(`${show(request)}: ${status}, not 415`)
+        // A NUL in the address is refused before the body is looked at.
+        const nulInPath = request.path.split('?')[0]!.includes('%00')
+        if (request.shape === 'not-a-form' && status !== 415 && !(nulInPath && status === 400))
+          problems.push(`${show(request)}: ${status}, not 415`)
         // Without the token in a header the CSRF check must read the broken body itself.
         const bodyRead = !request.headers?.['x-csrf-token']
         if (request.shape === 'malformed' && bodyRead && status !== 400 && status !== 403)
