@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { DialectName } from '../introspect/metadata.js'
 import type { FilterOperator } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
-import { readDateTime } from '../kinds/temporal-text.js'
+import { inPostgresRange, readDate, readDateTime } from '../kinds/temporal-text.js'
 import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
@@ -173,7 +173,9 @@ function parseFilters(
       // A timestamp range may be given by whole days (the filter form's date inputs). SQLite compares
       // timestamps as text, so other input is put in the stored shape: `2024-01-31 10:00:00`, not `…T10:00`.
       if (column.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
-        values.push(raw)
+        const day = readDate(raw)
+        if (day !== undefined && (dialect !== 'postgres' || inPostgresRange(day, 'date'))) values.push(day)
+        else problems.push(`"${key}": ${raw} is not a day of the calendar`)
         continue
       }
       const input =
