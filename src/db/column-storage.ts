@@ -12,9 +12,17 @@ export interface ColumnStorage {
    * cursor can name a stored row: SQLite's type affinity (https://www.sqlite.org/datatype3.html).
    */
   readonly anyValueInAnyColumn: boolean
+  /** Types (as `Column.baseType`) with no ordering, so a list cannot be sorted on them. */
+  readonly unorderedTypes: ReadonlySet<string>
 }
 
 export const columnStorage: Readonly<Record<DialectName, ColumnStorage>> = {
-  postgres: { nulInText: false, anyValueInAnyColumn: false },
-  sqlite: { nulInText: true, anyValueInAnyColumn: true },
+  postgres: {
+    nulInText: false,
+    anyValueInAnyColumn: false,
+    // No default btree operator class: https://www.postgresql.org/docs/current/btree-behavior.html
+    unorderedTypes: new Set(['json', 'xml', 'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', '_json']),
+  },
+  // SQLite orders any value (by storage class, then value).
+  sqlite: { nulInText: true, anyValueInAnyColumn: true, unorderedTypes: new Set() },
 }

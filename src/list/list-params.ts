@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { DialectName } from '../introspect/metadata.js'
+import { columnStorage } from '../db/column-storage.js'
+import type { Column, DialectName } from '../introspect/metadata.js'
 import type { FilterOperator } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
 import { inPostgresRange, readDate, readDateTime } from '../kinds/temporal-text.js'
@@ -86,7 +87,9 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   let sort: SortTerm | null = null
   if (data.sort) {
     const name = data.sort.replace(/^-/, '')
-    if (!columns.has(name)) problems.push(`"sort": unknown column "${name}"`)
+    const column = columns.get(name)
+    if (!column) problems.push(`"sort": unknown column "${name}"`)
+    else if (!isSortable(column, dialect)) problems.push(`"sort": ${name} holds values that cannot be put in order`)
     else sort = { column: name, desc: data.sort.startsWith('-') }
   }
 
@@ -123,6 +126,11 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
 
   if (problems.length > 0) return { ok: false, problems }
   return { ok: true, params: { q: q.trim(), sort, page, after: cursors.after, before: cursors.before, size, filters } }
+}
+
+/** Whether a list can be ordered by the column: the engine must have an ordering for its type. */
+export function isSortable(column: Pick<Column, 'baseType'>, dialect: DialectName): boolean {
+  return !columnStorage[dialect].unorderedTypes.has(column.baseType)
 }
 
 function parseFilters(

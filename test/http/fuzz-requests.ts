@@ -208,6 +208,15 @@ export function listRequest(random: Random, table: Table): FuzzRequest {
     () => query.append(random.pick(['f.nope', 'zzz', 'f.', 'f..gte', `f.${nul}`]), value()),
   ]
   // Mostly one parameter, so that a value that passes parsing reaches the query instead of hiding behind another's 400.
+  if (random.int(10) === 0) {
+    // The foreign-key picker's search: a column to match and a term typed by the column's kind.
+    const column = random.pick(table.columns)
+    const lookup = new URLSearchParams([
+      ['column', random.int(4) === 0 ? random.pick(['nope', nul, '']) : column.name],
+      ['q', valueFor(random, column)],
+    ])
+    return { label: 'list', method: 'GET', path: `${listPathOf(table)}lookup?${lookup}` }
+  }
   const count = random.int(5) < 3 ? 1 : 2 + random.int(3)
   for (let i = 0; i < count; i++) random.pick(generators)()
   return { label: 'list', method: 'GET', path: `${listPathOf(table)}?${query}` }

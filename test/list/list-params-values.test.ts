@@ -9,9 +9,9 @@ import { dialects, type TestDb } from '../helpers/test-db.js'
 
 const setup = {
   postgres: `create table t (id integer primary key, code text not null unique, amount money, span interval,
-    at timestamp, note text)`,
+    at timestamp, note text, doc json)`,
   sqlite: `create table t (id integer primary key, code text not null unique, amount MONEY, span INTERVAL,
-    at DATETIME, note TEXT)`,
+    at DATETIME, note TEXT, doc JSON)`,
 }
 
 type Expected = 'ok' | RegExp
@@ -37,6 +37,7 @@ const expectations: ReadonlyArray<readonly [string, Expected, Expected]> = [
   ['f.at.gte=2024-01-01+10:00:00%2B99', 'ok', /"f\.at\.gte"/],
   ['f.code=a%00b', 'ok', /"f\.code": Postgres cannot store the NUL character/],
   ['f.note=plain', 'ok', 'ok'],
+  ['sort=doc', 'ok', /"sort": doc holds values that cannot be put in order/],
 ]
 
 for (const { name: dialect, create } of dialects) {
