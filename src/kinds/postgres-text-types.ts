@@ -12,7 +12,7 @@ export const postgresTextGrammars: Readonly<Record<string, (text: string) => Par
   varbit: readBits,
 }
 
-/** Types without an equality Steward can bind a checked value to: a filter compares their text form. */
+/** Types whose input Steward does not read (tsvector, tsquery) or that have no equality (xml): a filter compares their text form. */
 export const comparedAsText: ReadonlySet<string> = new Set(['xml', 'tsvector', 'tsquery'])
 
 const moneyPattern = /^([+-]?)\s*\$?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/
