@@ -16,6 +16,7 @@ import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
 import { hostCheck, loopbackHosts } from './middleware/host-check.js'
 import { identify } from './middleware/identify.js'
+import { refuseNul } from './middleware/refuse-nul.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
@@ -126,6 +127,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   app.use('*', hostCheck(options.allowedHosts ?? loopbackHosts))
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
+  app.use('*', refuseNul())
   app.use('*', identify())
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {

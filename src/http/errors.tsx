@@ -8,7 +8,7 @@ import { ErrorPage } from '../../views/pages/error-page.js'
 export class HttpError extends Error {
   override name = 'HttpError'
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 421 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 421 | 500 | 503,
     readonly title: string,
     message: string,
     readonly problems: readonly string[] = [],
@@ -22,11 +22,26 @@ export class HttpError extends Error {
 export const notFound = (what: string) => new HttpError(404, 'Not found', what)
 
 /**
+ * The last line of defence when a value from the request passed Steward's own parsing but the database still
+ * refused it (a type Steward has no grammar for): the request was bad, so a 400 — the driver's text to the log only.
+ */
+export function valueRefused(cause: unknown): HttpError {
+  console.error('steward: the database refused a value from the request:', cause)
+  return new HttpError(
+    400,
+    'Value not accepted',
+    'A value in this request is not one the database accepts for its column. Nothing was changed.',
+  )
+}
+
+/**
  * The one error handler: expected failures render in the layout with their status; anything else is
  * logged and shown as a plain 500 page. Never a stack trace or a driver's message in the HTML.
  */
 export async function handleError(error: Error, c: Context<AdminEnv>): Promise<Response> {
   if (error instanceof HTTPException && !(error instanceof HttpError)) return error.getResponse()
+  const mapped = error instanceof HttpError ? undefined : c.get('admin')?.dialect.mapError(error)
+  if (mapped?.code === 'invalid_value') error = valueRefused(error)
   const known = error instanceof HttpError ? error : undefined
   if (!known) console.error('steward: unexpected error', error)
   const status = known?.status ?? 500

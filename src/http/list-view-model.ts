@@ -2,7 +2,7 @@ import type { CellModel, ColumnHeader, FilterModel, ListPageModel, TableRowModel
 import type { Column, DialectName } from '../introspect/metadata.js'
 import { formatCount, groupDigits } from '../list/count-rows.js'
 import { filterParam, listQuery, listState, type ListState } from '../list/list-query-string.js'
-import { pageSizes, type ListParams } from '../list/list-params.js'
+import { isSortable, pageSizes, type ListParams } from '../list/list-params.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
 import { valueOf } from '../list/sql-identifiers.js'
@@ -48,7 +48,9 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
-      sortHref: href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name }),
+      sortHref: isSortable(column, input.dialect)
+        ? href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name })
+        : '',
       sorted,
       // A foreign key shows its target's label, which is text even when the key is a number.
       numeric: numericKinds.has(column.kind) && !resource.table.foreignKeys.some((fk) => fk.columns[0] === column.name),

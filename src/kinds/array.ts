@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { toArrayLiteral, isArrayLiteral, jsonArrayToLiteral } from './array-literal.js'
 import { displayText, nullDisplay } from './display-value.js'
 import type { Kind } from './kind.js'
+import { refuseNul } from './nul-text.js'
 import { fail, ok } from './parse-result.js'
 
 const hint = 'Enter a list like {a,b} or ["a","b"]; {} is an empty list.'
@@ -15,7 +16,9 @@ export const arrayKind: Kind = {
     if (value === null || value === undefined) return nullDisplay
     return displayText(toArrayLiteral(value), 'mono', options)
   },
-  parse(input) {
+  parse(input, _column, dialect) {
+    const refused = refuseNul(input, dialect)
+    if (refused) return refused
     const text = input.trim()
     if (text.startsWith('[') && !/^\[-?\d+:/.test(text)) {
       let items: unknown

@@ -3,7 +3,7 @@ import type { Column, DialectName } from '../introspect/metadata.js'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
-import { htmlInputPatterns, infinities, readDateTime } from './temporal-text.js'
+import { htmlInputPatterns, infinities, inPostgresRange, readDateTime } from './temporal-text.js'
 
 /**
  * Timestamps keep the server's text, zone included. Only a Postgres `timestamp` (no zone) gets a
@@ -21,6 +21,8 @@ export const datetimeKind: Kind = {
     if (dialect === 'sqlite' && /^-?\d+(\.\d+)?$/.test(text)) return ok(text) // unix time or a Julian day
     const canonical = readDateTime(text)
     if (canonical === undefined) return fail(`Enter a date and time like ${example(column, dialect)}.`)
+    if (dialect === 'postgres' && !inPostgresRange(canonical, 'timestamp'))
+      return fail('Enter a time from 4714-11-24 BC to 294276-12-31, with a zone offset within ±15:59:59.')
     return ok(usesLocalInput(column, dialect) ? canonical : text)
   },
   schema: () => z.string(),

@@ -5,8 +5,8 @@ import { fail, ok } from './parse-result.js'
 
 const decimalPattern = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,7}))?$/
 const specialValues = new Set(['NaN', 'Infinity', '-Infinity'])
-// Postgres numeric holds up to 131072 digits before the point and 16383 after.
-const maxShift = 140_000
+// Postgres reads an exponent of at most ±1000 (NUMERIC_MAX_PRECISION); 1e1000 is the largest such input.
+const maxShift = 1000
 
 /** The digits before and after the point of a decimal's text (an exponent applied), or undefined. */
 function decimalParts(text: string): { whole: string; fraction: string } | undefined {
@@ -24,8 +24,9 @@ function decimalParts(text: string): { whole: string; fraction: string } | undef
 }
 
 /**
- * Exact decimals (an exponent allowed, as Postgres reads it): the form's text is checked against precision and scale and passed on as text, so no
- * digit goes through a float. (SQLite stores NUMERIC as integer or real anyway; that is its own rounding.)
+ * Exact decimals (an exponent allowed, as Postgres reads it): the form's text is checked against precision
+ * and scale and passed on as text, so no digit goes through a float. (SQLite stores NUMERIC as integer or
+ * real anyway; that is its own rounding.)
  */
 export const decimalKind: Kind = {
   name: 'decimal',
@@ -34,7 +35,10 @@ export const decimalKind: Kind = {
   format: formatNumber,
   parse(input, column, dialect) {
     const text = input.trim()
-    if (dialect === 'postgres' && specialValues.has(text)) return ok(text)
+    if (dialect === 'postgres' && specialValues.has(text)) {
+      // A numeric with a precision holds NaN but no infinity.
+      return text === 'NaN' || column.precision === null ? ok(text) : fail('This column cannot hold an infinity.')
+    }
     const parts = decimalParts(text)
     if (!parts) return fail('Enter a number, like 12.50 or 1e6.')
     const problem = precisionProblem(parts.whole, parts.fraction, column.precision, column.scale)
@@ -67,6 +71,8 @@ function precisionProblem(
     if (scale === 0) return 'Enter a whole number.'
     return `At most ${scale} digit${scale === 1 ? '' : 's'} after the decimal point.`
   }
+  // Postgres's limits for a numeric without precision: https://www.postgresql.org/docs/current/datatype-numeric.html
+  if (whole.replace(/^0+/, '').length > 131072 || fractionDigits > 16383) return 'The number has too many digits.'
   if (precision !== null) {
     const wholeDigits = whole.replace(/^0+/, '').length
     const allowed = precision - (scale ?? 0)

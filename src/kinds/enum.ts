@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
+import { refuseNul } from './nul-text.js'
 import { fail, ok } from './parse-result.js'
 
 /** Postgres enums and simple `CHECK (col IN (…))` lists; the choices keep their declared order. */
@@ -9,7 +10,9 @@ export const enumKind: Kind = {
   searchable: false,
   filterOperators: ['eq', 'in', 'null'],
   format: formatAs('plain'),
-  parse(input, column) {
+  parse(input, column, dialect) {
+    const refused = refuseNul(input, dialect)
+    if (refused) return refused
     const choices = column.choices ?? []
     if (choices.length > 0 && !choices.includes(input)) return fail(`Choose one of: ${choices.join(', ')}.`)
     return ok(input)

@@ -15,11 +15,17 @@ export const jsonKind: Kind = {
     if (options.truncate !== undefined) return { ...displayText(compactJson(text), 'json', options), full: text }
     return displayText(prettyJson(text), 'json', options)
   },
-  parse(input) {
+  parse(input, column, dialect) {
+    let parsed: unknown
     try {
-      JSON.parse(input)
+      parsed = JSON.parse(input)
     } catch (error) {
       return fail(`Enter valid JSON (${describe(error)}).`)
+    }
+    // jsonb stores text as Postgres text: no NUL (`\u0000`) and no lone surrogate (`\ud800`).
+    // https://www.postgresql.org/docs/current/datatype-json.html
+    if (dialect === 'postgres' && column.baseType === 'jsonb' && !storableInJsonb(parsed)) {
+      return fail('jsonb cannot store \\u0000 or an unpaired surrogate (\\ud800) in a string.')
     }
     return ok(input)
   },
@@ -33,4 +39,15 @@ function describe(error: unknown): string {
   if (/Unexpected end/i.test(message)) return 'it ends too early'
   const position = /position (\d+)/.exec(message)?.[1]
   return position === undefined ? 'it is not well-formed' : `a problem at character ${Number(position) + 1}`
+}
+
+function storableInJsonb(value: unknown): boolean {
+  if (typeof value === 'string')
+    return (
+      !value.includes('\0') && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)
+    )
+  if (Array.isArray(value)) return value.every(storableInJsonb)
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).every(([key, item]) => storableInJsonb(key) && storableInJsonb(item))
+  return true
 }

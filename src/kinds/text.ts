@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
+import { refuseNul } from './nul-text.js'
 import { ok } from './parse-result.js'
+import { postgresTextGrammars } from './postgres-text-types.js'
 
 // Above this a single-line input gets cramped.
 const singleLineMax = 255
@@ -15,8 +17,14 @@ export const textKind: Kind = {
   searchable: true,
   filterOperators: ['eq', 'null'],
   format: formatAs('plain'),
-  // Text is taken exactly as typed: trimming would change what the user meant to store.
-  parse: (input) => ok(input),
+  // Text is taken exactly as typed: trimming would change what the user meant to store. A Postgres type
+  // with its own input syntax (money, bit) is read by it first.
+  parse(input, column, dialect) {
+    const refused = refuseNul(input, dialect)
+    if (refused) return refused
+    const grammar = dialect === 'postgres' ? postgresTextGrammars[column.baseType] : undefined
+    return grammar ? grammar(input) : ok(input)
+  },
   schema(column) {
     const max = column.length
     if (max === null) return z.string()

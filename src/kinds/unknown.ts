@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { displayText, nullDisplay, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
+import { refuseNul } from './nul-text.js'
 import { ok } from './parse-result.js'
 
 /** A type Steward has no kind for (geometry, ranges, untyped SQLite columns): shown and edited as its text. */
@@ -12,7 +13,7 @@ export const unknownKind: Kind = {
     if (value === null || value === undefined) return nullDisplay
     return displayText(geometricText(value), Buffer.isBuffer(value) ? 'binary' : 'plain', options)
   },
-  parse: (input) => ok(input),
+  parse: (input, _column, dialect) => refuseNul(input, dialect) ?? ok(input),
   schema: () => z.string(),
   widget: () => ({ type: 'textarea' }),
   toInput: (value) => geometricText(value),

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DialectCapabilities } from '../db/dialect.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
+import { comparedAsText } from '../kinds/postgres-text-types.js'
 import { kindOf } from '../kinds/registry.js'
 import type { Resource } from '../resources/resource.js'
 import type { Filter, ListParams } from './list-params.js'
@@ -38,10 +39,14 @@ function filterCondition(resource: Resource, filter: Filter): RawBuilder<boolean
         typeof first === 'string' && kind === 'datetime' ? /^(\d{4}-\d{2}-\d{2})$/.exec(first)?.[1] : undefined
       return day ? sql<boolean>`${column} < ${nextDay(day)}` : sql<boolean>`${column} <= ${first}`
     }
-    default:
+    default: {
+      // A type whose input Steward does not parse (tsvector, xml) is matched by its text: no value can then fail in SQL.
+      const baseType = resource.columns.find((c) => c.name === filter.column)?.baseType ?? ''
+      const target = comparedAsText.has(baseType) ? sql`cast(${column} as text)` : column
       return filter.values.length === 1
-        ? sql<boolean>`${column} = ${first}`
-        : sql<boolean>`${column} in (${sql.join(filter.values.map((value) => sql`${value}`))})`
+        ? sql<boolean>`${target} = ${first}`
+        : sql<boolean>`${target} in (${sql.join(filter.values.map((value) => sql`${value}`))})`
+    }
   }
 }
 

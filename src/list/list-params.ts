@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import type { DialectName } from '../introspect/metadata.js'
+import { columnStorage } from '../db/column-storage.js'
+import type { Column, DialectName } from '../introspect/metadata.js'
 import type { FilterOperator } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
-import { readDateTime } from '../kinds/temporal-text.js'
+import { inPostgresRange, readDate, readDateTime } from '../kinds/temporal-text.js'
 import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
@@ -86,7 +87,9 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   let sort: SortTerm | null = null
   if (data.sort) {
     const name = data.sort.replace(/^-/, '')
-    if (!columns.has(name)) problems.push(`"sort": unknown column "${name}"`)
+    const column = columns.get(name)
+    if (!column) problems.push(`"sort": unknown column "${name}"`)
+    else if (!isSortable(column, dialect)) problems.push(`"sort": ${name} holds values that cannot be put in order`)
     else sort = { column: name, desc: data.sort.startsWith('-') }
   }
 
@@ -123,6 +126,11 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
 
   if (problems.length > 0) return { ok: false, problems }
   return { ok: true, params: { q: q.trim(), sort, page, after: cursors.after, before: cursors.before, size, filters } }
+}
+
+/** Whether a list can be ordered by the column: the engine must have an ordering for its type. */
+export function isSortable(column: Pick<Column, 'baseType'>, dialect: DialectName): boolean {
+  return !columnStorage[dialect].unorderedTypes.has(column.baseType)
 }
 
 function parseFilters(
@@ -173,7 +181,9 @@ function parseFilters(
       // A timestamp range may be given by whole days (the filter form's date inputs). SQLite compares
       // timestamps as text, so other input is put in the stored shape: `2024-01-31 10:00:00`, not `…T10:00`.
       if (column.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
-        values.push(raw)
+        const day = readDate(raw)
+        if (day !== undefined && (dialect !== 'postgres' || inPostgresRange(day, 'date'))) values.push(day)
+        else problems.push(`"${key}": ${raw} is not a day of the calendar`)
         continue
       }
       const input =

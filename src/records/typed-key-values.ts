@@ -1,3 +1,4 @@
+import { columnStorage } from '../db/column-storage.js'
 import type { DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import type { Resource } from '../resources/resource.js'
@@ -6,7 +7,9 @@ import type { KeyValue } from './record-key.js'
 /**
  * Key values from a URL are text; each is parsed by its column's kind so that it compares as the
  * stored value does (SQLite applies no conversion to a column without a declared type, so `'42'` ≠ `42`).
- * Undefined when a value cannot belong to its column: such a key names no row.
+ * Undefined when a value cannot belong to its column: such a key names no row. Bytes (`~x…`) belong to a
+ * binary column, or to any column where the engine stores any value anywhere (SQLite); bound to another
+ * Postgres column they would be a driver error, not "no such row".
  */
 export function typedKeyValues(
   resource: Resource,
@@ -19,6 +22,9 @@ export function typedKeyValues(
   for (const [i, name] of names.entries()) {
     const value = values[i]
     if (typeof value !== 'string') {
+      const column = resource.table.columns.find((c) => c.name === name)
+      const bytesFit = columnStorage[dialect].anyValueInAnyColumn || column?.kind === 'binary'
+      if (value !== null && !bytesFit) return undefined
       typed.push(value)
       continue
     }

@@ -5,6 +5,7 @@ import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError } from '../errors.js'
+import { isFormEncoded, readFormData } from '../form-request.js'
 
 export const csrfCookie = 'steward-csrf'
 export const csrfField = '_csrf'
@@ -59,9 +60,8 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv
 }
 
 async function submittedToken(c: Context<AdminEnv>): Promise<string | undefined> {
-  const type = c.req.header('content-type') ?? ''
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined
-  const value = (await c.req.formData()).get(csrfField)
+  if (!isFormEncoded(c.req.header('content-type'))) return undefined
+  const value = (await readFormData(c)).get(csrfField)
   return typeof value === 'string' ? value : undefined
 }
 

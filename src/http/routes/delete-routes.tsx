@@ -11,6 +11,7 @@ import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError, notFound } from '../errors.js'
+import { readFormData } from '../form-request.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { auditRecorder, csrfPair, recordKeyOf, shortKey, writableResource, type RecordKey } from './edit-helpers.js'
@@ -44,7 +45,8 @@ export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<
  */
 export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const resource = writableResource(c, 'delete')
-  const body = formBody(await c.req.formData())
+  const body = formBody(await readFormData(c))
+  const dialect = c.get('admin').dialect.name
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
     await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })

@@ -5,6 +5,7 @@ import type { AdminEnv } from '../admin-context.js'
 import { HttpError } from '../errors.js'
 import { csrfProtection } from '../middleware/csrf.js'
 import { flashMessages } from '../middleware/flash.js'
+import { formBodiesOnly } from '../middleware/form-bodies-only.js'
 import { postBulkDelete, postDelete, showDelete } from './delete-routes.js'
 import { lookupHandler } from './lookup-route.js'
 import { postCreate, postEdit, showCreate, showEdit } from './record-form-routes.js'
@@ -39,6 +40,7 @@ export function registerEditRoutes(app: Hono<AdminEnv>, options: EditRouteOption
       },
     }),
   )
+  app.use('*', formBodiesOnly())
   app.use('*', csrfProtection({ secret, ...(options.origin ? { origin: options.origin } : {}) }))
   app.use('*', flashMessages(secret))
   app.get('/:schema/:table/new', (c) => showCreate(c))

@@ -16,6 +16,7 @@ import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError, notFound } from '../errors.js'
+import { readFormData } from '../form-request.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
@@ -106,7 +107,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const urls = c.get('urls')
   const resource = writableResource(c, 'add')
   const fields = formFields(resource, 'create', admin.dialect.name)
-  const body = formBody(await c.req.formData())
+  const body = formBody(await readFormData(c))
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
@@ -214,7 +215,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const resource = writableResource(c, 'change')
   const key = await recordKeyOf(c, resource)
   const fields = formFields(resource, 'edit', dialect)
-  const body = formBody(await c.req.formData())
+  const body = formBody(await readFormData(c))
   const version = body.value(formControl.version) ?? ''
   const original = readVersion(version, resource.columns) ?? new Map<string, string>()
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })

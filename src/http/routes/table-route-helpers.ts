@@ -5,7 +5,7 @@ import { decodeRecordRef, isDigested } from '../../records/record-ref.js'
 import { resolveRecordRef, type RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError, notFound } from '../errors.js'
+import { HttpError, notFound, valueRefused } from '../errors.js'
 import type { Crumb } from '../../../views/view-model.js'
 
 const verbs: Readonly<Record<string, string>> = {
@@ -101,10 +101,16 @@ export function describeQueryFailure(c: Context<AdminEnv>, resource: Resource, e
       `Reading this ${what} took longer than ${seconds} s and was stopped. Narrow it down with a filter or a search, or sort on another column.`,
     )
   }
+  if (mapped.code === 'invalid_value' && carriesValues(c)) return valueRefused(error)
   console.error(`steward: reading ${resource.id} failed:`, error)
   return new HttpError(
     500,
     `Cannot read ${resource.label}`,
     `The database could not read this ${what}. It may refer to a table or column that no longer exists, or the database user may lack permission. The details are in the server log.`,
   )
+}
+
+/** A key in the path, or a search, filter or cursor in the query: values the database may still refuse. */
+function carriesValues(c: Context<AdminEnv>): boolean {
+  return c.req.param('key') !== undefined || new URL(c.req.url).search !== ''
 }
