@@ -14,6 +14,7 @@ import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
 import type { ForeignFilter } from './filter-choices.js'
 import type { May } from './routes/table-route-helpers.js'
+import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
 
 export interface ListModelInput {
@@ -168,7 +169,13 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
     } else if (column.kind === 'boolean') {
       models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
     } else if (column.kind === 'enum' && column.choices) {
-      models.push({ type: 'select', label, name: eq, options: [any, ...column.choices.map((c) => option(c, c))] })
+      // The empty value is "any": a choice that is itself '' is sent escaped, as on the edit form.
+      models.push({
+        type: 'select',
+        label,
+        name: eq,
+        options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
+      })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
       const inputType =
         column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
@@ -210,7 +217,8 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
     const foreign = input.foreignFilters.find((f) => f.column === filter.column)
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
-      const shown = foreign?.selected.get(encodeRecordKey([filter.values[i]]))?.text ?? raw
+      const value = filter.values[i]
+      const shown = foreign?.selected.get(encodeRecordKey([value]))?.text ?? (value === '' ? '(empty text)' : raw)
       const text =
         filter.op === 'null'
           ? `${label} ${raw === '1' ? 'is empty' : 'is not empty'}`

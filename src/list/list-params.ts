@@ -8,6 +8,7 @@ import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
 import { resolveOrdering } from './ordering.js'
+import { readChoice } from '../forms/html-input-values.js'
 
 /** Page sizes offered; a resource's own default is added when it is not one of them. */
 export const pageSizes = [25, 50, 100, 200] as const
@@ -187,7 +188,11 @@ function parseFilters(
         continue
       }
       const input =
-        column.kind === 'datetime' ? (readDateTime(raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')) ?? raw) : raw
+        column.kind === 'datetime'
+          ? (readDateTime(raw.replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')) ?? raw)
+          : column.kind === 'enum'
+            ? (readChoice(raw) ?? raw)
+            : raw
       const result = kindOf(column).parse(input, column, dialect)
       if (result.ok) values.push(result.value)
       else problems.push(`"${key}": ${result.message}`)

@@ -14,6 +14,7 @@ const setup = `
     happened_at datetime not null, score integer, flag boolean, note text);
   create table pairs (x integer not null, y text not null, primary key (x, y));
   create table loose (v text);
+  create table moods (id integer primary key, mood text check (mood in ('', 'x', '\\y')));
 `
 
 describe('list params and ordering', () => {
@@ -22,13 +23,14 @@ describe('list params and ordering', () => {
   let events: Resource
   let pairs: Resource
   let loose: Resource
+  let moods: Resource
   before(async () => {
     testDb = await createSqliteDb(setup)
     connection = await connect(testDb.url)
     const schema = await connection.dialect.introspect(connection.db)
     const resources = buildResources(schema, {}, { defaultSchema: 'main' })
     const byName = (name: string) => resources.find((r) => r.table.name === name)!
-    ;[events, pairs, loose] = [byName('events'), byName('pairs'), byName('loose')]
+    ;[events, pairs, loose, moods] = [byName('events'), byName('pairs'), byName('loose'), byName('moods')]
   })
   after(async () => {
     await connection.close()
@@ -41,6 +43,14 @@ describe('list params and ordering', () => {
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problems))
     return result.params
   }
+
+  it('reads a filter on the choice that is the empty text, sent escaped as the filter form does', () => {
+    const values = (query: string) => ok(moods, query).filters.map((f) => f.values)
+    assert.deepEqual(values('f.mood=%5C'), [['']])
+    assert.deepEqual(values('f.mood=x'), [['x']])
+    assert.deepEqual(values('f.mood=%5C%5Cy'), [['\\y']])
+    assert.deepEqual(values('f.mood='), [], 'the empty value is no filter')
+  })
 
   it('reads sort, size, search and filters into typed values', () => {
     const params = ok(
