@@ -22,8 +22,14 @@ export function rowLinkText(resource: Resource, row: Row, dialect: DialectName):
   const plain = ref.parts.map((part) => (isDigested(part) ? part.prefix : part))
   const typed = typedKeyValues(resource, resource.key.columns, plain, dialect)
   if (!typed) return null
+  // Text-kind values are the server's own output (money's `$12.50`, a bit string): a kind may bind a canonical
+  // spelling of it (`12.50`), which the server reads back as the same value.
+  const asText = new Set(resource.columns.filter((column) => column.kind === 'text').map((column) => column.name))
   const same = resource.key.columns.every(
-    (name, i) => isDigested(ref.parts[i]) || JSON.stringify(jsonSafe(typed[i])) === JSON.stringify(jsonSafe(row[name])),
+    (name, i) =>
+      isDigested(ref.parts[i]) ||
+      (asText.has(name) && typeof row[name] === 'string') ||
+      JSON.stringify(jsonSafe(typed[i])) === JSON.stringify(jsonSafe(row[name])),
   )
   return same ? text : null
 }
