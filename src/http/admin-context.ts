@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
 import type { Dialect } from '../db/dialect.js'
+import type { Permits } from '../db/permits.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import type { StewardConfig } from '../resources/define-config.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
@@ -19,6 +20,8 @@ export interface AdminContext {
   readonly assets: Assets
   readonly title: string
   readonly statementTimeoutMs: number
+  /** One per search or export running now, shared by every request of this process (see `takeExpensive`). */
+  readonly expensive: Permits
   /** Set when the write routes are registered: pages then offer add / edit / delete links. */
   readonly writable: boolean
   /** Where writes record their audit entries; null when auditing is off (no table, no history pages). */

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
 import type { Dialect } from '../db/dialect.js'
+import { Permits } from '../db/permits.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
@@ -16,6 +17,7 @@ import { adminState } from './middleware/admin-state.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
+import { registerHealthRoute } from './routes/health-route.js'
 import { showIndex } from './routes/index-route.js'
 
 export interface AdminOptions {
@@ -51,6 +53,7 @@ export interface AdminOptions {
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
 const defaultStatementTimeoutMs = 5_000
+const defaultMaxExpensiveQueries = 5
 
 /**
  * The admin as a Hono app. Configuration problems are thrown at once (`ConfigError`); the drift check
@@ -61,6 +64,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const dialect = dialects[options.schema.dialect]
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
   const identity: Identity = options.identity ?? (() => null)
+  const expensive = new Permits(config.maxExpensiveQueries ?? defaultMaxExpensiveQueries)
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
@@ -72,6 +76,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     assets,
     title: config.title ?? 'Steward',
     statementTimeoutMs: config.statementTimeoutMs ?? defaultStatementTimeoutMs,
+    expensive,
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,
     audit,
@@ -101,6 +106,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
 
   const app = new Hono<AdminEnv>({ strict: false })
   app.use('*', securityHeaders())
+  registerHealthRoute(app, options.db)
   app.use('*', adminState(context, options.basePath ?? ''))
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { Resource } from '../resources/resource.js'
@@ -52,6 +53,9 @@ export async function exportRows(
     let sent = 0
     let position: unknown[] | null = null
     while (sent < maxRows) {
+      // Let other requests in between batches: a SQLite statement runs on this thread, and the
+      // driver's promises alone never yield to I/O, so without this an export would be one long block.
+      if (sent > 0) await setImmediate()
       const limit = Math.min(batchSize, maxRows - sent)
       const conditions: RawBuilder<unknown>[] = where ? [where] : []
       if (ordering.keyset && position) conditions.push(keysetCondition(ordering, position))

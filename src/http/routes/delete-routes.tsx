@@ -10,7 +10,7 @@ import { typedKeyValues } from '../../records/typed-key-values.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { auditRecorder, csrfPair, recordKeyOf, writableResource } from './edit-helpers.js'
@@ -71,6 +71,10 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     target.keys.map((key) => key.values),
     await auditRecorder(c),
   )
+  if (result.status === 'error') {
+    const fault = databaseFault(result.error)
+    if (fault) throw fault
+  }
   if (result.status !== 'deleted') {
     const message =
       result.status === 'refused'

@@ -9,7 +9,7 @@ import { decodeRecordKey, encodeRecordKey } from '../../records/record-key.js'
 import { typedKeyValues } from '../../records/typed-key-values.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { resourceFor } from './table-route-helpers.js'
 
 /** The resource of `:schema/:table`, refused with a page when it cannot be written. */
@@ -53,10 +53,27 @@ export function typedInputs(submitted: ReadonlyMap<string, Submitted>): Map<stri
 }
 
 /**
- * A database refusal as messages on the form. SQLite does not say which foreign key failed: the
+ * A database refusal as messages on the form, with the page's status. SQLite does not say which foreign key failed: the
  * written references are then checked one by one (after the rollback) to put the message in place.
+ * A database that is down or busy refused nothing: the form comes back whole with a 503 and Retry-After.
  */
 export async function writeErrors(
+  c: Context<AdminEnv>,
+  resource: Resource,
+  error: DatabaseError,
+  fields: readonly FieldSpec[],
+  values: Readonly<Record<string, unknown>>,
+  submitted: ReadonlyMap<string, Submitted>,
+): Promise<FormErrors & { readonly status: 422 | 503 }> {
+  const fault = databaseFault(error)
+  if (fault) {
+    c.header('Retry-After', String(fault.retryAfterSeconds))
+    return { fields: {}, form: `${error.message} Nothing was saved; try again in a moment.`, status: 503 }
+  }
+  return { ...(await refusalErrors(c, resource, error, fields, values, submitted)), status: 422 }
+}
+
+async function refusalErrors(
   c: Context<AdminEnv>,
   resource: Resource,
   error: DatabaseError,

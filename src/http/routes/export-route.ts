@@ -3,6 +3,7 @@ import { csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
+import { takeExpensive } from '../expensive.js'
 import { listParamsOf } from './list-params-of.js'
 import { describeQueryFailure, resourceFor } from './table-route-helpers.js'
 
@@ -18,6 +19,8 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     const maxRows = admin.config.exportMaxRows ?? defaultExportMaxRows
     let rows: Awaited<ReturnType<typeof exportRows>>
     let first: IteratorResult<readonly Record<string, unknown>[]>
+    // Held until the file is sent, failed or cancelled: an export is many statements over a while.
+    const release = takeExpensive(admin)
     try {
       rows = await exportRows(admin.db, resource, params, {
         dialect: admin.dialect,
@@ -27,6 +30,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()
     } catch (error) {
+      release()
       throw describeQueryFailure(c, resource, error)
     }
     const encoder = new TextEncoder()
@@ -42,14 +46,19 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         try {
           const batch = pending ?? (await rows.batches.next())
           pending = null
-          if (batch.done) return controller.close()
+          if (batch.done) {
+            release()
+            return controller.close()
+          }
           controller.enqueue(encoder.encode(batch.value.map(line).join('')))
         } catch (error) {
+          release()
           console.error(`steward: exporting ${resource.id} failed:`, error)
           controller.error(error)
         }
       },
       async cancel() {
+        release()
         await rows.batches.return(undefined)
       },
     })

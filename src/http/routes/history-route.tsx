@@ -6,7 +6,7 @@ import { decodeRecordKey, encodeRecordKey, recordKeyText } from '../../records/r
 import { typedKeyValues } from '../../records/typed-key-values.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { historyPageModel } from '../history-view-model.js'
 import { renderPage } from '../render-page.js'
 import { resourceFor, tableCrumbs } from './table-route-helpers.js'
@@ -29,7 +29,8 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     try {
       records = await readHistory(admin.db, admin.audit, resource.table, recordKeyText(keyValues), historyLimit)
     } catch (error) {
-      if (!admin.dialect.mapError(error)) throw error
+      const mapped = admin.dialect.mapError(error)
+      if (!mapped || databaseFault(mapped)) throw error
       console.error('steward: could not read the audit log:', error)
       throw new HttpError(
         500,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import type { Crumb } from '../../../views/view-model.js'
 
 /** The resource named by the `:schema/:table` segments, or a 404 page saying which table is unknown. */
@@ -32,6 +32,9 @@ export const driftBanner =
 export function describeQueryFailure(c: Context<AdminEnv>, resource: Resource, error: unknown): HttpError {
   const mapped = c.get('admin').dialect.mapError(error)
   if (!mapped) throw error
+  // Not this page's fault: the one error handler answers 503 with Retry-After, as for every page.
+  const fault = databaseFault(mapped)
+  if (fault) throw fault
   const what = resource.table.type === 'table' ? 'table' : resource.table.type
   if (mapped.code === 'timeout') {
     const seconds = Math.round(c.get('admin').statementTimeoutMs / 100) / 10
