@@ -17,6 +17,7 @@ const sqlStates: Readonly<Record<string, DatabaseErrorCode>> = {
   '57P02': 'unavailable', // crash_shutdown
   '57P03': 'unavailable', // cannot_connect_now: starting up or in recovery
   '53300': 'busy', // too_many_connections
+  '55P03': 'busy', // lock_not_available: lock_timeout expired waiting for another transaction's lock
 }
 
 // Whole SQLSTATE classes: 08 connection exception, 22 data exception.
