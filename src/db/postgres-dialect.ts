@@ -81,6 +81,9 @@ export const postgresDialect: Dialect = {
         ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
+  async readInBackground() {
+    return undefined
+  },
   async withStatementTimeout(db, ms, fn) {
     return db.transaction().execute(async (trx) => {
       // SET LOCAL lasts until the end of this transaction only, so pooled connections are left as they were.

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { readInWorker } from './sqlite-worker-read.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
 const resultCodes: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -77,6 +78,13 @@ export const sqliteDialect: Dialect = {
     } catch {
       return []
     }
+  },
+  async readInBackground(db, query, batchSize) {
+    const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
+    const file = rows[0]?.file
+    if (!file) return undefined
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
+    return readInWorker(file, query, { batchSize, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
   },
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)
