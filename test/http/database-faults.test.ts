@@ -6,16 +6,22 @@ import { createAdmin } from '../../src/http/create-admin.js'
 import type { StewardConfig } from '../../src/resources/define-config.js'
 import { startPgServer, type PgServer } from '../helpers/pg-server.js'
 import { createPostgresDb, dialects, type TestDb } from '../helpers/test-db.js'
+import { EditClient, readForm, withValue } from './edit-client.js'
 
 // `slow` sleeps in the database for as long as a test needs a request to be in flight; its
 // text column makes it searchable. Each sleeping backend shows up in pg_stat_activity as PgSleep.
 const setup = `
   create table fast (id integer primary key, name text);
   insert into fast values (1, 'one'), (2, 'two');
-  create view slow as select 1 as id, pg_sleep(8)::text as x;`
+  create view slow as select 1 as id, pg_sleep(8)::text as x;
+  create table slow_save (id integer primary key, name text);
+  insert into slow_save values (1, 'before');
+  create function sleep_first() returns trigger language plpgsql as $$ begin perform pg_sleep(8); return new; end $$;
+  create trigger slow_save_update before update on slow_save for each row execute function sleep_first();`
 
 interface Admin {
   readonly connection: Connection
+  readonly client: EditClient
   request(path: string): Promise<Response>
 }
 
@@ -28,7 +34,7 @@ async function openAdmin(url: string, config: StewardConfig = {}, options: Conne
     config: { statementTimeoutMs: 20_000, ...config },
     checkDrift: false,
   })
-  return { connection, request: async (path) => app.request(path) }
+  return { connection, client: new EditClient(app), request: async (path) => app.request(path) }
 }
 
 /** The pids of backends of `url`'s database sleeping in pg_sleep, once there are `count` of them. */
@@ -92,6 +98,30 @@ describe('Postgres faults on the shared server', () => {
       assert.doesNotMatch(page.html, driverText)
       assert.equal((await admin.request('/public/fast/')).status, 200)
       assert.equal((await admin.request('/public/fast/')).status, 200)
+    } finally {
+      await admin.connection.close()
+    }
+  })
+
+  it('a backend terminated during a save: 503 with the form kept and nothing saved', async () => {
+    const admin = await openAdmin(testDb.url)
+    try {
+      const form = readForm((await admin.client.get('/public/slow_save/row/1/edit')).html, '/edit')
+      const saving = admin.client.post(form.action, withValue(form.pairs, 'v:name', 'after'))
+      const [pid] = await sleepingBackends(testDb.url, 1)
+      const killer = new pg.Client({ connectionString: testDb.url })
+      await killer.connect()
+      await killer.query('select pg_terminate_backend($1)', [pid])
+      await killer.end()
+      const response = await saving
+      const html = await response.text()
+      assert.equal(response.status, 503)
+      assert.ok(response.headers.get('retry-after'))
+      assert.match(html, /cannot be reached at the moment\. Nothing was saved/)
+      assert.match(html, /value="after"/)
+      assert.doesNotMatch(html, driverText)
+      const row = await admin.connection.db.selectFrom('slow_save').select('name').executeTakeFirstOrThrow()
+      assert.equal(row.name, 'before')
     } finally {
       await admin.connection.close()
     }
@@ -169,10 +199,16 @@ describe('Postgres stopped and started again under load (a server of its own)', 
     })()
     try {
       assert.equal((await admin.request('/healthz')).status, 200)
+      const form = readForm((await admin.client.get('/public/fast/row/1/edit')).html, '/edit')
       await server.pause()
-      const down = await outcome(await admin.request('/public/fast/'))
-      assert.equal(down.status, 503)
-      assert.match(down.html, /Database unavailable/)
+      const save = await admin.client.post(form.action, withValue(form.pairs, 'v:name', 'uno'))
+      assert.equal(save.status, 503, 'a save while the server is down')
+      assert.doesNotMatch(await save.text(), driverText)
+      for (const path of ['/public/fast/', '/', '/public/fast/row/1', '/public/fast/row/1/edit']) {
+        const down = await outcome(await admin.request(path))
+        assert.equal(down.status, 503, path)
+        assert.match(down.html, /Database unavailable/)
+      }
       const health = await admin.request('/healthz')
       assert.equal(health.status, 503)
       assert.equal(await health.text(), 'unavailable')
