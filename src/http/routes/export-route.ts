@@ -17,6 +17,14 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c)
     const params = listParamsOf(c, resource)
     const maxRows = admin.config.exportMaxRows ?? defaultExportMaxRows
+    const headers = {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': contentDisposition(resource),
+      'Cache-Control': 'no-store',
+    }
+    // Hono answers HEAD with this handler and drops the body unread, never cancelling it: an export
+    // started here would hold its permit for good.
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers)
     let rows: Awaited<ReturnType<typeof exportRows>>
     let first: IteratorResult<readonly Record<string, unknown>[]>
     // Held until the file is sent, failed or cancelled: an export is many statements over a while.
@@ -62,14 +70,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         await rows.batches.return(undefined)
       },
     })
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(resource),
-        'Cache-Control': 'no-store',
-        'X-Steward-Truncated': rows.truncated ? 'true' : 'false',
-      },
-    })
+    return new Response(body, { headers: { ...headers, 'X-Steward-Truncated': rows.truncated ? 'true' : 'false' } })
   })
 }
 
