@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { connect, type Connection, type ConnectOptions } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
@@ -228,6 +229,30 @@ describe('Postgres stopped and started again under load (a server of its own)', 
       await admin.connection.close()
     }
     assert.deepEqual([...new Set(statuses)].sort(), [200, 503], 'only 200s and 503s under load')
+  })
+
+  it('an admin started while the server is down answers 503, then sets itself up (audit log too) when it is back', async () => {
+    const connection = await connect(server.url)
+    const schema = await connection.dialect.introspect(connection.db)
+    try {
+      await server.pause()
+      const app = createAdmin({ db: connection.db, schema, audit: { target: 'steward.audit_log' } })
+      const client = new EditClient(app)
+      assert.equal((await client.get('/public/fast/')).status, 503)
+      await server.resume()
+      let status = 0
+      for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+        status = (await client.get('/public/fast/row/2/edit')).status
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      assert.equal(status, 200)
+      const form = readForm((await client.get('/public/fast/row/2/edit')).html, '/edit')
+      await client.follow(await client.post(form.action, withValue(form.pairs, 'v:name', 'deux')))
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from steward.audit_log`.execute(connection.db)
+      assert.equal(rows[0]?.n, 1, 'the audit table was created after the server came back')
+    } finally {
+      await connection.close()
+    }
   })
 })
 
