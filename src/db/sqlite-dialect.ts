@@ -30,7 +30,7 @@ const messages: Readonly<Record<DatabaseErrorCode, string>> = {
   invalid_value: 'The value is not valid for this column.',
   timeout: 'The query took too long and was cancelled.',
   conflict: 'The row was changed by someone else at the same time; try again.',
-  unavailable: 'The database cannot be read at the moment.',
+  unavailable: 'The database file cannot be used at the moment.',
   busy: 'The database is busy at the moment.',
   other: 'The database refused the change.',
 }

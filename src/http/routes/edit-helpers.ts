@@ -53,9 +53,9 @@ export function typedInputs(submitted: ReadonlyMap<string, Submitted>): Map<stri
 }
 
 /**
- * A database refusal as messages on the form, with the page's status. SQLite does not say which foreign key failed: the
- * written references are then checked one by one (after the rollback) to put the message in place.
- * A database that is down or busy refused nothing: the form comes back whole with a 503 and Retry-After.
+ * A database refusal as messages on the form, with the page's status. SQLite does not say which foreign
+ * key failed: the written references are then checked one by one (after the rollback) to put the
+ * message in place. A database that is down or busy refused nothing: the whole form comes back, 503.
  */
 export async function writeErrors(
   c: Context<AdminEnv>,
@@ -70,17 +70,6 @@ export async function writeErrors(
     c.header('Retry-After', String(fault.retryAfterSeconds))
     return { fields: {}, form: `${error.message} Nothing was saved; try again in a moment.`, status: 503 }
   }
-  return { ...(await refusalErrors(c, resource, error, fields, values, submitted)), status: 422 }
-}
-
-async function refusalErrors(
-  c: Context<AdminEnv>,
-  resource: Resource,
-  error: DatabaseError,
-  fields: readonly FieldSpec[],
-  values: Readonly<Record<string, unknown>>,
-  submitted: ReadonlyMap<string, Submitted>,
-): Promise<FormErrors> {
   const admin = c.get('admin')
   const onForm = new Set(fields.filter((field) => !field.readOnly).map((field) => field.column.name))
   const tableLabel = (schema: string, name: string) => admin.resources.get(schema, name)?.label ?? name
@@ -92,7 +81,7 @@ async function refusalErrors(
     typedInputs(submitted),
     tableLabel,
   )
-  if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return found
+  if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
   const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
@@ -101,5 +90,6 @@ async function refusalErrors(
         fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
     }
   }
-  return Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
+  const placed = Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
+  return { ...placed, status: 422 }
 }
