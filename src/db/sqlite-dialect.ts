@@ -79,12 +79,12 @@ export const sqliteDialect: Dialect = {
       return []
     }
   },
-  async readInBackground(db, query, batchSize) {
+  async readInBackground(db, query, { batchSize, timeoutMs }) {
     const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
     const file = rows[0]?.file
     if (!file) return undefined
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
-    return readInWorker(file, query, { batchSize, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
+    return readInWorker(file, query, { batchSize, timeoutMs, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
   },
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)

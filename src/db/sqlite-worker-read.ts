@@ -20,10 +20,11 @@ const workerFile = join(packageRoot, 'src', 'db', 'sqlite-read-worker.mjs')
 export async function* readInWorker(
   file: string,
   query: CompiledQuery,
-  options: { readonly batchSize: number; readonly busyTimeoutMs: number },
+  options: { readonly batchSize: number; readonly busyTimeoutMs: number; readonly timeoutMs: number },
 ): AsyncGenerator<Row[]> {
+  const { batchSize, busyTimeoutMs, timeoutMs } = options
   const worker = new Worker(workerFile, {
-    workerData: { file, sql: query.sql, parameters: query.parameters, ...options },
+    workerData: { file, sql: query.sql, parameters: query.parameters, batchSize, busyTimeoutMs },
   })
   const inbox: Message[] = []
   let wake: (() => void) | null = null
@@ -35,9 +36,19 @@ export async function* readInWorker(
   worker.on('error', (error) => deliver({ error: { message: error.message } }))
   // After a `done` or an error this is never read; otherwise the worker died without a word.
   worker.on('exit', (code) => deliver({ error: { message: `the reading worker stopped (exit code ${code})` } }))
+  // Unlike the main connection, a worker can be stopped: a statement that keeps the next batch waiting
+  // longer than the timeout ends as SQLite's own interrupt would, a "timeout".
+  const nextMessage = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => deliver({ error: { code: 'SQLITE_INTERRUPT', message: 'interrupted' } }), ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
   try {
     for (;;) {
-      while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+      if (inbox.length === 0) await nextMessage(timeoutMs)
       const message = inbox.shift()!
       if ('error' in message) throw Object.assign(new Error(message.error.message), { code: message.error.code })
       if (message.rows.length > 0) yield message.rows.map(fromWorker)

@@ -77,6 +77,6 @@ export async function exportRows(
   const all = sql<Record<string, unknown>>`
     select ${selectList(resource, columns)} ${from} ${where ? sql`where ${where}` : sql``}
     ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``} limit ${maxRows}`
-  const background = await dialect.readInBackground(db, all.compile(db), batchSize)
+  const background = await dialect.readInBackground(db, all.compile(db), { batchSize, timeoutMs: statementTimeoutMs })
   return { truncated, batches: background ?? batches() }
 }

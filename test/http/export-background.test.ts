@@ -35,4 +35,23 @@ describe('a SQLite export sorted on an unindexed column', () => {
       await test.drop()
     }
   })
+
+  it('is stopped when the sort takes longer than the statement timeout: a 503 page, and other pages still answer', async () => {
+    const test = await createSqliteDb(`
+      create table fast (id integer primary key);
+      create view slow as with recursive n(i) as (select 1 union all select i + 1 from n where i < 3000000)
+        select i % 1000 as k, i as id from n;`)
+    const connection = await connect(test.url)
+    try {
+      const schema = await connection.dialect.introspect(connection.db)
+      const admin = createAdmin({ db: connection.db, schema, checkDrift: false, config: { statementTimeoutMs: 100 } })
+      const response = await admin.request('/main/slow/export.csv?sort=-id')
+      assert.equal(response.status, 503)
+      assert.match(await response.text(), /took longer than 0\.1 s and was stopped/)
+      assert.equal((await admin.request('/main/fast/')).status, 200)
+    } finally {
+      await connection.close()
+      await test.drop()
+    }
+  })
 })
