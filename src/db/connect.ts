@@ -8,6 +8,7 @@ import { postgresDialect } from './postgres-dialect.js'
 import { sqliteDialect } from './sqlite-dialect.js'
 import { SafeIntegerPlugin } from './safe-integer-plugin.js'
 import { cachingDatabase } from './sqlite-statement-cache.js'
+import { boundedPool } from './bounded-pool.js'
 
 /** An open database: the Kysely handle, what differs about its engine, and how to let go of it. */
 export interface Connection {
@@ -20,8 +21,17 @@ export interface Connection {
 export interface ConnectOptions {
   /** SQLite: create the file when it does not exist (only `steward demo` wants this). */
   readonly create?: boolean
-  /** Postgres pool size. */
+  /** Postgres pool size (default 10). */
   readonly poolSize?: number
+  /** Postgres: how long a request waits for a free pooled connection before it is told "busy" (default 1,000 ms). */
+  readonly acquireTimeoutMs?: number
+  /** Postgres: how long opening a new connection may take (default 5,000 ms). */
+  readonly connectTimeoutMs?: number
+  /**
+   * SQLite: how long a statement waits for another process's lock before it fails as "busy" (default 1,000 ms).
+   * better-sqlite3 waits on the calling thread, so every request waits with it: keep it short.
+   */
+  readonly busyTimeoutMs?: number
   /** Kysely's query log hook (benchmarks and tests capture the SQL a page runs). */
   readonly log?: LogConfig
   /**
@@ -60,16 +70,24 @@ async function connectPostgres(
   target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
   options: ConnectOptions,
 ): Promise<Connection> {
+  const max = options.poolSize ?? 10
   const pool = new pg.Pool({
     connectionString: target.connectionString,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 10_000,
+    max,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
   })
-  // An idle client's network error must not crash the process; the next query reports it.
+  // A client whose connection drops emits 'error', checked out or idle; unhandled, that ends the
+  // process. The statement it was running fails on its own, and the pool drops the client on release.
+  // The pool re-emits an idle client's error: already logged by the client's listener.
+  pool.on('connect', (client) => client.on('error', logLostConnection))
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) })
+  const bounded = boundedPool(pool, { max, acquireTimeoutMs: options.acquireTimeoutMs ?? 1_000 })
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({ pool: bounded }),
+    ...(options.log ? { log: options.log } : {}),
+  })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -77,6 +95,10 @@ async function connectPostgres(
     throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`)
   }
   return { db, dialect: postgresDialect, target, close: () => db.destroy() }
+}
+
+function logLostConnection(error: Error): void {
+  console.error(`steward: a database connection was lost: ${describePgError(error)}`)
 }
 
 function describePgError(error: unknown): string {
@@ -112,7 +134,7 @@ async function connectSqlite(
     // Integers above 2^53 must not be rounded; the plugin below turns safe ones back into numbers.
     database.defaultSafeIntegers(true)
     database.pragma('foreign_keys = ON')
-    database.pragma('busy_timeout = 5000')
+    database.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 1_000))}`)
     database.prepare('select count(*) from sqlite_schema').get()
   } catch (error) {
     throw new ConnectError(`cannot open ${target.display}: ${(error as Error).message}`)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { CompiledQuery, Kysely } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 
@@ -36,6 +36,17 @@ export interface Dialect {
    * `sqlite_stat1` after ANALYZE): one query for all tables, or for `only` one. Tables never analysed are absent.
    */
   readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
+  /**
+   * Reads every row of one long query in batches without holding up other requests, where the driver
+   * would (SQLite: in a worker thread with its own connection). Undefined where it is not needed or not
+   * possible: node-postgres is asynchronous already, and an in-memory SQLite database has no file to share.
+   * The read fails as a timeout when the next batch is longer in coming than `timeoutMs`.
+   */
+  readInBackground(
+    db: Kysely<any>,
+    query: CompiledQuery,
+    options: { readonly batchSize: number; readonly timeoutMs: number },
+  ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
 }

@@ -13,7 +13,38 @@ const sqlStates: Readonly<Record<string, DatabaseErrorCode>> = {
   '57014': 'timeout',
   '40001': 'conflict',
   '40P01': 'conflict',
+  '57P01': 'unavailable', // admin_shutdown: pg_terminate_backend, or the server stopping
+  '57P02': 'unavailable', // crash_shutdown
+  '57P03': 'unavailable', // cannot_connect_now: starting up or in recovery
+  '53300': 'busy', // too_many_connections
+  '55P03': 'busy', // lock_not_available: lock_timeout expired waiting for another transaction's lock
 }
+
+// Whole SQLSTATE classes: 08 connection exception, 22 data exception.
+const sqlStateClasses: Readonly<Record<string, DatabaseErrorCode>> = {
+  '08': 'unavailable',
+  '22': 'invalid_value',
+}
+
+// Node's socket errors while connecting or talking to the server.
+const socketCodes: Readonly<Record<string, DatabaseErrorCode>> = {
+  ECONNREFUSED: 'unavailable',
+  ECONNRESET: 'unavailable',
+  EPIPE: 'unavailable',
+  ETIMEDOUT: 'unavailable',
+  EHOSTUNREACH: 'unavailable',
+  ENETUNREACH: 'unavailable',
+  ENOTFOUND: 'unavailable',
+  EAI_AGAIN: 'unavailable',
+}
+
+// node-postgres and pg-pool raise these without a code: a lost connection, a connect that timed out.
+const driverMessages: readonly (readonly [RegExp, DatabaseErrorCode])[] = [
+  [/^Connection terminated/, 'unavailable'],
+  [/^Client (has encountered a connection error|was closed) and is not queryable$/, 'unavailable'],
+  [/^Query read timeout$/, 'unavailable'],
+  [/^timeout exceeded when trying to connect$/, 'busy'],
+]
 
 interface PgDriverError {
   code?: string
@@ -29,10 +60,11 @@ export const postgresDialect: Dialect = {
   capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
   introspect: introspectPostgres,
   mapError(error) {
+    if (error instanceof DatabaseError) return error
     if (typeof error !== 'object' || error === null) return undefined
     const e = error as PgDriverError
-    if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return undefined
-    const code: DatabaseErrorCode = sqlStates[e.code] ?? (e.code.startsWith('22') ? 'invalid_value' : 'other')
+    const code = codeOf(e)
+    if (!code) return undefined
     return new DatabaseError(code, messageFor(code, e), {
       columns: columnsOf(e),
       ...(e.constraint ? { constraint: e.constraint } : {}),
@@ -49,6 +81,9 @@ export const postgresDialect: Dialect = {
         ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
+  async readInBackground() {
+    return undefined
+  },
   async withStatementTimeout(db, ms, fn) {
     return db.transaction().execute(async (trx) => {
       // SET LOCAL lasts until the end of this transaction only, so pooled connections are left as they were.
@@ -56,6 +91,14 @@ export const postgresDialect: Dialect = {
       return fn(trx)
     })
   },
+}
+
+function codeOf(e: PgDriverError): DatabaseErrorCode | undefined {
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+    return sqlStates[e.code] ?? sqlStateClasses[e.code.slice(0, 2)] ?? 'other'
+  if (typeof e.code === 'string' && socketCodes[e.code]) return socketCodes[e.code]
+  const message = typeof e.message === 'string' ? e.message : ''
+  return driverMessages.find(([pattern]) => pattern.test(message))?.[1]
 }
 
 function columnsOf(e: PgDriverError): string[] {
@@ -91,6 +134,10 @@ function messageFor(code: DatabaseErrorCode, e: PgDriverError): string {
       return 'The row was changed by someone else at the same time; try again.'
     case 'invalid_value':
       return 'The value is not valid for this column.'
+    case 'unavailable':
+      return 'The database cannot be reached at the moment.'
+    case 'busy':
+      return 'The database is busy at the moment.'
     default:
       return 'The database refused the change.'
   }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { readInWorker } from './sqlite-worker-read.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
 const resultCodes: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -12,7 +13,12 @@ const resultCodes: Readonly<Record<string, DatabaseErrorCode>> = {
   SQLITE_CONSTRAINT_CHECK: 'check',
   SQLITE_CONSTRAINT_DATATYPE: 'invalid_value',
   SQLITE_INTERRUPT: 'timeout',
-  SQLITE_BUSY: 'conflict',
+  // Primary codes stand for all their extended ones (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_READ…).
+  // Another connection held the lock for longer than the busy timeout (see connect.ts):
+  SQLITE_BUSY: 'busy',
+  SQLITE_LOCKED: 'busy',
+  SQLITE_CANTOPEN: 'unavailable',
+  SQLITE_IOERR: 'unavailable',
 }
 
 const messages: Readonly<Record<DatabaseErrorCode, string>> = {
@@ -23,7 +29,9 @@ const messages: Readonly<Record<DatabaseErrorCode, string>> = {
   exclusion: 'The value overlaps with another row.',
   invalid_value: 'The value is not valid for this column.',
   timeout: 'The query took too long and was cancelled.',
-  conflict: 'The database is busy; try again.',
+  conflict: 'The row was changed by someone else at the same time; try again.',
+  unavailable: 'The database file cannot be used at the moment.',
+  busy: 'The database is busy at the moment.',
   other: 'The database refused the change.',
 }
 
@@ -34,12 +42,17 @@ export const sqliteDialect: Dialect = {
   capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
   introspect: (db) => introspectSqlite(db),
   mapError(error) {
+    if (error instanceof DatabaseError) return error
     if (typeof error !== 'object' || error === null) return undefined
     const e = error as { code?: unknown; message?: unknown }
     if (typeof e.code !== 'string' || !e.code.startsWith('SQLITE_')) return undefined
     const text = typeof e.message === 'string' ? e.message : ''
+    const primary = e.code.split('_').slice(0, 2).join('_')
     // A RESTRICT reached through a cascade fails inside SQLite's FK trigger: SQLITE_CONSTRAINT_TRIGGER.
-    const code = resultCodes[e.code] ?? (/FOREIGN KEY constraint failed/.test(text) ? 'foreign_key' : 'other')
+    const code =
+      resultCodes[e.code] ??
+      resultCodes[primary] ??
+      (/FOREIGN KEY constraint failed/.test(text) ? 'foreign_key' : 'other')
     // "UNIQUE constraint failed: t.a, t.b" / "NOT NULL constraint failed: t.col" / "CHECK constraint failed: name"
     const failed = /constraint failed: (.+)$/.exec(text)?.[1] ?? ''
     const columns =
@@ -65,6 +78,13 @@ export const sqliteDialect: Dialect = {
     } catch {
       return []
     }
+  },
+  async readInBackground(db, query, { batchSize, timeoutMs }) {
+    const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
+    const file = rows[0]?.file
+    if (!file) return undefined
+    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
+    return readInWorker(file, query, { batchSize, timeoutMs, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
   },
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
 import type { Can, Principal } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
+import type { Permits } from '../db/permits.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import type { StewardConfig } from '../resources/define-config.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
@@ -20,6 +21,8 @@ export interface AdminContext {
   readonly assets: Assets
   readonly title: string
   readonly statementTimeoutMs: number
+  /** One per search or export running now, shared by every request of this process (see `takeExpensive`). */
+  readonly expensive: Permits
   /** Set when the write routes are registered: pages then offer add / edit / delete links. */
   readonly writable: boolean
   /** Where writes record their audit entries; null when auditing is off (no table, no history pages). */

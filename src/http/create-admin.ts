@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
-import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
+import { auditLogFor, setUpAuditLog, type AuditLog } from '../audit/audit-log.js'
 import { onlyReading, permissions, type Can } from '../auth/permissions.js'
+import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
+import { Permits } from '../db/permits.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
@@ -20,6 +22,7 @@ import { refuseNul } from './middleware/refuse-nul.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
+import { registerHealthRoute } from './routes/health-route.js'
 import { showIndex } from './routes/index-route.js'
 
 export interface AdminOptions {
@@ -70,8 +73,29 @@ export interface AdminOptions {
   readonly allowedHosts?: readonly string[] | '*'
 }
 
+/**
+ * Sets up the audit log and compares the live catalog with the metadata, returning the drifted tables.
+ * A failure is logged, not fatal (without its audit table every write fails, rolled back), except when
+ * the database is down or busy: that is thrown as a `DatabaseError`, for the request to retry.
+ */
+async function startUp(options: AdminOptions, dialect: Dialect, audit: AuditLog | null): Promise<ReadonlySet<string>> {
+  const orLog = (what: string) => (error: unknown) => {
+    const mapped = dialect.mapError(error)
+    if (mapped && isTransient(mapped)) throw mapped
+    console.error(`steward: could not ${what}:`, error)
+  }
+  const [drifted] = await Promise.all([
+    options.checkDrift === false
+      ? undefined
+      : findDriftedTables(options.db, dialect, options.schema).catch(orLog('compare the database with its metadata')),
+    audit ? setUpAuditLog(options.db, audit).catch(orLog('set up the audit log')) : undefined,
+  ])
+  return drifted ?? new Set()
+}
+
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
 const defaultStatementTimeoutMs = 5_000
+const defaultMaxExpensiveQueries = 5
 
 /**
  * The admin as a Hono app. Configuration problems are thrown at once (`ConfigError`); the drift check
@@ -84,6 +108,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const readOnly = options.readOnly === true || config.readOnly === true
   const decide = options.can ?? permissions({ roles: config.roles ?? {}, defaultSchema: dialect.defaultSchema })
   const can = readOnly ? onlyReading(decide) : decide
+  const expensive = new Permits(config.maxExpensiveQueries ?? defaultMaxExpensiveQueries)
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
@@ -95,6 +120,7 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     assets,
     title: config.title ?? 'Steward',
     statementTimeoutMs: config.statementTimeoutMs ?? defaultStatementTimeoutMs,
+    expensive,
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,
     audit,
@@ -103,27 +129,22 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   })
   const assets = loadAssets()
   const initial = build()
+  // Until the database has answered the start-up checks, each request retries them (a 503 meanwhile),
+  // so a database that was down when the process started is picked up when it returns.
   let ready: Promise<AdminContext> | undefined
-  // A failed set-up is logged, not fatal: every write then fails (rolled back) for want of its audit table.
-  const auditReady = audit
-    ? setUpAuditLog(options.db, audit).catch((error: unknown) =>
-        console.error('steward: could not set up the audit log:', error),
-      )
-    : Promise.resolve()
   const context = () =>
-    (ready ??=
-      options.checkDrift === false
-        ? auditReady.then(() => initial)
-        : Promise.all([findDriftedTables(options.db, dialect, options.schema), auditReady]).then(
-            ([drifted]) => (drifted.size > 0 ? build(drifted) : initial),
-            (error: unknown) => {
-              console.error('steward: could not compare the database with its metadata:', error)
-              return initial
-            },
-          ))
-  void context()
+    (ready ??= startUp(options, dialect, audit).then(
+      (drifted) => (drifted.size > 0 ? build(drifted) : initial),
+      (error: unknown) => {
+        ready = undefined
+        throw error
+      },
+    ))
+  void context().catch(() => {})
 
   const app = new Hono<AdminEnv>({ strict: false })
+  // Before the host check: a load balancer asks by the instance's address, and "ok" tells a rebinding page nothing.
+  registerHealthRoute(app, options.db)
   app.use('*', hostCheck(options.allowedHosts ?? loopbackHosts))
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))

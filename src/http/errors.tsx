@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { DatabaseError, isTransient } from '../db/database-error.js'
 import type { AdminEnv } from './admin-context.js'
 import { renderPage } from './render-page.js'
 import { ErrorPage } from '../../views/pages/error-page.js'
@@ -20,6 +21,43 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what: string) => new HttpError(404, 'Not found', what)
+
+/** A 503 that tells clients (and load balancers) when to ask again. */
+export class ServiceUnavailable extends HttpError {
+  override name = 'ServiceUnavailable'
+  constructor(
+    title: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(503, title, message)
+  }
+}
+
+const faultPages: Readonly<Record<'unavailable' | 'busy', ServiceUnavailable>> = {
+  unavailable: new ServiceUnavailable(
+    'Database unavailable',
+    'The database cannot be reached at the moment, so this page cannot be shown. Steward reconnects by itself: try again in a few seconds.',
+    5,
+  ),
+  busy: new ServiceUnavailable(
+    'Database busy',
+    'The database is too busy to answer at the moment. Try again in a few seconds.',
+    2,
+  ),
+}
+
+/** The 503 page for a database that cannot be reached or is busy; undefined for any other error. */
+export function databaseFault(error: DatabaseError | undefined): ServiceUnavailable | undefined {
+  return error && isTransient(error) ? faultPages[error.code as 'unavailable' | 'busy'] : undefined
+}
+
+/** Too many expensive statements (searches, exports) are running: refused at once rather than queued. */
+export const tooManyExpensive = new ServiceUnavailable(
+  'Busy, try again',
+  'Too many searches and exports are running at the moment. Try again in a few seconds; pages without a search still work.',
+  2,
+)
 
 /**
  * The last line of defence when a value from the request passed Steward's own parsing but the database still
@@ -42,8 +80,9 @@ export async function handleError(error: Error, c: Context<AdminEnv>): Promise<R
   if (error instanceof HTTPException && !(error instanceof HttpError)) return error.getResponse()
   const mapped = error instanceof HttpError ? undefined : c.get('admin')?.dialect.mapError(error)
   if (mapped?.code === 'invalid_value') error = valueRefused(error)
-  const known = error instanceof HttpError ? error : undefined
+  const known = error instanceof HttpError ? error : faultOf(error, c)
   if (!known) console.error('steward: unexpected error', error)
+  if (known instanceof ServiceUnavailable) c.header('Retry-After', String(known.retryAfterSeconds))
   const status = known?.status ?? 500
   const title = known?.title ?? 'Something went wrong'
   const message = known?.message ?? 'The page could not be shown because of an unexpected error. It has been logged.'
@@ -63,4 +102,10 @@ export async function handleError(error: Error, c: Context<AdminEnv>): Promise<R
     />,
     status,
   )
+}
+
+/** A driver error that says the database is down or busy, from wherever it escaped: a 503, not a 500. */
+function faultOf(error: Error, c: Context<AdminEnv>): ServiceUnavailable | undefined {
+  const mapped = error instanceof DatabaseError ? error : c.get('admin')?.dialect.mapError(error)
+  return databaseFault(mapped)
 }

@@ -36,6 +36,12 @@ export const StewardConfig = z
     statementTimeoutMs: z.number().int().positive().optional(),
     /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */
     exportMaxRows: z.number().int().positive().optional(),
+    /**
+     * How many expensive statements (searches, CSV exports) one process runs at once (default 5, half the
+     * default Postgres pool). Beyond that a request gets a 503 "busy" page at once, so that the connections
+     * left over keep serving cheap pages. Keep it below the pool size.
+     */
+    maxExpensiveQueries: z.number().int().positive().optional(),
     /** Per-table options by table name (`name` in the default schema, else `schema.name`). */
     tables: z.record(z.string(), TableOptions).optional(),
     /**

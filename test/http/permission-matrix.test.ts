@@ -26,6 +26,7 @@ const setup = `
 const routeActions: Readonly<Record<string, Action | 'public'>> = {
   'GET /': 'public',
   'GET /static/:file': 'public',
+  'GET /healthz': 'public',
   'GET /:schema/:table': 'view',
   'GET /:schema/:table/': 'view',
   'GET /:schema/:table/export.csv': 'export',

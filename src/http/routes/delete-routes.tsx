@@ -10,7 +10,7 @@ import { ambiguousMessage } from '../../records/update-record.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { readFormData } from '../form-request.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
@@ -73,6 +73,10 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     await auditRecorder(c),
     { resources: admin.resources.all },
   )
+  if (result.status === 'error') {
+    const fault = databaseFault(result.error)
+    if (fault) throw fault
+  }
   if (result.status !== 'deleted') {
     const message =
       result.status === 'refused'

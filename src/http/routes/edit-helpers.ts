@@ -10,7 +10,7 @@ import { refSegment } from '../../records/record-ref.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { recordTargetOf, resourceFor } from './table-route-helpers.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
@@ -63,8 +63,9 @@ export function typedInputs(submitted: ReadonlyMap<string, Submitted>): Map<stri
 }
 
 /**
- * A database refusal as messages on the form. SQLite does not say which foreign key failed: the
- * written references are then checked one by one (after the rollback) to put the message in place.
+ * A database refusal as messages on the form, with the page's status. SQLite does not say which foreign
+ * key failed: the written references are then checked one by one (after the rollback) to put the
+ * message in place. A database that is down or busy refused nothing: the whole form comes back, 503.
  */
 export async function writeErrors(
   c: Context<AdminEnv>,
@@ -73,7 +74,12 @@ export async function writeErrors(
   fields: readonly FieldSpec[],
   values: Readonly<Record<string, unknown>>,
   submitted: ReadonlyMap<string, Submitted>,
-): Promise<FormErrors> {
+): Promise<FormErrors & { readonly status: 422 | 503 }> {
+  const fault = databaseFault(error)
+  if (fault) {
+    c.header('Retry-After', String(fault.retryAfterSeconds))
+    return { fields: {}, form: `${error.message} Nothing was saved; try again in a moment.`, status: 503 }
+  }
   const admin = c.get('admin')
   const onForm = new Set(fields.filter((field) => !field.readOnly).map((field) => field.column.name))
   const tableLabel = (schema: string, name: string) => admin.resources.get(schema, name)?.label ?? name
@@ -85,7 +91,7 @@ export async function writeErrors(
     typedInputs(submitted),
     tableLabel,
   )
-  if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return found
+  if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
   const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
@@ -94,5 +100,6 @@ export async function writeErrors(
         fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
     }
   }
-  return Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
+  const placed = Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
+  return { ...placed, status: 422 }
 }

@@ -3,6 +3,7 @@ import { csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
+import { takeExpensive } from '../expensive.js'
 import { listParamsOf } from './list-params-of.js'
 import { describeQueryFailure, resourceFor } from './table-route-helpers.js'
 
@@ -16,8 +17,18 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c, 'export')
     const params = listParamsOf(c, resource)
     const maxRows = admin.config.exportMaxRows ?? defaultExportMaxRows
+    const headers = {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': contentDisposition(resource),
+      'Cache-Control': 'no-store',
+    }
+    // Hono answers HEAD with this handler and drops the body unread, never cancelling it: an export
+    // started here would hold its permit for good.
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers)
     let rows: Awaited<ReturnType<typeof exportRows>>
     let first: IteratorResult<readonly Record<string, unknown>[]>
+    // Held until the file is sent, failed or cancelled: an export is many statements over a while.
+    const release = takeExpensive(admin)
     try {
       rows = await exportRows(admin.db, resource, params, {
         dialect: admin.dialect,
@@ -27,6 +38,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()
     } catch (error) {
+      release()
       throw describeQueryFailure(c, resource, error)
     }
     const encoder = new TextEncoder()
@@ -42,25 +54,23 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         try {
           const batch = pending ?? (await rows.batches.next())
           pending = null
-          if (batch.done) return controller.close()
+          if (batch.done) {
+            release()
+            return controller.close()
+          }
           controller.enqueue(encoder.encode(batch.value.map(line).join('')))
         } catch (error) {
+          release()
           console.error(`steward: exporting ${resource.id} failed:`, error)
           controller.error(error)
         }
       },
       async cancel() {
+        release()
         await rows.batches.return(undefined)
       },
     })
-    return new Response(body, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': contentDisposition(resource),
-        'Cache-Control': 'no-store',
-        'X-Steward-Truncated': rows.truncated ? 'true' : 'false',
-      },
-    })
+    return new Response(body, { headers: { ...headers, 'X-Steward-Truncated': rows.truncated ? 'true' : 'false' } })
   })
 }
 

@@ -6,7 +6,7 @@ import { decodeRecordRef, isDigested, recordRefText, refSegment, rowRefText } fr
 import { resolveRecordRef } from '../../records/resolve-record-ref.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
-import { HttpError, notFound } from '../errors.js'
+import { databaseFault, HttpError, notFound } from '../errors.js'
 import { historyPageModel } from '../history-view-model.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
@@ -37,7 +37,8 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     try {
       records = await readHistory(admin.db, admin.audit, resource.table, text, historyLimit)
     } catch (error) {
-      if (!admin.dialect.mapError(error)) throw error
+      const mapped = admin.dialect.mapError(error)
+      if (!mapped || databaseFault(mapped)) throw error
       console.error('steward: could not read the audit log:', error)
       throw new HttpError(
         500,

@@ -4,6 +4,7 @@ import type { IndexEntry } from '../../../views/view-model.js'
 import { countRows, formatCount } from '../../list/count-rows.js'
 import { estimateKey, loadRowEstimates } from '../../list/row-estimates.js'
 import type { AdminEnv } from '../admin-context.js'
+import { databaseFault } from '../errors.js'
 import { renderPage } from '../render-page.js'
 import { visibleResources } from './table-route-helpers.js'
 
@@ -32,7 +33,9 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
             ? 'at least this many'
             : 'exact'
     } catch (error) {
-      if (!admin.dialect.mapError(error)) throw error
+      // A table that cannot be counted shows "?"; a database that is down or busy fails the page (503).
+      const mapped = admin.dialect.mapError(error)
+      if (!mapped || databaseFault(mapped)) throw error
     }
     const entries = groups.get(table.schema) ?? []
     entries.push({

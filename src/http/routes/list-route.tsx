@@ -4,6 +4,7 @@ import { defaultExportMaxRows } from '../../list/export-rows.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
 import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
+import { takeExpensive } from '../expensive.js'
 import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
 import { listPageModel } from '../list-view-model.js'
 import { renderPage } from '../render-page.js'
@@ -27,11 +28,15 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     let page: ListPage | null = null
     let foreignFilters: ForeignFilter[] = []
     let failure: HttpError | null = null
+    // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
+    const release = params.q ? takeExpensive(admin) : () => {}
     try {
       page = await loadListPage(admin.db, resource, params, ctx)
       foreignFilters = await loadForeignFilters(admin.db, resource, params, visible, admin.dialect)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
+    } finally {
+      release()
     }
     const model = listPageModel({
       resource,

@@ -21,11 +21,13 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
   const columnName = c.req.query('column') ?? resource.key.columns[0] ?? ''
   const column = resource.table.columns.find((candidate) => candidate.name === columnName)
   if (!column || !resource.columns.includes(column)) return c.json({ error: 'unknown column' }, 400)
+  if (!admin.expensive.tryTake()) return c.json({ error: 'too many searches are running; try again' }, 503)
   const results = await admin.dialect
     .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
       search(trx, resource, column.name, q, admin.dialect.name, admin.dialect.capabilities.caseInsensitiveLike),
     )
     .catch(() => null)
+    .finally(() => admin.expensive.give())
   if (!results) return c.json({ error: 'the search failed or took too long' }, 503)
   c.header('Cache-Control', 'no-store')
   return c.json({ results })

@@ -115,7 +115,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   if (result.status === 'refused') return showCreate(c, { submitted: parsed.submitted, formError: result.message }, 409)
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
-    return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, 422)
+    return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
   }
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
@@ -237,7 +237,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       return showEdit(c, { ...keep, formError: result.message }, 409)
     case 'error': {
       const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
-      return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, 422)
+      return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
     }
   }
   const newKey = refSegment(rowRefText(resource, result.row))

@@ -5,7 +5,7 @@ import { decodeRecordRef, isDigested } from '../../records/record-ref.js'
 import { resolveRecordRef, type RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { HttpError, notFound, valueRefused } from '../errors.js'
+import { databaseFault, HttpError, notFound, valueRefused } from '../errors.js'
 import type { Crumb } from '../../../views/view-model.js'
 
 const verbs: Readonly<Record<string, string>> = {
@@ -92,6 +92,9 @@ export const driftBanner =
 export function describeQueryFailure(c: Context<AdminEnv>, resource: Resource, error: unknown): HttpError {
   const mapped = c.get('admin').dialect.mapError(error)
   if (!mapped) throw error
+  // Not this page's fault: the one error handler answers 503 with Retry-After, as for every page.
+  const fault = databaseFault(mapped)
+  if (fault) throw fault
   const what = resource.table.type === 'table' ? 'table' : resource.table.type
   if (mapped.code === 'timeout') {
     const seconds = Math.round(c.get('admin').statementTimeoutMs / 100) / 10
