@@ -1,4 +1,4 @@
-import type { Context } from 'hono'
+import type { Context, Env } from 'hono'
 import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
 import type { Can, Principal } from '../auth/permissions.js'
@@ -37,7 +37,7 @@ export interface AdminContext {
  * Who is making a request, as the embedding app's own auth knows it: an id, a name for the audit log
  * and pages, and roles (`admin`, `editor`, `viewer` or roles from the config); null when nobody is signed in.
  */
-export type Identity = (c: Context<any>) => Principal | null | Promise<Principal | null>
+export type Identity<E extends Env = any> = (c: Context<E>) => Principal | null | Promise<Principal | null>
 
 /** Hono's typed per-request variables for the admin's routes. */
 export type AdminEnv = {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Env } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog, type AuditLog } from '../audit/audit-log.js'
 import { onlyReading, permissions, type Can } from '../auth/permissions.js'
@@ -25,7 +25,8 @@ import { registerEditRoutes } from './routes/edit-routes.js'
 import { registerHealthRoute } from './routes/health-route.js'
 import { showIndex } from './routes/index-route.js'
 
-export interface AdminOptions {
+/** `E`: the host application's Hono env, so that the identity hook's `c.get('user')` is typed. */
+export interface AdminOptions<E extends Env = any> {
   /** An open Kysely handle on the database (e.g. `connect(url).db`). */
   readonly db: Kysely<any>
   /** The metadata the admin is built from: `schema` from `generated/schema.ts`, or a live introspection. */
@@ -55,7 +56,7 @@ export interface AdminOptions {
    * nobody is signed in (a 401 page). Without a hook every request may do everything: guard the mount yourself.
    * @example identity: (c) => { const u = c.get('user'); return u ? { id: u.id, name: u.email, roles: [u.role] } : null }
    */
-  readonly identity?: Identity
+  readonly identity?: Identity<E>
   /**
    * Replaces the permission decision built from the config's roles (see `permissions`); read-only mode
    * still refuses writes whatever it answers.
@@ -101,7 +102,7 @@ const defaultMaxExpensiveQueries = 5
  * The admin as a Hono app. Configuration problems are thrown at once (`ConfigError`); the drift check
  * runs in the background and the first request waits for it.
  */
-export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
+export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono<AdminEnv> {
   const config = StewardConfig.parse(options.config ?? {})
   const dialect = dialects[options.schema.dialect]
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
