@@ -208,6 +208,37 @@ export interface HistoryPageModel {
   readonly listHref: string
 }
 
+/** One recorded change in the audit list and the index's recent actions. */
+export interface AuditFeedRow {
+  readonly at: string
+  readonly atText: string
+  readonly actor: string
+  /** Added, Changed, Deleted. */
+  readonly action: string
+  readonly tableLabel: string
+  /** The record's key as recorded. */
+  readonly record: string
+  readonly historyHref: string | null
+  /** The fields an update changed, by label. */
+  readonly fields: string
+  readonly note: string | null
+}
+
+export interface AuditFeedModel {
+  readonly action: string
+  readonly filters: {
+    readonly actor: string
+    readonly table: string
+    readonly action: string
+    readonly from: string
+    readonly to: string
+  }
+  readonly tables: readonly { readonly value: string; readonly label: string }[]
+  readonly rows: readonly AuditFeedRow[]
+  readonly olderHref: string | null
+  readonly newestHref: string | null
+}
+
 export interface IndexEntry {
   readonly label: string
   readonly name: string
@@ -220,6 +251,8 @@ export interface IndexEntry {
 
 export interface IndexPageModel {
   readonly groups: readonly { readonly schema: string; readonly entries: readonly IndexEntry[] }[]
+  /** The latest recorded changes and a link to all of them; null when auditing is off. */
+  readonly recent: { readonly rows: readonly AuditFeedRow[]; readonly allHref: string } | null
 }
 
 export interface ErrorPageModel {

@@ -43,7 +43,7 @@ export async function readHistory(
   }))
 }
 
-function parseChanges(text: string): Record<string, unknown> {
+export function parseChanges(text: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(text)
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}

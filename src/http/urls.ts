@@ -21,6 +21,8 @@ export interface Urls {
   detail(table: TableRef, key: string): string
   edit(table: TableRef, key: string): string
   delete(table: TableRef, key: string): string
+  /** Every recorded change, filterable (only served when auditing is on). */
+  audit(query?: QueryPairs): string
   /** A record's audit history (only served when auditing is on). */
   history(table: TableRef, key: string): string
   bulkDelete(table: TableRef): string
@@ -42,6 +44,7 @@ export function createUrls(base: string): Urls {
     edit: (table, key) => `${row(table, key)}/edit`,
     delete: (table, key) => `${row(table, key)}/delete`,
     history: (table, key) => `${row(table, key)}/history`,
+    audit: (query = []) => `${root}/audit${queryString(query)}`,
     bulkDelete: (table) => `${tablePath(table)}/delete`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
     asset: (file) => `${root}/static/${segment(file)}`,

@@ -33,7 +33,7 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     path: '/main/products/row/2/edit',
     status: 200,
     async prepare(page) {
-      await page.getByRole('spinbutton', { name: 'Price', exact: true }).fill('')
+      await page.getByRole('textbox', { name: 'Price', exact: true }).fill('')
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('')
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
     },

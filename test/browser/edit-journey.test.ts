@@ -57,7 +57,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       const name = page.getByRole('textbox', { name: 'Name', exact: true })
       const description_ = page.getByRole('textbox', { name: 'Description', exact: true })
-      const price = page.getByRole('spinbutton', { name: 'Price', exact: true })
+      const price = page.getByRole('textbox', { name: 'Price', exact: true })
       const newName = `Lamp “Ørsted” ${dialect}`
       const newDescription = 'Typed in the browser,\nover two lines.'
       await name.fill(newName)

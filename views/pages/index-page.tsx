@@ -1,3 +1,4 @@
+import { AuditFeedTable } from '../components/audit-feed-table.js'
 import type { IndexPageModel } from '../view-model.js'
 
 export function IndexPage(props: { model: IndexPageModel }) {
@@ -51,6 +52,23 @@ export function IndexPage(props: { model: IndexPageModel }) {
           </div>
         </section>
       ))}
+      {props.model.recent && (
+        <section aria-labelledby="recent-actions">
+          <div class="mb-2 flex items-baseline gap-4">
+            <h2 id="recent-actions" class="text-lg font-semibold">
+              Recent actions
+            </h2>
+            <a href={props.model.recent.allHref} class="text-sm">
+              All recorded changes
+            </a>
+          </div>
+          {props.model.recent.rows.length === 0 ? (
+            <p class="text-sm">Nothing has been changed here yet.</p>
+          ) : (
+            <AuditFeedTable rows={props.model.recent.rows} caption="The latest recorded changes" />
+          )}
+        </section>
+      )}
     </div>
   )
 }

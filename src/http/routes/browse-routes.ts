@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { AdminEnv } from '../admin-context.js'
+import { registerAuditRoute } from './audit-route.js'
 import { registerDetailRoute } from './detail-route.js'
 import { registerExportRoute } from './export-route.js'
 import { registerHistoryRoute } from './history-route.js'
@@ -13,6 +14,7 @@ export function registerBrowseRoutes(app: Hono<AdminEnv>): void {
   registerIndexRoute(app)
   registerDetailRoute(app)
   registerHistoryRoute(app)
+  registerAuditRoute(app)
   registerExportRoute(app)
   registerListRoute(app)
 }

@@ -3,13 +3,17 @@ import { IndexPage } from '../../../views/pages/index-page.js'
 import type { IndexEntry } from '../../../views/view-model.js'
 import { countRows, formatCount } from '../../list/count-rows.js'
 import { estimateKey, loadRowEstimates } from '../../list/row-estimates.js'
+import { readAuditFeed } from '../../audit/audit-feed.js'
 import type { AdminEnv } from '../admin-context.js'
+import { auditRows } from '../audit-view-model.js'
 import { databaseFault } from '../errors.js'
 import { renderPage } from '../render-page.js'
 import { visibleResources } from './table-route-helpers.js'
 
 // The index counts every table; each count gets this long before it shows as unknown.
 const countTimeoutMs = 2_000
+// As Django's index: the latest few changes, each linked to its record's history.
+const recentActions = 10
 
 /** Every table and view by schema, with row counts: estimates (`~`) on big tables, capped counts elsewhere. */
 export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
@@ -49,10 +53,23 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
     })
     groups.set(table.schema, entries)
   }
+  const visible = visibleResources(c)
+  const recent = admin.audit
+    ? await readAuditFeed(admin.db, admin.audit, {
+        filter: {},
+        tables: visible.all.map((resource) => resource.table),
+        limit: recentActions,
+      })
+    : null
   return renderPage(
     c,
     { title: 'All tables', crumbs: [] },
-    <IndexPage model={{ groups: [...groups].map(([schema, entries]) => ({ schema, entries })) }} />,
+    <IndexPage
+      model={{
+        groups: [...groups].map(([schema, entries]) => ({ schema, entries })),
+        recent: recent ? { rows: auditRows(recent, visible, urls), allHref: urls.audit() } : null,
+      }}
+    />,
   )
 }
 
