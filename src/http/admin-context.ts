@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
+import type { AccountStore, SessionLimits } from '../auth/account-store.js'
+import type { ThrottleLimits } from '../auth/login-throttle.js'
+import type { Principal } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import type { StewardConfig } from '../resources/define-config.js'
@@ -25,6 +28,21 @@ export interface AdminContext {
   readonly audit: AuditLog | null
   /** The embedding app's user for a request, recorded as the actor of a write. */
   readonly identity: Identity
+  /** Steward's own login (the `accounts` option); null when the admin needs none. */
+  readonly accounts: AccountSettings | null
+  /** Nobody logs in (`steward serve --no-auth`): every page says that anyone reaching it may change data. */
+  readonly warnNoLogin: boolean
+}
+
+/** Steward's own accounts and sessions, resolved once at start-up. */
+export interface AccountSettings {
+  readonly store: AccountStore
+  readonly limits: SessionLimits
+  readonly throttle: ThrottleLimits
+  /** Believe `X-Forwarded-Proto` and `X-Forwarded-For` (only behind a proxy that sets them). */
+  readonly trustProxy: boolean
+  /** Milliseconds since the epoch; a test passes its own clock instead of sleeping. */
+  readonly now: () => number
 }
 
 /** Who is making a request: a name or id for the audit log, or null (shown as "anonymous"). */
@@ -41,5 +59,7 @@ export type AdminEnv = {
     flash: Flash | null
     /** The CSRF token forms must carry (set by the session middleware of the write half). */
     csrfToken: string | null
+    /** Who is asking: the logged-in account, or null before login (set by the login middleware). */
+    principal: Principal | null
   }
 }

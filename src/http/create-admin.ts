@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
+import { accountStoreFor, setUpAccountStore, type AccountStore } from '../auth/account-store.js'
+import { defaultThrottle } from '../auth/login-throttle.js'
 import type { Dialect } from '../db/dialect.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
@@ -8,14 +10,16 @@ import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
-import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
+import type { AccountSettings, AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
+import { loginRequired } from './middleware/login-required.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
+import { registerLoginRoutes } from './routes/login-routes.js'
 import { showIndex } from './routes/index-route.js'
 
 export interface AdminOptions {
@@ -47,6 +51,43 @@ export interface AdminOptions {
    * @example identity: (c) => c.get('user')?.email ?? null
    */
   readonly identity?: Identity
+  /**
+   * Steward's own accounts and login (`steward user add` creates them): every page then needs a
+   * session, and the audit log names the logged-in account. `target`: a schema on Postgres
+   * (`steward`), a file on SQLite; created when missing. Sessions end after `idleMinutes` unused
+   * (default 60) and `absoluteHours` after login (default 12). `trustProxy`: believe
+   * `X-Forwarded-Proto` and `X-Forwarded-For`, only behind a proxy that sets them. Off when absent.
+   * @example createAdmin({ db, schema, accounts: { target: 'steward', trustProxy: true } })
+   */
+  readonly accounts?: AccountsOption
+  /** Say on every page that nobody logs in and anyone reaching the address may change data (`steward serve --no-auth`). */
+  readonly warnNoLogin?: boolean
+}
+
+export interface AccountsOption {
+  readonly target: string
+  readonly idleMinutes?: number
+  readonly absoluteHours?: number
+  readonly trustProxy?: boolean
+  /** Milliseconds since the epoch (default `Date.now`); tests pass a clock they can move. */
+  readonly clock?: () => number
+}
+
+/** A live introspection of Postgres sees Steward's own schema: its password hashes are no table to browse. */
+function withoutStoreTables(schema: SchemaMetadata, store: AccountStore): SchemaMetadata {
+  const own = new Set(['accounts', 'sessions', 'login_failures'])
+  const tables = schema.tables.filter((table) => !(table.schema === store.schema && own.has(table.name)))
+  return tables.length === schema.tables.length ? schema : { ...schema, tables }
+}
+
+function accountSettings(dialect: DialectName, option: AccountsOption): AccountSettings {
+  return {
+    store: accountStoreFor(dialect, option.target),
+    limits: { idleMs: (option.idleMinutes ?? 60) * 60_000, absoluteMs: (option.absoluteHours ?? 12) * 3_600_000 },
+    throttle: defaultThrottle,
+    trustProxy: option.trustProxy ?? false,
+    now: option.clock ?? Date.now,
+  }
 }
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
@@ -61,13 +102,15 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const dialect = dialects[options.schema.dialect]
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
   const identity: Identity = options.identity ?? (() => null)
+  const accounts = options.accounts ? accountSettings(dialect.name, options.accounts) : null
+  const metadata = accounts ? withoutStoreTables(options.schema, accounts.store) : options.schema
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
-    schema: options.schema,
+    schema: metadata,
     config,
     resources: indexResources(
-      buildResources(options.schema, config, { defaultSchema: dialect.defaultSchema, ...(drifted ? { drifted } : {}) }),
+      buildResources(metadata, config, { defaultSchema: dialect.defaultSchema, ...(drifted ? { drifted } : {}) }),
     ),
     assets,
     title: config.title ?? 'Steward',
@@ -76,6 +119,8 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
     writable: true,
     audit,
     identity,
+    accounts,
+    warnNoLogin: options.warnNoLogin ?? false,
   })
   const assets = loadAssets()
   const initial = build()
@@ -86,11 +131,18 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
         console.error('steward: could not set up the audit log:', error),
       )
     : Promise.resolve()
+  // Logged, not fatal either: the login form then answers with an error page until the tables exist.
+  const accountsReady = accounts
+    ? setUpAccountStore(options.db, accounts.store).catch((error: unknown) =>
+        console.error('steward: could not set up the account store:', error),
+      )
+    : Promise.resolve()
+  const storesReady = Promise.all([auditReady, accountsReady])
   const context = () =>
     (ready ??=
       options.checkDrift === false
-        ? auditReady.then(() => initial)
-        : Promise.all([findDriftedTables(options.db, dialect, options.schema), auditReady]).then(
+        ? storesReady.then(() => initial)
+        : Promise.all([findDriftedTables(options.db, dialect, metadata), storesReady]).then(
             ([drifted]) => (drifted.size > 0 ? build(drifted) : initial),
             (error: unknown) => {
               console.error('steward: could not compare the database with its metadata:', error)
@@ -102,11 +154,14 @@ export function createAdmin(options: AdminOptions): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>({ strict: false })
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
+  // Before the write half's body limit and CSRF check: a request without a session reads no body.
+  app.use('*', loginRequired(options.basePath ?? ''))
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {
     ...(options.secret ? { secret: options.secret } : {}),
     ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}),
   })
+  if (accounts) registerLoginRoutes(app)
   registerBrowseRoutes(app)
   app.all('*', (c) => {
     // `/admin/` under a host app created with Hono's default strict routing reaches here, not the index route.

@@ -8,7 +8,7 @@ import { ErrorPage } from '../../views/pages/error-page.js'
 export class HttpError extends Error {
   override name = 'HttpError'
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503,
     readonly title: string,
     message: string,
     readonly problems: readonly string[] = [],

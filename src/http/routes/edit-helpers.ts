@@ -34,10 +34,11 @@ export function recordKeyOf(
   return { text: encodeRecordKey(decoded), values }
 }
 
-/** The audit log and this request's actor, or null when auditing is off. */
+/** The audit log and this request's actor (the logged-in account with Steward's login), or null when auditing is off. */
 export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder | null> {
-  const { audit, identity } = c.get('admin')
-  return audit ? { log: audit, actor: await identity(c) } : null
+  const { audit, identity, accounts } = c.get('admin')
+  if (!audit) return null
+  return { log: audit, actor: accounts ? (c.get('principal')?.name ?? null) : await identity(c) }
 }
 
 /** The form's hidden CSRF field. */

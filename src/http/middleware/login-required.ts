@@ -1,0 +1,50 @@
+import type { MiddlewareHandler } from 'hono'
+import { readSession } from '../../auth/account-store.js'
+import type { Principal } from '../../auth/permissions.js'
+import type { AdminEnv } from '../admin-context.js'
+import { pathInAdmin } from '../admin-path.js'
+import { HttpError } from '../errors.js'
+import { sessionToken } from '../session-cookie.js'
+
+/** Who acts when the admin has no login of its own: everything works as it did before accounts existed. */
+export const anonymousAdmin: Principal = Object.freeze({ id: 'anonymous', name: 'anonymous', roles: ['admin'] })
+
+/**
+ * Sets `principal` from the session cookie and turns away requests without a live session: a page
+ * (GET/HEAD) redirects to the login form with `next`, anything else is a 401 page before its body is
+ * read. The login form, the stylesheet and script, and the health check need no session. Without
+ * Steward accounts every request acts as `anonymousAdmin`.
+ */
+export function loginRequired(basePath: string): MiddlewareHandler<AdminEnv> {
+  return async function loginRequired(c, next) {
+    const { accounts, db, assets } = c.get('admin')
+    if (!accounts) {
+      c.set('principal', anonymousAdmin)
+      return next()
+    }
+    const token = sessionToken(c)
+    const account = token ? await readSession(db, accounts.store, token, accounts.limits, accounts.now()) : null
+    c.set('principal', account && { id: account.id, name: account.name, roles: account.roles })
+    if (account) return next()
+    const path = pathInAdmin(c, basePath)
+    const open =
+      path === '/login' ||
+      path === '/logout' ||
+      path === '/healthz' ||
+      (assets.css !== null && path === `/static/${assets.css}`) ||
+      (assets.js !== null && path === `/static/${assets.js}`)
+    if (open) return next()
+    const urls = c.get('urls')
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const here = new URL(c.req.url)
+      return c.redirect(urls.login(urls.base + path + here.search), 303)
+    }
+    throw new HttpError(
+      401,
+      'Log in first',
+      'This request needs a logged-in user, and your session has ended or was never started. Nothing was changed. Log in and try again.',
+      [],
+      { href: urls.login(), label: 'Log in' },
+    )
+  }
+}
