@@ -41,9 +41,11 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
             <a href={model.homeHref} class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
               {model.siteTitle}
             </a>
-            <a href="#nav" class="text-sm md:hidden">
-              Tables
-            </a>
+            {model.nav.length > 0 && (
+              <a href="#nav" class="text-sm md:hidden">
+                Tables
+              </a>
+            )}
             <span class="flex-1"></span>
             {model.account && (
               <form method="post" action={model.account.logoutAction} class="flex items-center gap-2 text-sm">
@@ -77,7 +79,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
               <h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">{model.title}</h1>
               {props.children}
             </main>
-            <TableNav groups={model.nav} />
+            {model.nav.length > 0 && <TableNav groups={model.nav} />}
           </div>
         </body>
       </html>
