@@ -3,10 +3,13 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
+import { accountStoreFor, hasAccounts, setUpAccountStore } from '../auth/account-store.js'
 import { connect } from '../db/connect.js'
+import { redact } from '../db/database-url.js'
 import { createAdmin } from '../http/create-admin.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import { StewardConfig } from '../resources/define-config.js'
+import { defaultAccountsTarget } from './accounts-target.js'
 import { UsageError } from './command.js'
 
 export interface ServeOptions {
@@ -19,6 +22,9 @@ export interface ServeOptions {
   readonly generated: string
   /** Record every write: a Postgres table (`steward.audit_log`) or a SQLite file (`data/audit.db`). */
   readonly audit?: string
+  /** Steward's accounts (a schema on Postgres, a file on SQLite), or none (`--no-auth`, loopback only). */
+  readonly login:
+    { readonly type: 'accounts'; readonly target: string; readonly trustProxy?: boolean } | { readonly type: 'none' }
 }
 
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
@@ -36,7 +42,32 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     schema = await dialect.introspect(db)
     source = 'live introspection'
   }
-  const app = createAdmin({ db, schema, config, ...(options.audit ? { audit: { target: options.audit } } : {}) })
+  const { login } = options
+  if (login.type === 'accounts') {
+    const store = accountStoreFor(dialect.name, login.target)
+    await setUpAccountStore(db, store)
+    if (!(await hasAccounts(db, store))) {
+      await connection.close()
+      const accounts = `${login.target === defaultAccountsTarget(options.db) ? '' : ` --accounts ${login.target}`}`
+      console.error(
+        [
+          'steward serve: nobody can log in yet. Add an account, then start again:',
+          `  steward user add admin --role admin --db ${redact(options.db)}${accounts}`,
+          'or, on this machine only, serve without login: add --no-auth',
+        ].join('\n'),
+      )
+      return 1
+    }
+  }
+  const app = createAdmin({
+    db,
+    schema,
+    config,
+    ...(options.audit ? { audit: { target: options.audit } } : {}),
+    ...(login.type === 'accounts'
+      ? { accounts: { target: login.target, trustProxy: login.trustProxy ?? false } }
+      : { warnNoLogin: true }),
+  })
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)
@@ -54,6 +85,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : options.port
   console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
   if (options.audit) console.log(`  writes are recorded in ${options.audit}`)
+  if (login.type === 'none') console.log('  no login: anyone who reaches this address can change data')
   console.log(`  http://${host}:${port}/`)
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop)
@@ -77,7 +109,8 @@ function readGenerated(dir: string): SchemaMetadata | undefined {
   }
 }
 
-async function loadConfig(file: string | undefined): Promise<StewardConfig> {
+/** The config module `file`, or `steward.config.ts` when present, checked; `{}` when there is none. */
+export async function loadConfig(file: string | undefined): Promise<StewardConfig> {
   const path = file ?? (existsSync('steward.config.ts') ? 'steward.config.ts' : undefined)
   if (!path) return {}
   if (!existsSync(path)) throw new UsageError(`config file ${path} not found`)

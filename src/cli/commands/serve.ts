@@ -1,10 +1,12 @@
 import { parseOptions, UsageError, type Command } from '../command.js'
+import { defaultAccountsTarget, isLoopback } from '../accounts-target.js'
 import { serveAdmin } from '../serve-admin.js'
 
 const usage = `Usage: steward serve --db URL [options]
 
 Serves the admin over a database. Uses generated/ when present (tables that changed since are
-shown read-only); otherwise reads the database's structure at start-up.
+shown read-only); otherwise reads the database's structure at start-up. Everyone logs in with an
+account made by "steward user add"; without one it says how to add one and stops.
 
 Options:
   --db URL          postgres://…, sqlite:PATH or file:PATH (required)
@@ -13,7 +15,11 @@ Options:
   --config FILE     a module exporting defineConfig({…}) (default: steward.config.ts when present)
   --generated DIR   where steward generate wrote its files (default generated)
   --audit TARGET    record every write with who changed what: a table on Postgres (steward.audit_log,
-                    created when missing), a file on SQLite (data/audit.db)`
+                    created when missing), a file on SQLite (data/audit.db)
+  --accounts TARGET where accounts and sessions are kept: a schema on Postgres (default steward), a
+                    file on SQLite (default steward-accounts.db beside the database file)
+  --trust-proxy     believe X-Forwarded-Proto and X-Forwarded-For (behind a proxy that sets them)
+  --no-auth         no login: anyone who reaches the address may change data (loopback --host only)`
 
 export const command: Command = {
   usage,
@@ -25,8 +31,15 @@ export const command: Command = {
       config: { type: 'string' },
       generated: { type: 'string', default: 'generated' },
       audit: { type: 'string' },
+      accounts: { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      'no-auth': { type: 'boolean', default: false },
     })
     if (!values.db) throw new UsageError('--db URL is required (postgres://…, sqlite:PATH or file:PATH)')
+    if (values['no-auth'] && !isLoopback(values.host))
+      throw new UsageError(
+        `--no-auth serves without login, so only on this machine: use a loopback --host (127.0.0.1, ::1), not ${values.host}`,
+      )
     return serveAdmin({
       db: values.db,
       port: parsePort(values.port),
@@ -34,6 +47,13 @@ export const command: Command = {
       generated: values.generated,
       ...(values.config ? { config: values.config } : {}),
       ...(values.audit ? { audit: values.audit } : {}),
+      login: values['no-auth']
+        ? { type: 'none' }
+        : {
+            type: 'accounts',
+            target: values.accounts ?? defaultAccountsTarget(values.db),
+            trustProxy: values['trust-proxy'],
+          },
     })
   },
 }
