@@ -2,6 +2,7 @@
 // after it, the header names who is logged in, and logging out ends the session.
 import assert from 'node:assert/strict'
 import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
 import { serve } from '@hono/node-server'
@@ -10,9 +11,22 @@ import { launchBrowser } from '../helpers/browser.js'
 import { dialects } from '../helpers/test-db.js'
 import { createLoginFixture, password, type LoginFixture } from '../http/login-fixture.js'
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** axe-core's serious and critical violations on the page as it stands (the CSP is bypassed to inject it). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const violations = (await page.evaluate(
+    'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
+  )) as { id: string; impact: string | null; help: string }[]
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}`)
+}
+
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 before(async () => {
-  browser = await launchBrowser()
+  browser = await launchBrowser({ bypassCSP: true })
 })
 after(async () => {
   await browser?.close()
@@ -52,12 +66,14 @@ for (const { name: dialect, create } of dialects) {
       await page.getByRole('button', { name: 'Log in' }).click()
       assert.match(await page.getByRole('alert').innerText(), /The name or the password is not right/)
       assert.equal(await page.getByLabel('Name').inputValue(), 'ada', 'the name is kept')
+      assert.deepEqual(await seriousViolations(page), [], 'the login form with its error is accessible')
 
       await page.getByLabel('Password').fill(password)
       await page.getByRole('button', { name: 'Log in' }).click()
       await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor()
       assert.equal(new URL(page.url()).pathname, `/${schema}/notes/`, 'back to the page asked for')
       assert.match(await page.getByRole('banner').innerText(), /Logged in as ada/)
+      assert.deepEqual(await seriousViolations(page), [], 'the header with its Log out button is accessible')
       const cookie = (await browser.context.cookies(base)).find((c) => c.name === 'steward-session')
       assert.ok(cookie?.httpOnly)
       assert.equal(cookie?.sameSite, 'Lax')

@@ -214,6 +214,18 @@ for (const { name: dialect, create } of dialects) {
       }
     })
 
+    it("never shows the account store's own tables (password hashes, sessions) as tables to browse", async () => {
+      // A live introspection taken after the store exists sees its tables on Postgres.
+      const live = await fx.connection.dialect.introspect(fx.connection.db)
+      if (dialect === 'postgres') assert.ok(live.tables.some((table) => table.schema === 'steward'))
+      const client = new EditClient(fx.admin({ schema: live }))
+      await logIn(client, 'ada', password)
+      const home = await client.get('/')
+      assert.equal(home.status, 200)
+      assert.doesNotMatch(home.html, /\/steward\/(accounts|sessions|login_failures)\//)
+      assert.equal((await client.get('/steward/accounts/')).status, 404)
+    })
+
     it('records logins, failed logins and logouts, and names the account as the actor of a write', async () => {
       const admin = fx.admin({ audit: { target: fx.auditTarget } })
       const client = new EditClient(admin)
