@@ -1,8 +1,7 @@
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog } from '../audit/audit-log.js'
-import { accountStoreFor, setUpAccountStore, type AccountStore } from '../auth/account-store.js'
-import { defaultThrottle } from '../auth/login-throttle.js'
+import { setUpAccountStore } from '../auth/account-store.js'
 import type { Dialect } from '../db/dialect.js'
 import { postgresDialect } from '../db/postgres-dialect.js'
 import { sqliteDialect } from '../db/sqlite-dialect.js'
@@ -10,7 +9,8 @@ import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
-import type { AccountSettings, AdminContext, AdminEnv, Identity } from './admin-context.js'
+import { accountSettings, withoutStoreTables, type AccountsOption } from './account-settings.js'
+import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
@@ -62,32 +62,6 @@ export interface AdminOptions {
   readonly accounts?: AccountsOption
   /** Say on every page that nobody logs in and anyone reaching the address may change data (`steward serve --no-auth`). */
   readonly warnNoLogin?: boolean
-}
-
-export interface AccountsOption {
-  readonly target: string
-  readonly idleMinutes?: number
-  readonly absoluteHours?: number
-  readonly trustProxy?: boolean
-  /** Milliseconds since the epoch (default `Date.now`); tests pass a clock they can move. */
-  readonly clock?: () => number
-}
-
-/** A live introspection of Postgres sees Steward's own schema: its password hashes are no table to browse. */
-function withoutStoreTables(schema: SchemaMetadata, store: AccountStore): SchemaMetadata {
-  const own = new Set(['accounts', 'sessions', 'login_failures'])
-  const tables = schema.tables.filter((table) => !(table.schema === store.schema && own.has(table.name)))
-  return tables.length === schema.tables.length ? schema : { ...schema, tables }
-}
-
-function accountSettings(dialect: DialectName, option: AccountsOption): AccountSettings {
-  return {
-    store: accountStoreFor(dialect, option.target),
-    limits: { idleMs: (option.idleMinutes ?? 60) * 60_000, absoluteMs: (option.absoluteHours ?? 12) * 3_600_000 },
-    throttle: defaultThrottle,
-    trustProxy: option.trustProxy ?? false,
-    now: option.clock ?? Date.now,
-  }
 }
 
 const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }

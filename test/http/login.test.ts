@@ -36,6 +36,13 @@ for (const { name: dialect, create } of dialects) {
       await fx.test.drop()
     })
 
+    it('refuses a bad accounts option at start-up', () => {
+      assert.throws(() => fx.admin({ accounts: { target: fx.target, idleMinutes: 0 } }), {
+        name: 'ConfigError',
+        message: /accounts\.idleMinutes/,
+      })
+    })
+
     it('turns away requests without a session: pages redirect to the login form, posts get a 401', async () => {
       const admin = fx.admin()
       const home = await admin.request('/')
