@@ -112,6 +112,15 @@ for (const { name: dialect, create } of dialects) {
       assert.equal((await client.get(`/admin/${s}/notes/`)).status, 200)
     })
 
+    it('behind a framework that strips the prefix (basePath), links and the cookie carry it', async () => {
+      const admin = fx.admin({ basePath: '/panel' })
+      const res = await admin.request(`/${s}/notes/`)
+      assert.equal(res.headers.get('location'), `/panel/login?next=${encodeURIComponent(`/panel/${s}/notes/`)}`)
+      const page = await admin.request('/login')
+      assert.match(await page.text(), /<form method="post" action="\/panel\/login"/)
+      assert.match(page.headers.getSetCookie().join('\n'), /steward-csrf=[^;]*;.*Path=\/panel/)
+    })
+
     it('an unknown name and a wrong password get the same page and status', async () => {
       const admin = fx.admin()
       const wrong = await logIn(new EditClient(admin), 'ada', 'not the password')

@@ -22,18 +22,19 @@ export function loginRequired(basePath: string): MiddlewareHandler<AdminEnv> {
       c.set('principal', anonymousAdmin)
       return next()
     }
+    const path = pathInAdmin(c, basePath)
+    // Fingerprinted assets and the health check serve anyone, without a session lookup.
+    const asset =
+      (assets.css !== null && path === `/static/${assets.css}`) ||
+      (assets.js !== null && path === `/static/${assets.js}`)
+    if (asset || path === '/healthz') {
+      c.set('principal', null)
+      return next()
+    }
     const token = sessionToken(c)
     const account = token ? await readSession(db, accounts.store, token, accounts.limits, accounts.now()) : null
     c.set('principal', account && { id: account.id, name: account.name, roles: account.roles })
-    if (account) return next()
-    const path = pathInAdmin(c, basePath)
-    const open =
-      path === '/login' ||
-      path === '/logout' ||
-      path === '/healthz' ||
-      (assets.css !== null && path === `/static/${assets.css}`) ||
-      (assets.js !== null && path === `/static/${assets.js}`)
-    if (open) return next()
+    if (account || path === '/login' || path === '/logout') return next()
     const urls = c.get('urls')
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {
       const here = new URL(c.req.url)
