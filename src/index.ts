@@ -18,6 +18,14 @@ export { createAdmin, type AdminOptions } from './http/create-admin.js'
 export type { Identity } from './http/admin-context.js'
 
 /**
+ * Steward's own login for standalone use: where accounts and sessions live, how long sessions last,
+ * and whether to believe a proxy's forwarded headers. Accounts are added with `steward user add`.
+ *
+ * @example createAdmin({ db, schema, accounts: { target: 'steward', idleMinutes: 30 } })
+ */
+export type { AccountsOption } from './http/account-settings.js'
+
+/**
  * Checks per-table options (list columns, search fields, filters, ordering, page size, read-only and
  * hidden fields, labels) and, typed with the generated `DB`, catches misspelt tables and columns.
  *

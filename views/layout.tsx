@@ -3,7 +3,13 @@ import { raw } from 'hono/html'
 import type { LayoutModel } from './view-model.js'
 import { Breadcrumbs } from './components/breadcrumbs.js'
 import { FlashMessage } from './components/flash-message.js'
+import { HiddenFields } from './components/hidden-fields.js'
 import { TableNav } from './components/table-nav.js'
+
+const headerButton =
+  'rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+const warning =
+  'rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100'
 
 /**
  * The page frame every admin page uses (the edit pages too): header, table navigation, breadcrumbs,
@@ -35,27 +41,37 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
             <a href={model.homeHref} class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
               {model.siteTitle}
             </a>
-            <a href="#nav" class="text-sm md:hidden">
-              Tables
-            </a>
+            {model.nav.length > 0 && (
+              <a href="#nav" class="text-sm md:hidden">
+                Tables
+              </a>
+            )}
             <span class="flex-1"></span>
-            <button
-              type="button"
-              data-theme-toggle
-              hidden
-              class="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-            >
+            {model.account && (
+              <form method="post" action={model.account.logoutAction} class="flex items-center gap-2 text-sm">
+                <HiddenFields pairs={model.account.hidden} />
+                <span>
+                  Logged in as <strong>{model.account.name}</strong>
+                </span>
+                <button type="submit" class={headerButton}>
+                  Log out
+                </button>
+              </form>
+            )}
+            <button type="button" data-theme-toggle hidden class={headerButton}>
               Toggle theme
             </button>
           </header>
           <div class="flex flex-col md:flex-row">
             <main id="main" tabindex={-1} class="order-1 min-w-0 flex-1 px-4 py-4 md:order-2 md:px-6">
+              {model.noLoginWarning && (
+                <p role="note" class={`${warning} mb-2 text-sm`}>
+                  No login: anyone who reaches this address can change data.
+                </p>
+              )}
               <Breadcrumbs crumbs={model.crumbs} />
               {model.banner && (
-                <p
-                  role="status"
-                  class="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-                >
+                <p role="status" class={`${warning} mb-4`}>
                   {model.banner}
                 </p>
               )}
@@ -63,7 +79,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
               <h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">{model.title}</h1>
               {props.children}
             </main>
-            <TableNav groups={model.nav} />
+            {model.nav.length > 0 && <TableNav groups={model.nav} />}
           </div>
         </body>
       </html>

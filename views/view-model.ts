@@ -40,6 +40,23 @@ export interface LayoutModel {
   readonly jsHref: string | null
   /** The theme chosen with the toggle (a cookie); null follows the system setting. */
   readonly theme: 'light' | 'dark' | null
+  /** Who is logged in, shown in the header with a Log out button; null without Steward's login. */
+  readonly account: {
+    readonly name: string
+    readonly logoutAction: string
+    readonly hidden: readonly (readonly [string, string])[]
+  } | null
+  /** Nobody logs in (`--no-auth`): every page says so. */
+  readonly noLoginWarning: boolean
+}
+
+/** The login form; `hidden` carries the CSRF token and where to go next. */
+export interface LoginPageModel {
+  readonly action: string
+  readonly hidden: readonly (readonly [string, string])[]
+  /** The name typed last time, kept after a failure. */
+  readonly name: string
+  readonly error: string | null
 }
 
 /** One formatted value. `text` is plain text: views escape it. */

@@ -38,7 +38,10 @@ export interface SessionLimits {
   readonly absoluteMs: number
 }
 
-const table = (store: AccountStore, name: 'accounts' | 'sessions') => sql.id(store.schema, name)
+/** One of the store's tables, schema-qualified. */
+export const storeTable = (store: AccountStore, name: 'accounts' | 'sessions' | 'login_failures') =>
+  sql.id(store.schema, name)
+const table = storeTable
 
 /** Creates the schema (or attaches the file) and the tables when missing; running it again changes nothing. */
 export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): Promise<void> {
@@ -61,6 +64,22 @@ export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): P
     token_hash text primary key, account_id bigint not null, created_at bigint not null, seen_at bigint not null)`.execute(
     db,
   )
+  // Failed logins, by account name and by client address (see login-throttle.ts).
+  await sql`create table if not exists ${table(store, 'login_failures')} (
+    scope text not null, subject text not null, failed_at bigint not null)`.execute(db)
+  const columns = sql`(scope, subject, failed_at)`
+  if (store.dialect === 'sqlite')
+    await sql`create index if not exists ${sql.id(store.schema, 'login_failures_subject')}
+      on ${sql.id('login_failures')} ${columns}`.execute(db)
+  else
+    await sql`create index if not exists ${sql.id('login_failures_subject')}
+      on ${table(store, 'login_failures')} ${columns}`.execute(db)
+}
+
+/** Whether the store holds any account (`steward serve` refuses to start without one). */
+export async function hasAccounts(db: Kysely<any>, store: AccountStore): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${table(store, 'accounts')} limit 1`.execute(db)
+  return rows.length > 0
 }
 
 type AccountRow = { id: number | bigint | string; name: string; roles: string; password_hash: string }
@@ -115,6 +134,16 @@ export async function setPassword(
   })
 }
 
+/** Replaces a hash made with weaker parameters after a successful login; sessions stay (the password is the same). */
+export async function rehashPassword(
+  db: Kysely<any>,
+  store: AccountStore,
+  accountId: string,
+  passwordHash: string,
+): Promise<void> {
+  await sql`update ${table(store, 'accounts')} set password_hash = ${passwordHash} where id = ${accountId}`.execute(db)
+}
+
 /** Removes an account and its sessions. False when there is no such account. */
 export async function removeAccount(db: Kysely<any>, store: AccountStore, name: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -144,7 +173,7 @@ export async function startSession(
 
 /**
  * The account a session token belongs to, or null when it is unknown or has run out (then it is removed).
- * A live session is marked as seen, which moves its idle deadline.
+ * A live session is marked as seen, which moves its idle deadline (to within a minute).
  */
 export async function readSession(
   db: Kysely<any>,
@@ -164,7 +193,9 @@ export async function readSession(
     await endSession(db, store, token)
     return null
   }
-  await sql`update ${table(store, 'sessions')} set seen_at = ${now} where token_hash = ${hash}`.execute(db)
+  // Not a write per request: the idle deadline moves at most once a minute (or a twentieth of the idle time).
+  if (now - Number(row.seen_at) >= Math.min(60_000, limits.idleMs / 20))
+    await sql`update ${table(store, 'sessions')} set seen_at = ${now} where token_hash = ${hash}`.execute(db)
   return account(row)
 }
 

@@ -6,6 +6,7 @@ const commands: Readonly<Record<string, () => Promise<{ command: Command }>>> = 
   demo: () => import('./commands/demo.js'),
   serve: () => import('./commands/serve.js'),
   start: () => import('./commands/start.js'),
+  user: () => import('./commands/user.js'),
 }
 
 const usage = `Usage: steward <command> [options]
@@ -15,6 +16,7 @@ Commands:
   generate  write generated/ from a database       steward generate --db URL [--out DIR] [--check]
   serve     serve the admin over a database        steward serve --db URL [--port N] [--host H]
   start     demo database + generate + serve       steward start
+  user      add, list, change or remove logins     steward user add NAME --role admin --db URL
 
 Run "steward <command> --help" for a command's options.`
 

@@ -3,11 +3,14 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
+import { accountStoreFor, hasAccounts, setUpAccountStore } from '../auth/account-store.js'
 import { connect } from '../db/connect.js'
+import { redact } from '../db/database-url.js'
 import { createAdmin } from '../http/create-admin.js'
 import { loopbackHosts } from '../http/middleware/host-check.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import { StewardConfig } from '../resources/define-config.js'
+import { defaultAccountsTarget } from './accounts-target.js'
 import { UsageError } from './command.js'
 
 export interface ServeOptions {
@@ -24,6 +27,9 @@ export interface ServeOptions {
   readonly allowedHosts?: readonly string[]
   /** Open the database so that nothing can be written, and offer no writes. */
   readonly readOnly?: boolean
+  /** Steward's accounts (a schema on Postgres, a file on SQLite), or none (`--no-auth`, loopback only). */
+  readonly login:
+    { readonly type: 'accounts'; readonly target: string; readonly trustProxy?: boolean } | { readonly type: 'none' }
 }
 
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
@@ -41,6 +47,30 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     schema = await dialect.introspect(db)
     source = 'live introspection'
   }
+  const { login } = options
+  // Read-only mode opens the data read-only; logins still start sessions, through a connection of their own.
+  const storeDb = login.type === 'accounts' && options.readOnly ? await connect(options.db) : undefined
+  const closeAll = async () => {
+    await storeDb?.close()
+    await connection.close()
+  }
+  if (login.type === 'accounts') {
+    const store = accountStoreFor(dialect.name, login.target)
+    const accountsDb = storeDb?.db ?? db
+    await setUpAccountStore(accountsDb, store)
+    if (!(await hasAccounts(accountsDb, store))) {
+      await closeAll()
+      const accounts = `${login.target === defaultAccountsTarget(options.db) ? '' : ` --accounts ${login.target}`}`
+      console.error(
+        [
+          'steward serve: nobody can log in yet. Add an account, then start again:',
+          `  steward user add admin --role admin --db ${redact(options.db)}${accounts}`,
+          'or, on this machine only, serve without login: add --no-auth',
+        ].join('\n'),
+      )
+      return 1
+    }
+  }
   const bound = options.host.includes(':') ? `[${options.host}]` : options.host
   const app = createAdmin({
     db,
@@ -49,6 +79,15 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     readOnly: options.readOnly === true,
     allowedHosts: [...new Set([...loopbackHosts, bound, ...(options.allowedHosts ?? [])])],
     ...(options.audit && !options.readOnly ? { audit: { target: options.audit } } : {}),
+    ...(login.type === 'accounts'
+      ? {
+          accounts: {
+            target: login.target,
+            trustProxy: login.trustProxy ?? false,
+            ...(storeDb ? { db: storeDb.db } : {}),
+          },
+        }
+      : { warnNoLogin: true }),
   })
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
   await new Promise<void>((resolveListening, reject) => {
@@ -59,7 +98,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
       ),
     )
   }).catch(async (error) => {
-    await connection.close()
+    await closeAll()
     throw error
   })
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
@@ -67,13 +106,14 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : options.port
   console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
   if (options.audit) console.log(`  writes are recorded in ${options.audit}`)
+  if (login.type === 'none') console.log('  no login: anyone who reaches this address can change data')
   console.log(`  http://${host}:${port}/`)
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
   await new Promise<void>((closed) => server.close(() => closed()))
-  await connection.close()
+  await closeAll()
   return 0
 }
 
@@ -90,7 +130,8 @@ function readGenerated(dir: string): SchemaMetadata | undefined {
   }
 }
 
-async function loadConfig(file: string | undefined): Promise<StewardConfig> {
+/** The config module `file`, or `steward.config.ts` when present, checked; `{}` when there is none. */
+export async function loadConfig(file: string | undefined): Promise<StewardConfig> {
   const path = file ?? (existsSync('steward.config.ts') ? 'steward.config.ts' : undefined)
   if (!path) return {}
   if (!existsSync(path)) throw new UsageError(`config file ${path} not found`)

@@ -1,6 +1,8 @@
 import type { Context, Env } from 'hono'
 import type { Kysely } from 'kysely'
 import type { AuditLog } from '../audit/audit-log.js'
+import type { AccountStore, SessionLimits } from '../auth/account-store.js'
+import type { ThrottleLimits } from '../auth/login-throttle.js'
 import type { Can, Principal } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
 import type { Permits } from '../db/permits.js'
@@ -31,6 +33,23 @@ export interface AdminContext {
   readonly identity: Identity | null
   /** The one permission decision every route asks where it resolves its table. */
   readonly can: Can
+  /** Steward's own login (the `accounts` option); null when the admin needs none. */
+  readonly accounts: AccountSettings | null
+  /** Nobody logs in (`steward serve --no-auth`): every page says that anyone reaching it may change data. */
+  readonly warnNoLogin: boolean
+}
+
+/** Steward's own accounts and sessions, resolved once at start-up. */
+export interface AccountSettings {
+  /** The handle the store is read and written through. */
+  readonly db: Kysely<any>
+  readonly store: AccountStore
+  readonly limits: SessionLimits
+  readonly throttle: ThrottleLimits
+  /** Believe `X-Forwarded-Proto` and `X-Forwarded-For` (only behind a proxy that sets them). */
+  readonly trustProxy: boolean
+  /** Milliseconds since the epoch; a test passes its own clock instead of sleeping. */
+  readonly now: () => number
 }
 
 /**
@@ -50,7 +69,7 @@ export type AdminEnv = {
     flash: Flash | null
     /** The CSRF token forms must carry (set by the session middleware of the write half). */
     csrfToken: string | null
-    /** Who is asking (see `Identity`); set before any route runs. */
+    /** Who is asking: the logged-in account, the host's identity hook, or `anonymous`; null before login. */
     principal: Principal | null
   }
 }

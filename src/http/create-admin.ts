@@ -1,6 +1,7 @@
 import { Hono, type Env } from 'hono'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog, type AuditLog } from '../audit/audit-log.js'
+import { setUpAccountStore } from '../auth/account-store.js'
 import { onlyReading, permissions, type Can } from '../auth/permissions.js'
 import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
@@ -11,18 +12,21 @@ import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig, type StewardConfigInput } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
+import { accountSettings, withoutStoreTables, type AccountsOption } from './account-settings.js'
+import type { AccountSettings } from './admin-context.js'
 import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
 import { handleError, notFound } from './errors.js'
 import { adminState } from './middleware/admin-state.js'
 import { hostCheck, loopbackHosts } from './middleware/host-check.js'
-import { identify } from './middleware/identify.js'
+import { loginRequired } from './middleware/login-required.js'
 import { refuseNul } from './middleware/refuse-nul.js'
 import { securityHeaders } from './middleware/security-headers.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
 import { registerHealthRoute } from './routes/health-route.js'
+import { registerLoginRoutes } from './routes/login-routes.js'
 import { showIndex } from './routes/index-route.js'
 
 /** `E`: the host application's Hono env, so that the identity hook's `c.get('user')` is typed. */
@@ -72,24 +76,46 @@ export interface AdminOptions<E extends Env = any> {
    * @example allowedHosts: ['admin.example.com']
    */
   readonly allowedHosts?: readonly string[] | '*'
+  /**
+   * Steward's own accounts and login (`steward user add` creates them): every page then needs a
+   * session, and the audit log names the logged-in account. `target`: a schema on Postgres
+   * (`steward`), a file on SQLite; created when missing. Sessions end after `idleMinutes` unused
+   * (default 60) and `absoluteHours` after login (default 12). `trustProxy`: believe
+   * `X-Forwarded-Proto` and `X-Forwarded-For`, only behind a proxy that sets them. Off when absent.
+   * @example createAdmin({ db, schema, accounts: { target: 'steward', trustProxy: true } })
+   */
+  readonly accounts?: AccountsOption
+  /** Say on every page that nobody logs in and anyone reaching the address may change data (`steward serve --no-auth`). */
+  readonly warnNoLogin?: boolean
+}
+
+/** What start-up prepares before the first request: Steward's own stores, and the metadata to compare. */
+interface StartUp {
+  readonly metadata: SchemaMetadata
+  readonly audit: AuditLog | null
+  readonly accounts: AccountSettings | null
 }
 
 /**
- * Sets up the audit log and compares the live catalog with the metadata, returning the drifted tables.
- * A failure is logged, not fatal (without its audit table every write fails, rolled back), except when
- * the database is down or busy: that is thrown as a `DatabaseError`, for the request to retry.
+ * Sets up the audit log and the account store, and compares the live catalog with the metadata, returning
+ * the drifted tables. A failure is logged, not fatal (without its audit table every write fails, rolled
+ * back; without the account store the login form answers with an error page), except when the database
+ * is down or busy: that is thrown as a `DatabaseError`, for the request to retry.
  */
-async function startUp(options: AdminOptions, dialect: Dialect, audit: AuditLog | null): Promise<ReadonlySet<string>> {
-  const orLog = (what: string) => (error: unknown) => {
+async function startUp(options: AdminOptions, dialect: Dialect, what: StartUp): Promise<ReadonlySet<string>> {
+  const orLog = (task: string) => (error: unknown) => {
     const mapped = dialect.mapError(error)
     if (mapped && isTransient(mapped)) throw mapped
-    console.error(`steward: could not ${what}:`, error)
+    console.error(`steward: could not ${task}:`, error)
   }
   const [drifted] = await Promise.all([
     options.checkDrift === false
       ? undefined
-      : findDriftedTables(options.db, dialect, options.schema).catch(orLog('compare the database with its metadata')),
-    audit ? setUpAuditLog(options.db, audit).catch(orLog('set up the audit log')) : undefined,
+      : findDriftedTables(options.db, dialect, what.metadata).catch(orLog('compare the database with its metadata')),
+    what.audit ? setUpAuditLog(options.db, what.audit).catch(orLog('set up the audit log')) : undefined,
+    what.accounts
+      ? setUpAccountStore(what.accounts.db, what.accounts.store).catch(orLog('set up the account store'))
+      : undefined,
   ])
   return drifted ?? new Set()
 }
@@ -110,13 +136,15 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   const decide = options.can ?? permissions({ roles: config.roles ?? {}, defaultSchema: dialect.defaultSchema })
   const can = readOnly ? onlyReading(decide) : decide
   const expensive = new Permits(config.maxExpensiveQueries ?? defaultMaxExpensiveQueries)
+  const accounts = options.accounts ? accountSettings(dialect.name, options.accounts, options.db) : null
+  const metadata = accounts ? withoutStoreTables(options.schema, accounts.store) : options.schema
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,
-    schema: options.schema,
+    schema: metadata,
     config,
     resources: indexResources(
-      buildResources(options.schema, config, { defaultSchema: dialect.defaultSchema, ...(drifted ? { drifted } : {}) }),
+      buildResources(metadata, config, { defaultSchema: dialect.defaultSchema, ...(drifted ? { drifted } : {}) }),
     ),
     assets,
     title: config.title ?? 'Steward',
@@ -127,6 +155,8 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     audit,
     identity: options.identity ?? null,
     can,
+    accounts,
+    warnNoLogin: options.warnNoLogin ?? false,
   })
   const assets = loadAssets()
   const initial = build()
@@ -134,7 +164,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   // so a database that was down when the process started is picked up when it returns.
   let ready: Promise<AdminContext> | undefined
   const context = () =>
-    (ready ??= startUp(options, dialect, audit).then(
+    (ready ??= startUp(options, dialect, { metadata, audit, accounts }).then(
       (drifted) => (drifted.size > 0 ? build(drifted) : initial),
       (error: unknown) => {
         ready = undefined
@@ -150,12 +180,14 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use('*', securityHeaders())
   app.use('*', adminState(context, options.basePath ?? ''))
   app.use('*', refuseNul())
-  app.use('*', identify())
+  // Before the write half's body limit and CSRF check: a request without a session reads no body.
+  app.use('*', loginRequired(options.basePath ?? ''))
   // The write half first: its CSRF and flash middleware must run for the read pages too.
   registerEditRoutes(app, {
     ...(options.secret ? { secret: options.secret } : {}),
     ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}),
   })
+  if (accounts) registerLoginRoutes(app)
   registerBrowseRoutes(app)
   app.all('*', (c) => {
     // `/admin/` under a host app created with Hono's default strict routing reaches here, not the index route.

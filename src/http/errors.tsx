@@ -9,7 +9,7 @@ import { ErrorPage } from '../../views/pages/error-page.js'
 export class HttpError extends Error {
   override name = 'HttpError'
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 421 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 421 | 429 | 500 | 503,
     readonly title: string,
     message: string,
     readonly problems: readonly string[] = [],

@@ -23,17 +23,25 @@ export function renderPage(
 ): Response | Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
+  const principal = c.get('principal') ?? null
+  // Before login not even the table names are shown.
+  const loggedIn = !admin.accounts || principal !== null
   const model: LayoutModel = {
     title: page.title,
     siteTitle: admin.title,
     homeHref: urls.index(),
     crumbs: page.crumbs,
-    nav: navGroups(visibleResources(c), urls, page.current),
+    nav: loggedIn ? navGroups(visibleResources(c), urls, page.current) : [],
     flash: c.get('flash'),
     banner: page.banner ?? null,
     cssHref: admin.assets.css ? urls.asset(admin.assets.css) : null,
     jsHref: admin.assets.js ? urls.asset(admin.assets.js) : null,
     theme: c.get('theme'),
+    account:
+      admin.accounts && principal
+        ? { name: principal.name, logoutAction: urls.logout(), hidden: [['_csrf', c.get('csrfToken') ?? '']] }
+        : null,
+    noLoginWarning: admin.warnNoLogin,
   }
   return c.html(<Layout model={model}>{body}</Layout>, status as 200)
 }

@@ -28,6 +28,9 @@ export interface Urls {
   bulkDelete(table: TableRef): string
   lookup(table: TableRef, q?: string): string
   asset(file: string): string
+  /** The login page; `next` is where to go after logging in (a path of this admin). */
+  login(next?: string): string
+  logout(): string
 }
 
 export function createUrls(base: string): Urls {
@@ -48,6 +51,8 @@ export function createUrls(base: string): Urls {
     bulkDelete: (table) => `${tablePath(table)}/delete`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
     asset: (file) => `${root}/static/${segment(file)}`,
+    login: (next) => `${root}/login${next === undefined ? '' : queryString([['next', next]])}`,
+    logout: () => `${root}/logout`,
   }
 }
 

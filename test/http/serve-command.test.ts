@@ -11,7 +11,7 @@ import { createSqliteDb } from '../helpers/test-db.js'
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
 
 describe('steward serve', () => {
-  it('serves the admin on loopback, prints its URL, and stops cleanly on SIGTERM', async () => {
+  it('--no-auth: serves the admin on loopback, says on every page that there is no login, stops cleanly on SIGTERM', async () => {
     const testDb = await createSqliteDb(
       `create table notes (id integer primary key, body text); insert into notes values (1, 'hello');`,
     )
@@ -20,7 +20,7 @@ describe('steward serve', () => {
     writeFileSync(join(dir, 'steward.config.ts'), `const title: string = 'Typed title'\nexport default { title }\n`)
     const child = spawn(
       process.execPath,
-      [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent'],
+      [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent', '--no-auth'],
       {
         cwd: dir,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,6 +46,7 @@ describe('steward serve', () => {
       const html = await res.text()
       assert.ok(html.includes('hello'))
       assert.match(html, /<title>[^<]*Typed title<\/title>/)
+      assert.match(html, /No login: anyone who reaches this address can change data\./)
       child.kill('SIGTERM')
       const [code] = await once(child, 'exit')
       assert.equal(code, 0)

@@ -1,10 +1,12 @@
 import { parseOptions, UsageError, type Command } from '../command.js'
+import { defaultAccountsTarget, isLoopback } from '../accounts-target.js'
 import { serveAdmin } from '../serve-admin.js'
 
 const usage = `Usage: steward serve --db URL [options]
 
 Serves the admin over a database. Uses generated/ when present (tables that changed since are
-shown read-only); otherwise reads the database's structure at start-up.
+shown read-only); otherwise reads the database's structure at start-up. Everyone logs in with an
+account made by "steward user add"; without one it says how to add one and stops.
 
 Options:
   --db URL          postgres://…, sqlite:PATH or file:PATH (required)
@@ -17,7 +19,11 @@ Options:
   --allowed-host H  a host name the admin answers to besides localhost, 127.0.0.1, [::1] and --host
                     (repeat for several); requests naming any other host get 421
   --read-only       nothing can be changed: the database is opened read-only (SQLite) or every
-                    transaction is READ ONLY (Postgres)`
+                    transaction is READ ONLY (Postgres)
+  --accounts TARGET where accounts and sessions are kept: a schema on Postgres (default steward), a
+                    file on SQLite (default steward-accounts.db beside the database file)
+  --trust-proxy     believe X-Forwarded-Proto and X-Forwarded-For (behind a proxy that sets them)
+  --no-auth         no login: anyone who reaches the address may change data (loopback --host only)`
 
 export const command: Command = {
   usage,
@@ -31,8 +37,15 @@ export const command: Command = {
       audit: { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       'read-only': { type: 'boolean' },
+      accounts: { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      'no-auth': { type: 'boolean', default: false },
     })
     if (!values.db) throw new UsageError('--db URL is required (postgres://…, sqlite:PATH or file:PATH)')
+    if (values['no-auth'] && !isLoopback(values.host))
+      throw new UsageError(
+        `--no-auth serves without login, so only on this machine: use a loopback --host (127.0.0.1, ::1), not ${values.host}`,
+      )
     return serveAdmin({
       db: values.db,
       port: parsePort(values.port),
@@ -42,6 +55,13 @@ export const command: Command = {
       ...(values.audit ? { audit: values.audit } : {}),
       allowedHosts: values['allowed-host'] ?? [],
       readOnly: values['read-only'] === true,
+      login: values['no-auth']
+        ? { type: 'none' }
+        : {
+            type: 'accounts',
+            target: values.accounts ?? defaultAccountsTarget(values.db),
+            trustProxy: values['trust-proxy'],
+          },
     })
   },
 }

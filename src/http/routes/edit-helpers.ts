@@ -43,7 +43,7 @@ export function shortKey(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }
 
-/** The audit log and this request's actor, or null when auditing is off. */
+/** The audit log and this request's actor (the logged-in account with Steward's login), or null when auditing is off. */
 export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder | null> {
   const { audit } = c.get('admin')
   const who = c.get('principal')
