@@ -28,12 +28,10 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler<AdminEnv
   const extra = typeof options.origin === 'string' ? [options.origin] : [...(options.origin ?? [])]
   const sameSite = (c: Context<AdminEnv>) => {
     // Hono's csrf() looks only at form content types; this admin asks of every unsafe request, whatever it
-    // sends. A browser names the page's origin (or at least Sec-Fetch-Site); a client that sends neither is
-    // no browser a page can drive, and still needs the token.
+    // sends: the Origin must be this site's (or, without one, Sec-Fetch-Site must say same-origin).
     const origin = c.req.header('origin')
     if (origin !== undefined) return origin === new URL(c.req.url).origin || extra.includes(origin)
-    const site = c.req.header('sec-fetch-site')
-    return site === undefined || site === 'same-origin' || site === 'none'
+    return c.req.header('sec-fetch-site') === 'same-origin'
   }
   return async function csrfProtection(c, next) {
     const cookie = await getSignedCookie(c, options.secret, csrfCookie)
