@@ -9,6 +9,9 @@ import { serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser.js'
 import { dialects } from '../helpers/test-db.js'
+import { sql } from 'kysely'
+import { addAccount } from '../../src/auth/account-store.js'
+import { hashPassword } from '../../src/auth/password.js'
 import { createLoginFixture, password, type LoginFixture } from '../http/login-fixture.js'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -83,6 +86,42 @@ for (const { name: dialect, create } of dialects) {
       await page.goto(`${base}/`)
       await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor()
       assert.equal((await browser.context.cookies(base)).filter((c) => c.name === 'steward-session').length, 0)
+    })
+
+    test('a viewer sees no edit or delete button, a forged save is refused, and logging out ends it', async () => {
+      const schema = dialect === 'postgres' ? 'public' : 'main'
+      await addAccount(fx.connection.db, fx.store, {
+        name: 'vic',
+        roles: ['viewer'],
+        passwordHash: await hashPassword(password),
+      })
+      await page.goto(`${base}/${schema}/notes/row/1`)
+      await page.getByLabel('Name').fill('vic')
+      await page.getByLabel('Password').fill(password)
+      await page.getByRole('button', { name: 'Log in' }).click()
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Notes' }).waitFor()
+      assert.equal(new URL(page.url()).pathname, `/${schema}/notes/row/1`)
+      assert.equal(await page.getByRole('link', { name: 'Edit', exact: true }).count(), 0, 'no Edit button')
+      assert.equal(await page.getByRole('link', { name: /^Delete/ }).count(), 0, 'no Delete button')
+
+      // The page's own CSRF token (the Log out form carries one) and the browser's own origin: only the role refuses.
+      const status = await page.evaluate(async () => {
+        const token = (document.querySelector('input[name="_csrf"]') as HTMLInputElement).value
+        const body = new URLSearchParams({ _csrf: token, 'v:body': 'forged' })
+        const response = await fetch(`${location.pathname}/edit`, { method: 'POST', body })
+        return response.status
+      })
+      assert.equal(status, 403)
+      const { rows } = await sql<{ body: string }>`select body from notes where id = 1`.execute(fx.connection.db)
+      assert.equal(rows[0]!.body, 'hello', 'nothing was written')
+
+      await page.getByRole('button', { name: 'Log out' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor()
+      assert.equal(
+        (await page.request.get(`${base}/${schema}/notes/row/1/edit`, { maxRedirects: 0 })).status(),
+        303,
+        'after logout the edit form asks for a login again',
+      )
     })
   })
 }
