@@ -12,14 +12,14 @@ export function AuditPage(props: { model: AuditFeedModel }) {
   const f = model.filters
   return (
     <div class="space-y-6">
-      <form method="get" action={model.action} class="grid max-w-4xl grid-cols-1 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <div>
+      <form method="get" action={model.action} class="flex max-w-5xl flex-wrap items-end gap-3">
+        <div class="w-44">
           <label for="audit-actor" class={label}>
             User
           </label>
           <input id="audit-actor" name="actor" value={f.actor} class={controlClass(false)} />
         </div>
-        <div class="sm:col-span-2">
+        <div class="w-72 max-w-full">
           <label for="audit-table" class={label}>
             Table
           </label>
@@ -32,7 +32,7 @@ export function AuditPage(props: { model: AuditFeedModel }) {
             ))}
           </select>
         </div>
-        <div>
+        <div class="w-44">
           <label for="audit-action" class={label}>
             Action
           </label>
@@ -49,19 +49,19 @@ export function AuditPage(props: { model: AuditFeedModel }) {
             </option>
           </select>
         </div>
-        <div>
+        <div class="w-44">
           <label for="audit-from" class={label}>
             From (UTC)
           </label>
           <input id="audit-from" type="date" name="from" value={f.from} class={controlClass(false)} />
         </div>
-        <div>
+        <div class="w-44">
           <label for="audit-to" class={label}>
             To (UTC)
           </label>
           <input id="audit-to" type="date" name="to" value={f.to} class={controlClass(false)} />
         </div>
-        <div class="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
+        <div class="flex items-end gap-3 pb-1">
           <button type="submit" class={buttonClass}>
             Filter
           </button>
