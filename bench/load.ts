@@ -25,6 +25,7 @@ export async function loadHttp(
   concurrency: number,
   seconds: number,
   maxRequests = 200_000,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
   const latencies: number[] = []
@@ -35,7 +36,7 @@ export async function loadHttp(
   const one = (url: string) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now()
-      const req = http.get(url, { agent }, (res) => {
+      const req = http.get(url, { agent, headers }, (res) => {
         res.resume()
         res.on('end', () => {
           if (res.statusCode === 200) latencies.push(performance.now() - t0)

@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql, type LogEvent } from 'kysely'
+import { accountStoreFor, addAccount, removeAccount, setUpAccountStore } from '../src/auth/account-store.js'
+import { hashPassword } from '../src/auth/password.js'
 import { connect } from '../src/db/connect.js'
 import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
 import { createDemoDatabase } from '../src/demo/create-demo-database.js'
@@ -137,18 +139,37 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
       )
     }
     startup.push({ dialect, coldStartMs: server.coldStartMs, rssIdleMb, rssLoadedMb: rssMb(server.process) })
+    await benchLogin(
+      dialect,
+      url,
+      plans.find((plan) => plan.name === 'order detail')!,
+    )
   } finally {
     await raw.close()
     server.process.kill('SIGTERM')
   }
 }
 
-async function startServer(url: string): Promise<{ process: ChildProcess; base: string; coldStartMs: number }> {
+/** `steward serve` in its own process; without `accounts` it serves with no login (`--no-auth`, loopback). */
+async function startServer(
+  url: string,
+  accounts?: string,
+): Promise<{ process: ChildProcess; base: string; coldStartMs: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000)
   const t0 = performance.now()
   const child = spawn(
     process.execPath,
-    ['bin/steward.js', 'serve', '--db', url, '--port', String(port), '--generated', '/nonexistent'],
+    [
+      'bin/steward.js',
+      'serve',
+      '--db',
+      url,
+      '--port',
+      String(port),
+      '--generated',
+      '/nonexistent',
+      ...(accounts ? ['--accounts', accounts] : ['--no-auth']),
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, STEWARD_SECRET: benchSecret },
@@ -159,7 +180,9 @@ async function startServer(url: string): Promise<{ process: ChildProcess; base: 
     try {
       const response = await fetch(`${base}/`)
       await response.arrayBuffer()
-      if (response.status === 200) return { process: child, base, coldStartMs: performance.now() - t0 }
+      // With accounts the index redirects to the login form: the server is up either way.
+      if (response.status === 200 || response.status === 303)
+        return { process: child, base, coldStartMs: performance.now() - t0 }
     } catch {
       // not listening yet
     }
@@ -167,6 +190,51 @@ async function startServer(url: string): Promise<{ process: ChildProcess; base: 
   }
   child.kill()
   throw new Error('the server did not answer within 6 s')
+}
+
+/**
+ * What Steward's own login costs a page: the order detail served by a second server with accounts, loaded
+ * with a session cookie (one more statement per request: the session read), beside the same page without login.
+ */
+async function benchLogin(dialect: string, url: string, plan: { name: string; path: string }): Promise<void> {
+  const target = dialect === 'sqlite' ? resolve('data/bench-accounts.db') : 'steward_bench'
+  const conn = await connect(url)
+  const store = accountStoreFor(conn.dialect.name, target)
+  await setUpAccountStore(conn.db, store)
+  await removeAccount(conn.db, store, 'bench')
+  await addAccount(conn.db, store, { name: 'bench', roles: ['viewer'], passwordHash: await hashPassword(benchSecret) })
+  await conn.close()
+  const server = await startServer(url, target)
+  try {
+    const login = await httpFetch(`${server.base}/login`)
+    const csrfCookie = login.headers.get('set-cookie')!.split(';')[0]!
+    const token = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!
+    const posted = await httpFetch(`${server.base}/login`, {
+      method: 'POST',
+      headers: { cookie: csrfCookie, origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: token, name: 'bench', password: benchSecret }).toString(),
+    })
+    const session = (posted.headers.get('set-cookie') ?? '')
+      .split(/,(?=\s*steward)/)
+      .find((c) => c.includes('steward-session'))
+    if (posted.status !== 303 || !session) throw new Error(`the bench login failed: ${posted.status}`)
+    const cookie = `${csrfCookie}; ${session.split(';')[0]!.trim()}`
+    for (const concurrency of concurrencies) {
+      const steward = await loadHttp([server.base + plan.path], concurrency, seconds, 200_000, { cookie })
+      const open = rows.find(
+        (r) => r.dialect === dialect && r.scenario.startsWith(plan.name) && r.concurrency === concurrency,
+      )
+      rows.push({
+        dialect,
+        scenario: `${plan.name}, logged in (vs no login)`,
+        concurrency,
+        steward,
+        raw: open!.steward,
+      })
+    }
+  } finally {
+    server.process.kill()
+  }
 }
 
 function rssMb(child: ChildProcess): number {

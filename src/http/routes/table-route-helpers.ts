@@ -43,8 +43,16 @@ export type May = (action: Action, table: TableName) => boolean
 
 /** The tables this request's user may view (see `visibleIndex`): what pages list, link and label. */
 export function visibleResources(c: Context<AdminEnv>): ResourceIndex {
-  return visibleIndex(c.get('admin').resources, (table) => allowed(c, 'view', table))
+  let visible = visibleByRequest.get(c)
+  if (!visible) {
+    visible = visibleIndex(c.get('admin').resources, (table) => allowed(c, 'view', table))
+    visibleByRequest.set(c, visible)
+  }
+  return visible
 }
+
+// A page asks several times (navigation, list, labels): one answer per request.
+const visibleByRequest = new WeakMap<Context<AdminEnv>, ResourceIndex>()
 
 export function mayFor(c: Context<AdminEnv>): May {
   const { can } = c.get('admin')
