@@ -37,9 +37,21 @@ export function accountSettings(dialect: DialectName, option: AccountsOption, db
   }
 }
 
-/** A live introspection of Postgres sees Steward's own schema: its password hashes are no table to browse. */
-export function withoutStoreTables(schema: SchemaMetadata, store: AccountStore): SchemaMetadata {
-  const own = new Set(['accounts', 'sessions', 'login_failures'])
-  const tables = schema.tables.filter((table) => !(table.schema === store.schema && own.has(table.name)))
+/**
+ * A live introspection of Postgres sees Steward's own tables: the account store (password hashes are no
+ * table to browse) and the audit log (read through History and the audit page, never edited as rows).
+ */
+export function withoutOwnTables(
+  schema: SchemaMetadata,
+  own: {
+    readonly store?: AccountStore | null
+    readonly audit?: { readonly schema: string; readonly table: string } | null
+  },
+): SchemaMetadata {
+  const storeTables = new Set(['accounts', 'sessions', 'login_failures'])
+  const isOwn = (table: { schema: string; name: string }) =>
+    (own.store?.schema === table.schema && storeTables.has(table.name)) ||
+    (own.audit?.schema === table.schema && own.audit.table === table.name)
+  const tables = schema.tables.filter((table) => !isOwn(table))
   return tables.length === schema.tables.length ? schema : { ...schema, tables }
 }

@@ -12,7 +12,7 @@ import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig, type StewardConfigInput } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
-import { accountSettings, withoutStoreTables, type AccountsOption } from './account-settings.js'
+import { accountSettings, withoutOwnTables, type AccountsOption } from './account-settings.js'
 import type { AccountSettings } from './admin-context.js'
 import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
@@ -137,7 +137,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   const can = readOnly ? onlyReading(decide) : decide
   const expensive = new Permits(config.maxExpensiveQueries ?? defaultMaxExpensiveQueries)
   const accounts = options.accounts ? accountSettings(dialect.name, options.accounts, options.db) : null
-  const metadata = accounts ? withoutStoreTables(options.schema, accounts.store) : options.schema
+  const metadata = withoutOwnTables(options.schema, { store: accounts?.store ?? null, audit })
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     dialect,

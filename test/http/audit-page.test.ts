@@ -96,6 +96,17 @@ for (const { name: dialect, create } of dialects) {
         assert.equal((await as('ada').get(`/audit${query}`)).status, 400, query)
     })
 
+    it("does not list Steward's own audit table among the user's tables", async () => {
+      // Introspected again now that the audit table exists (on Postgres it sits in a schema of its own).
+      const again = await connection.dialect.introspect(connection.db)
+      const target = dialect === 'sqlite' ? join(dir, 'audit.db') : 'steward_page.audit_log'
+      const fresh = createAdmin({ db: connection.db, schema: again, checkDrift: false, audit: { target } })
+      const index = await (await fresh.request('/')).text()
+      assert.match(index, new RegExp(`href="/${s}/notes/"`))
+      assert.doesNotMatch(index, /audit_log/)
+      assert.equal((await fresh.request('/steward_page/audit_log/')).status, 404)
+    })
+
     it('shows only changes to tables the user may view, on the audit page and the index', async () => {
       const reader = as('cy', 'notes_only')
       const rows = rowsOf((await reader.get('/audit')).html)
