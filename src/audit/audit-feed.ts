@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Table } from '../introspect/metadata.js'
-import { parseChanges, type AuditRecord } from './audit-history.js'
+import type { AuditRecord } from './audit-history.js'
 import { auditTableId, type AuditLog } from './audit-log.js'
 
 type TableRef = Pick<Table, 'schema' | 'name'>
@@ -10,6 +10,8 @@ export interface AuditFilter {
   readonly actor?: string
   readonly table?: TableRef
   readonly action?: string
+  /** One record's entries (its History page). */
+  readonly recordKey?: string
   /** First and last day included, `YYYY-MM-DD` (entries carry UTC ISO timestamps, which compare as text). */
   readonly from?: string
   readonly to?: string
@@ -24,24 +26,24 @@ export interface FeedEntry extends AuditRecord {
 
 export interface FeedOptions {
   readonly filter: AuditFilter
-  /** Only entries of these tables: the ones the reader may view. */
-  readonly tables: readonly TableRef[]
+  /** Only entries of these tables (the ones the reader may view), or of any when the reader may view them all. */
+  readonly tables: readonly TableRef[] | 'all'
   readonly limit: number
 }
 
 /** Entries across records, newest first: the audit page and the index's recent actions. */
 export async function readAuditFeed(db: Kysely<any>, log: AuditLog, options: FeedOptions): Promise<FeedEntry[]> {
   const { filter } = options
-  if (options.tables.length === 0) return []
-  const conditions: RawBuilder<unknown>[] = [
-    sql`(${sql.join(
-      options.tables.map((t) => sql`(table_schema = ${t.schema} and table_name = ${t.name})`),
-      sql` or `,
-    )})`,
-  ]
+  const conditions: RawBuilder<unknown>[] = [sql`true`]
+  if (options.tables !== 'all') {
+    if (options.tables.length === 0) return []
+    const oneOf = options.tables.map((t) => sql`(table_schema = ${t.schema} and table_name = ${t.name})`)
+    conditions.push(sql`(${sql.join(oneOf, sql` or `)})`)
+  }
   if (filter.actor !== undefined) conditions.push(sql`actor = ${filter.actor}`)
   if (filter.table) conditions.push(sql`table_schema = ${filter.table.schema} and table_name = ${filter.table.name}`)
   if (filter.action !== undefined) conditions.push(sql`action = ${filter.action}`)
+  if (filter.recordKey !== undefined) conditions.push(sql`record_key = ${filter.recordKey}`)
   if (filter.from !== undefined) conditions.push(sql`at >= ${filter.from}`)
   // The whole last day: every timestamp of it sorts before the day after.
   if (filter.to !== undefined) conditions.push(sql`at < ${dayAfter(filter.to)}`)
@@ -74,4 +76,13 @@ function dayAfter(day: string): string {
   const next = new Date(`${day}T00:00:00Z`)
   next.setUTCDate(next.getUTCDate() + 1)
   return next.toISOString().slice(0, 10)
+}
+
+function parseChanges(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
 }

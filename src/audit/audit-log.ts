@@ -1,5 +1,4 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { attachSqliteFile } from '../db/sqlite-attach.js'
 import { sql, type Kysely } from 'kysely'
 import type { DialectName } from '../introspect/metadata.js'
 
@@ -35,21 +34,14 @@ export function auditTableId(log: AuditLog) {
 }
 
 /**
- * Creates the audit table when missing. On SQLite it first ATTACHes the audit file: better-sqlite3 has one
- * connection, so the attachment holds for every later statement, and with a rollback journal a
- * transaction over both files commits atomically. In WAL mode it does not, which is worth a warning.
+ * Creates the audit table when missing. On SQLite it first ATTACHes the audit file (`attachSqliteFile`);
+ * with a rollback journal a transaction over both files commits atomically. In WAL mode it does not, which is worth a warning.
  * https://www.sqlite.org/lang_attach.html · https://www.sqlite.org/atomiccommit.html#_multi_file_commit
  */
 export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<void> {
   const id = auditTableId(log)
   if (log.dialect === 'sqlite') {
-    const { rows } = await sql<{ name: string }>`select name from pragma_database_list`.execute(db)
-    if (!rows.some((row) => row.name === log.schema)) {
-      // ATTACH opens with the main database's flags, which may not include "create": an empty file is a valid database.
-      mkdirSync(dirname(log.file!), { recursive: true })
-      closeSync(openSync(log.file!, 'a'))
-      await sql`attach database ${log.file} as ${sql.id(log.schema)}`.execute(db)
-    }
+    await attachSqliteFile(db, log.schema, log.file!)
     const mode = await sql<{ journal_mode: string }>`pragma main.journal_mode`.execute(db)
     if (mode.rows[0]?.journal_mode.toLowerCase() === 'wal')
       console.warn(

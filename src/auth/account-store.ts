@@ -1,5 +1,4 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { attachSqliteFile } from '../db/sqlite-attach.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { DialectName } from '../introspect/metadata.js'
@@ -46,12 +45,7 @@ const table = storeTable
 /** Creates the schema (or attaches the file) and the tables when missing; running it again changes nothing. */
 export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): Promise<void> {
   if (store.dialect === 'sqlite') {
-    const { rows } = await sql<{ name: string }>`select name from pragma_database_list`.execute(db)
-    if (!rows.some((row) => row.name === store.schema)) {
-      mkdirSync(dirname(store.file!), { recursive: true })
-      closeSync(openSync(store.file!, 'a'))
-      await sql`attach database ${store.file} as ${sql.id(store.schema)}`.execute(db)
-    }
+    await attachSqliteFile(db, store.schema, store.file!)
   } else {
     await sql`create schema if not exists ${sql.id(store.schema)}`.execute(db)
   }

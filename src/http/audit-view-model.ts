@@ -2,6 +2,7 @@ import type { AuditFeedModel, AuditFeedRow } from '../../views/view-model.js'
 import type { FeedEntry } from '../audit/audit-feed.js'
 import { refSegment } from '../records/record-ref.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
+import { auditTimeText } from './history-view-model.js'
 import type { Urls } from './urls.js'
 
 const actionText: Readonly<Record<string, string>> = { create: 'Added', update: 'Changed', delete: 'Deleted' }
@@ -13,7 +14,7 @@ export function auditRows(entries: readonly FeedEntry[], resources: ResourceInde
     const fields = Object.keys(entry.changes).map((name) => resource?.columnLabels[name] ?? name)
     return {
       at: entry.at,
-      atText: entry.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'),
+      atText: auditTimeText(entry.at),
       actor: entry.actor ?? 'anonymous',
       action: actionText[entry.action] ?? entry.action,
       tableLabel: resource?.label ?? entry.table.name,

@@ -15,7 +15,7 @@ export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
   return {
     entries: input.records.map((record): HistoryEntryModel => ({
       at: record.at,
-      atText: record.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'),
+      atText: auditTimeText(record.at),
       actor: record.actor ?? 'anonymous',
       action: record.action,
       changes: changesOf(record, label),
@@ -25,6 +25,11 @@ export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
     detailHref: input.detailHref,
     listHref: input.listHref,
   }
+}
+
+/** An entry's UTC ISO timestamp as pages show it: `2024-01-31 10:00:00 UTC`. */
+export function auditTimeText(at: string): string {
+  return at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')
 }
 
 function changesOf(record: AuditRecord, label: (name: string) => string): HistoryChange[] {

@@ -7,7 +7,7 @@ import { auditRows } from '../audit-view-model.js'
 import { HttpError, notFound } from '../errors.js'
 import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
-import { visibleResources } from './table-route-helpers.js'
+import { visibleResources, visibleTables } from './table-route-helpers.js'
 
 const pageSize = 50
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2024-01-31')
@@ -64,7 +64,7 @@ async function showAudit(c: Context<AdminEnv>): Promise<Response> {
   }
   const entries = await readAuditFeed(admin.db, admin.audit, {
     filter,
-    tables: visible.all.map((resource) => resource.table),
+    tables: visibleTables(c),
     limit: pageSize + 1,
   })
   const shown = entries.slice(0, pageSize)

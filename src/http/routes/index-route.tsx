@@ -8,7 +8,7 @@ import type { AdminEnv } from '../admin-context.js'
 import { auditRows } from '../audit-view-model.js'
 import { databaseFault } from '../errors.js'
 import { renderPage } from '../render-page.js'
-import { visibleResources } from './table-route-helpers.js'
+import { visibleResources, visibleTables } from './table-route-helpers.js'
 
 // The index counts every table; each count gets this long before it shows as unknown.
 const countTimeoutMs = 2_000
@@ -57,7 +57,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const recent = admin.audit
     ? await readAuditFeed(admin.db, admin.audit, {
         filter: {},
-        tables: visible.all.map((resource) => resource.table),
+        tables: visibleTables(c),
         limit: recentActions,
       })
     : null

@@ -51,13 +51,17 @@ export function visibleResources(c: Context<AdminEnv>): ResourceIndex {
   return visible
 }
 
+/** The tables a feed of changes may show this user: `all` when nothing is hidden from them (no filter to run). */
+export function visibleTables(c: Context<AdminEnv>): readonly TableName[] | 'all' {
+  const visible = visibleResources(c).all
+  return visible.length === c.get('admin').resources.all.length ? 'all' : visible.map((resource) => resource.table)
+}
+
 // A page asks several times (navigation, list, labels): one answer per request.
 const visibleByRequest = new WeakMap<Context<AdminEnv>, ResourceIndex>()
 
 export function mayFor(c: Context<AdminEnv>): May {
-  const { can } = c.get('admin')
-  const who = c.get('principal')
-  return (action, table) => can(who, action, table)
+  return (action, table) => allowed(c, action, table)
 }
 
 /** The row a `:key` segment (as the router gives it, percent-decoded) names; undefined when it can name none. */
