@@ -33,6 +33,8 @@ export interface AdminContext {
   readonly identity: Identity | null
   /** The one permission decision every route asks where it resolves its table. */
   readonly can: Can
+  /** Nothing can be written, whoever asks (`readOnly`): every page says so. */
+  readonly readOnly: boolean
   /** Steward's own login (the `accounts` option); null when the admin needs none. */
   readonly accounts: AccountSettings | null
   /** Nobody logs in (`steward serve --no-auth`): every page says that anyone reaching it may change data. */

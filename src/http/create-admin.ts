@@ -155,6 +155,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     audit,
     identity: options.identity ?? null,
     can,
+    readOnly,
     accounts,
     warnNoLogin: options.warnNoLogin ?? false,
   })

@@ -14,6 +14,8 @@ export interface PageOptions {
   readonly current?: { readonly schema: string; readonly name: string }
 }
 
+const readOnlyBanner = 'Read-only: this admin shows the data but changes nothing, whoever is logged in.'
+
 /** Renders `body` inside the layout, with the navigation, theme, flash message and assets of this request. */
 export function renderPage(
   c: Context<AdminEnv>,
@@ -33,7 +35,7 @@ export function renderPage(
     crumbs: page.crumbs,
     nav: loggedIn ? navGroups(visibleResources(c), urls, page.current) : [],
     flash: c.get('flash'),
-    banner: page.banner ?? null,
+    banner: page.banner ?? (admin.readOnly ? readOnlyBanner : null),
     cssHref: admin.assets.css ? urls.asset(admin.assets.css) : null,
     jsHref: admin.assets.js ? urls.asset(admin.assets.js) : null,
     theme: c.get('theme'),

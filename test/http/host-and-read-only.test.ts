@@ -71,6 +71,7 @@ for (const { name: dialect, create } of dialects) {
         const detail = await client.get(`/${s}/notes/row/1`)
         assert.equal(detail.status, 200)
         assert.doesNotMatch(detail.html, /row\/1\/(edit|delete)"/)
+        assert.match(detail.html, /Read-only: this admin shows the data but changes nothing/)
         assert.equal((await client.get(`/${s}/notes/row/1/edit`)).status, 403)
         // A forged save (a form taken from a writable admin) is refused before it reaches the database.
         const writable = new EditClient(createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' }))
