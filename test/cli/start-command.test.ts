@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import { printedUrl } from '../helpers/printed-url.js'
 
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
 
@@ -14,22 +15,13 @@ async function startIn(
   dir: string,
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: string; errors: () => string }> {
   const child = spawn(process.execPath, [bin, 'start', '--port', '0'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] })
-  let output = ''
   let errors = ''
-  child.stdout.setEncoding('utf8')
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${output} ${errors}`)), 60_000)
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk
-      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)
-      if (found && found[1] !== '0') {
-        clearTimeout(timer)
-        resolve(found[0])
-      }
-    })
+  const printed = printedUrl(child, 60_000)
+  const url = await printed.url.catch((error: Error) => {
+    throw new Error(`${error.message} ${errors}`)
   })
-  return { child, url, output, errors: () => errors }
+  return { child, url, output: printed.output(), errors: () => errors }
 }
 
 /** Logs in over real HTTP as a browser would (login page, then the form post); returns the Cookie header to send. */

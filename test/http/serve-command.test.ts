@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { createSqliteDb } from '../helpers/test-db.js'
+import { printedUrl } from '../helpers/printed-url.js'
 
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
 
@@ -27,20 +28,9 @@ describe('steward serve', () => {
       },
     )
     try {
-      let output = ''
-      child.stdout.setEncoding('utf8')
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${output}`)), 20_000)
-        child.stdout.on('data', (chunk: string) => {
-          output += chunk
-          const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output)
-          if (found && found[1] !== '0') {
-            clearTimeout(timer)
-            resolve(found[0])
-          }
-        })
-      })
-      assert.match(output, /1 tables, from live introspection/)
+      const printed = printedUrl(child, 20_000)
+      const url = await printed.url
+      assert.match(printed.output(), /1 tables, from live introspection/)
       const res = await fetch(`${url}main/notes/row/1`)
       assert.equal(res.status, 200)
       const html = await res.text()
