@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { freePort, stopProcessGroup, waitForServer, type PeerServer } from './local-server.js'
+import { freePort, ownProcessGroup, stopProcessGroup, waitForServer, type PeerServer } from './local-server.js'
 
 const run = promisify(execFile)
 
@@ -22,11 +22,13 @@ export async function setUpDjango(peers: string): Promise<void> {
 export async function startDjango(peers: string, shopDb: string, workers: number): Promise<PeerServer> {
   const port = await freePort()
   const env = { ...process.env, SHOP_DB: djangoShopDb(shopDb) }
-  const child = spawn(join(peers, 'django', 'serve.sh'), [String(port), String(workers)], {
-    env,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const child = ownProcessGroup(
+    spawn(join(peers, 'django', 'serve.sh'), [String(port), String(workers)], {
+      env,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  )
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForServer(`${base}/admin/login/`, [200], 30_000)

@@ -35,22 +35,47 @@ export async function waitForServer(url: string, statuses: readonly number[], ti
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`)
 }
 
+const groups = new Set<number>()
+let interruptible = false
+
+/**
+ * Remembers a process started with `detached: true`: being in its own group, it would outlive the bench when
+ * Ctrl-C stops it, so an interrupt stops every remembered group before exiting.
+ */
+export function ownProcessGroup(child: ChildProcess): ChildProcess {
+  if (child.pid !== undefined) groups.add(child.pid)
+  child.once('exit', () => groups.delete(child.pid!))
+  if (!interruptible) {
+    interruptible = true
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => {
+        for (const pid of groups) killGroup(pid, 'SIGKILL')
+        process.exit(130)
+      })
+  }
+  return child
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Stops a process started with `detached: true` and everything it started (gunicorn and its workers). */
 export async function stopProcessGroup(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // The leader alone first: gunicorn's master then stops its workers in order, as it does on its own SIGTERM.
   try {
-    process.kill(-child.pid, 'SIGTERM')
+    process.kill(child.pid, 'SIGTERM')
   } catch {
     return
   }
-  const timeout = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL')
-    } catch {
-      // already gone
-    }
-  }, 10_000)
+  const timeout = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 10_000)
   await exited
   clearTimeout(timeout)
 }

@@ -3,7 +3,7 @@ import { accountStoreFor, addAccount, removeAccount, setUpAccountStore } from '.
 import { hashPassword } from '../../src/auth/password.js'
 import { connect } from '../../src/db/connect.js'
 import { httpFetch } from '../load.js'
-import { freePort, stopProcessGroup, waitForServer, type PeerServer } from './local-server.js'
+import { freePort, ownProcessGroup, stopProcessGroup, waitForServer, type PeerServer } from './local-server.js'
 
 const password = 'bench-only-password'
 
@@ -21,21 +21,23 @@ export async function startSteward(url: string, accounts: string, secret: string
   await conn.close()
 
   const port = await freePort()
-  const child = spawn(
-    process.execPath,
-    [
-      'bin/steward.js',
-      'serve',
-      '--db',
-      url,
-      '--port',
-      String(port),
-      '--generated',
-      '/nonexistent',
-      '--accounts',
-      accounts,
-    ],
-    { detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, STEWARD_SECRET: secret } },
+  const child = ownProcessGroup(
+    spawn(
+      process.execPath,
+      [
+        'bin/steward.js',
+        'serve',
+        '--db',
+        url,
+        '--port',
+        String(port),
+        '--generated',
+        '/nonexistent',
+        '--accounts',
+        accounts,
+      ],
+      { detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, STEWARD_SECRET: secret } },
+    ),
   )
   const base = `http://127.0.0.1:${port}`
   try {
