@@ -1,0 +1,53 @@
+import type { LoadResult } from '../load.js'
+
+/** One page at one concurrency on one dialect: both admins over HTTP, and the raw driver running Steward's SQL. */
+export interface PeerRow {
+  readonly page: string
+  readonly dialect: string
+  readonly concurrency: number
+  readonly steward: LoadResult
+  readonly django: LoadResult
+  readonly raw: LoadResult | null
+}
+
+/** Prints the comparison as one Markdown table, then any non-200 answers (which are left out of the figures). */
+export function printPeerTable(rows: readonly PeerRow[], heading: string): void {
+  const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
+  const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${fmt(a / b, a / b < 10 ? 2 : 1)}×` : '-')
+  const header = [
+    'page',
+    'dialect',
+    'c',
+    'Steward req/s',
+    'Django req/s',
+    'Steward/Django',
+    'Steward p99 ms',
+    'Django p99 ms',
+    'raw/s',
+    'raw/Steward',
+  ]
+  const lines = rows.map((r) => [
+    r.page,
+    r.dialect,
+    String(r.concurrency),
+    fmt(r.steward.rps, r.steward.rps < 10 ? 1 : 0),
+    fmt(r.django.rps, r.django.rps < 10 ? 1 : 0),
+    ratio(r.steward.rps, r.django.rps),
+    fmt(r.steward.p99, 1),
+    fmt(r.django.p99, 1),
+    r.raw ? fmt(r.raw.rps) : '-',
+    r.raw ? ratio(r.raw.rps, r.steward.rps) : '-',
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(`\n${heading}`)
+  console.log(line(header))
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const l of lines) console.log(line(l))
+  for (const r of rows) {
+    if (r.steward.errors + r.django.errors + (r.raw?.errors ?? 0) === 0) continue
+    console.log(
+      `non-200 or failed: ${r.dialect} ${r.page} c=${r.concurrency}: Steward ${r.steward.errors}, Django ${r.django.errors}, raw ${r.raw?.errors ?? 0}`,
+    )
+  }
+}
