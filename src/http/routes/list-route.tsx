@@ -1,11 +1,11 @@
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
+import { loadFilterChoices, type ForeignFilter } from '../../list/filter-choices.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
 import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
-import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
 import { listPageModel } from '../list-view-model.js'
 import { renderPage } from '../render-page.js'
 import { listParamsOf } from './list-params-of.js'
@@ -32,7 +32,12 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     const release = params.q ? takeExpensive(admin) : () => {}
     try {
       page = await loadListPage(admin.db, resource, params, ctx)
-      foreignFilters = await loadForeignFilters(admin.db, resource, params, visible, admin.dialect)
+      foreignFilters = await loadFilterChoices(admin.db, {
+        resource,
+        params,
+        resources: visible,
+        dialect: admin.dialect,
+      })
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {

@@ -3,11 +3,11 @@ import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { compare } from '../introspect/normalize.js'
 import { kindOf } from '../kinds/registry.js'
-import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
-import type { ListParams } from '../list/list-params.js'
-import { selectList, tableId } from '../list/sql-identifiers.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
+import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
+import type { ListParams } from './list-params.js'
+import { selectList, tableId } from './sql-identifiers.js'
 
 /** Offered as a drop-down when the referenced table has at most this many rows; else a key input. */
 const maxChoices = 200
@@ -22,14 +22,17 @@ export interface ForeignFilter {
   readonly selected: ReadonlyMap<string, ForeignLabel>
 }
 
+export interface FilterChoicesOptions {
+  readonly resource: Resource
+  readonly params: ListParams
+  /** The tables this user may view: a foreign key to any other gets no filter choices. */
+  readonly resources: ResourceIndex
+  readonly dialect: Dialect
+}
+
 /** Single-column foreign keys among the resource's filters, with their choices: one query per foreign key. */
-export async function loadForeignFilters(
-  db: Kysely<any>,
-  resource: Resource,
-  params: ListParams,
-  resources: ResourceIndex,
-  dialect: Dialect,
-): Promise<ForeignFilter[]> {
+export async function loadFilterChoices(db: Kysely<any>, options: FilterChoicesOptions): Promise<ForeignFilter[]> {
+  const { resource, params, resources, dialect } = options
   const filters: ForeignFilter[] = []
   const active = new Set(params.filters.map((filter) => filter.column))
   for (const fk of resource.table.foreignKeys) {
@@ -38,24 +41,7 @@ export async function loadForeignFilters(
     const target = resources.get(fk.refSchema, fk.refTable)
     if (!column || !refColumn || fk.columns.length !== 1 || !target) continue
     if (!resource.filterFields.includes(column) && !active.has(column)) continue
-    let choices: ForeignFilter['choices'] = null
-    if (resource.filterFields.includes(column)) {
-      const label = target.labelColumn ?? refColumn
-      // No ORDER BY: this runs on every list page, and a big target without an index on its label would be
-      // sorted whole each time. Reading one row past the limit says whether it is small; small ones sort here.
-      const { rows } = await sql<Record<string, unknown>>`
-        select ${selectList(target, [refColumn, label])} from ${tableId(target.table)}
-        limit ${maxChoices + 1}`.execute(db)
-      const labelColumn = target.table.columns.find((c) => c.name === label)
-      if (rows.length <= maxChoices && labelColumn) {
-        choices = [...rows]
-          .sort((a, b) => byValue(a[label], b[label]))
-          .map((row) => ({
-            value: String(row[refColumn]),
-            label: kindOf(labelColumn).format(row[label], labelColumn, { dialect: dialect.name, truncate: 60 }).text,
-          }))
-      }
-    }
+    const choices = resource.filterFields.includes(column) ? await readChoices(db, target, refColumn, dialect) : null
     const values = params.filters.filter((f) => f.column === column && f.op === 'eq').flatMap((f) => f.values)
     const selected = await loadForeignLabels(
       db,
@@ -67,6 +53,28 @@ export async function loadForeignFilters(
     filters.push({ column, fk, target, choices, selected })
   }
   return filters
+}
+
+async function readChoices(
+  db: Kysely<any>,
+  target: Resource,
+  refColumn: string,
+  dialect: Dialect,
+): Promise<ForeignFilter['choices']> {
+  const label = target.labelColumn ?? refColumn
+  // No ORDER BY: this runs on every list page, and a big target without an index on its label would be
+  // sorted whole each time. Reading one row past the limit says whether it is small; small ones sort here.
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${selectList(target, [refColumn, label])} from ${tableId(target.table)}
+    limit ${maxChoices + 1}`.execute(db)
+  const labelColumn = target.table.columns.find((c) => c.name === label)
+  if (rows.length > maxChoices || !labelColumn) return null
+  return [...rows]
+    .sort((a, b) => byValue(a[label], b[label]))
+    .map((row) => ({
+      value: String(row[refColumn]),
+      label: kindOf(labelColumn).format(row[label], labelColumn, { dialect: dialect.name, truncate: 60 }).text,
+    }))
 }
 
 /** Numbers by size, anything else by its text in code-point order (the same on every machine); NULL last. */
