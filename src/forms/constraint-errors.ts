@@ -1,5 +1,6 @@
 import type { DatabaseError } from '../db/database-error.js'
 import type { Table } from '../introspect/metadata.js'
+import { writeMessages } from '../records/write-messages.js'
 
 export interface FormErrors {
   /** Messages by column name, for fields on the form. */
@@ -63,13 +64,13 @@ function messageFor(
   const names = columns.map((name) => labels[name] ?? name)
   switch (error.code) {
     case 'unique':
-      return columns.length > 1
-        ? `Another row already has this combination of ${names.join(' and ')}.`
-        : 'Another row already has this value; it must be unique.'
+      return writeMessages.notUnique(names)
     case 'foreign_key': {
       const fk = table.foreignKeys.find((key) => key.name === error.constraint || sameColumns(key.columns, columns))
-      return fk ? `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.` : error.message
+      return fk ? writeMessages.noSuchRow(tableLabel(fk.refSchema, fk.refTable)) : error.message
     }
+    case 'not_null':
+      return writeMessages.required
     default:
       return error.message
   }

@@ -1,5 +1,5 @@
 import type { WidgetSpec } from '../kinds/kind.js'
-import type { ControlModel } from '../../views/widgets/field-model.js'
+import type { ControlModel } from './field-model.js'
 import { choiceValue, inputKeeps } from './html-input-values.js'
 
 const lineBreak = /[\r\n]/

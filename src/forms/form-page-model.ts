@@ -1,5 +1,28 @@
-import type { FormButton, RecordFormModel } from '../../views/pages/edit-page-models.js'
-import type { FieldModel } from '../../views/widgets/field-model.js'
+import type { FieldModel } from './field-model.js'
+
+export interface FormButton {
+  readonly value: string
+  readonly label: string
+  readonly primary: boolean
+}
+
+/** The create/edit form as views/pages/record-form-page.tsx draws it (see `recordFormModel`). */
+export interface RecordFormModel {
+  readonly action: string
+  /** multipart/form-data when a binary field may carry an upload. */
+  readonly multipart: boolean
+  /** CSRF token, version token… */
+  readonly hidden: readonly (readonly [string, string])[]
+  readonly fields: readonly FieldModel[]
+  /** A problem with the whole form (a database refusal that names no field, a row gone meanwhile). */
+  readonly formError: string | null
+  /** Labels of the fields with an error, for the summary at the top. */
+  readonly invalidFields: readonly { readonly label: string; readonly id: string }[]
+  /** The submit buttons, all named `_action`. */
+  readonly buttons: readonly FormButton[]
+  readonly cancelHref: string
+  readonly deleteHref: string | null
+}
 
 /** What the submit buttons ask for after a successful save (post → redirect → get). */
 export const saveActions = ['save', 'continue', 'another'] as const

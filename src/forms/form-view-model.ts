@@ -1,6 +1,6 @@
 import type { DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
-import type { ControlModel, FieldModel, LookupModel } from '../../views/widgets/field-model.js'
+import type { ControlModel, FieldModel, LookupModel } from './field-model.js'
 import { fieldName } from './form-body.js'
 import type { FieldSpec, FormMode } from './form-fields.js'
 import { fitControl } from './fit-control.js'

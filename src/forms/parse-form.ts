@@ -1,6 +1,7 @@
 import type { DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import { fingerprint, storedFingerprint, type FieldState } from '../records/conflict.js'
+import { writeMessages } from '../records/write-messages.js'
 import { fieldName, type FormBody } from './form-body.js'
 import type { FieldSpec, FormMode } from './form-fields.js'
 import { formSchema } from './form-schema.js'
@@ -66,12 +67,12 @@ export async function parseForm(
     const storedEmpty = original !== undefined && fingerprint({ null: false, input: '' }) === original
     if (state.type === 'null' && state.fromEmpty && storedEmpty) continue
     if (state.type === 'null') {
-      if (!field.column.nullable) errors[name] = 'This field is required.'
+      if (!field.column.nullable) errors[name] = writeMessages.required
       else values[name] = null
     } else if (state.type === 'file') {
       values[name] = state.bytes
     } else if (state.input === '' && field.emptyIsAbsent && !kind.parse('', field.column, options.dialect).ok) {
-      errors[name] = 'This field is required.'
+      errors[name] = writeMessages.required
     } else {
       const parsed = kind.parse(normalizeNewlines(field, state.input), field.column, options.dialect)
       if (!parsed.ok) errors[name] = parsed.message

@@ -12,7 +12,6 @@ import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
-import type { ForeignFilter } from './filter-choices.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
@@ -22,7 +21,6 @@ export interface ListModelInput {
   readonly params: ListParams
   readonly page: ListPage | null
   readonly error: string | null
-  readonly foreignFilters: readonly ForeignFilter[]
   readonly resources: ResourceIndex
   readonly urls: Urls
   readonly dialect: DialectName
@@ -146,7 +144,7 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
     if (!column) continue
     const label = resource.columnLabels[name] ?? name
     const eq = filterParam(name, 'eq')
-    const foreign = input.foreignFilters.find((f) => f.column === name)
+    const foreign = input.page?.foreignFilters.find((f) => f.column === name)
     const any = { value: '', label: 'Any', selected: current(eq) === '' }
     const option = (value: string, text: string) => ({ value, label: text, selected: current(eq) === value })
     if (foreign?.choices) {
@@ -214,7 +212,7 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
   const { resource, params } = input
   return params.filters.flatMap((filter) => {
     const label = resource.columnLabels[filter.column] ?? filter.column
-    const foreign = input.foreignFilters.find((f) => f.column === filter.column)
+    const foreign = input.page?.foreignFilters.find((f) => f.column === filter.column)
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
       const value = filter.values[i]

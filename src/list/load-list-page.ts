@@ -6,6 +6,8 @@ import { rowKeyColumns } from '../records/record-ref.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
+import type { FilterChoiceCache } from './filter-choice-cache.js'
+import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
 import { listWhere } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
@@ -27,17 +29,22 @@ export interface ListPage {
   readonly hasNext: boolean
   /** Labels of the rows each shown foreign key points at, by FK name, then by encoded FK values. */
   readonly foreignLabels: ReadonlyMap<string, ReadonlyMap<string, ForeignLabel>>
+  /** The filter form's foreign keys: their choices and the labels of the values filtered on. */
+  readonly foreignFilters: readonly ForeignFilter[]
 }
 
 export interface ListContext {
   readonly dialect: Dialect
   readonly resources: ResourceIndex
   readonly statementTimeoutMs: number
+  /** Foreign-key filter choices read recently (see `createFilterChoiceCache`). */
+  readonly filterChoices?: FilterChoiceCache
 }
 
 /**
- * Loads one page of a list: the rows, a count that is cheap on big tables, and the labels of the rows
- * its foreign keys point at. A fixed number of queries whatever the page size: count, rows, one per FK.
+ * Loads one page of a list: the rows, a count that is cheap on big tables, the labels of the rows its
+ * foreign keys point at, and the filter form's foreign-key choices. A fixed number of queries whatever the
+ * page size (count, rows, one per FK), all in one transaction under the statement timeout.
  */
 export async function loadListPage(
   db: Kysely<any>,
@@ -87,7 +94,14 @@ export async function loadListPage(
       const tuples = rows.map((row) => fk.columns.map((name) => row[name]))
       foreignLabels.set(fk.name, await loadForeignLabels(trx, target, fk, tuples, ctx.dialect.name))
     }
-    return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels }
+    const foreignFilters = await loadFilterChoices(trx, {
+      resource,
+      params,
+      resources: ctx.resources,
+      dialect: ctx.dialect,
+      ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
+    })
+    return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels, foreignFilters }
   })
 }
 

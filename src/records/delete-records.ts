@@ -1,20 +1,18 @@
 import { sql, type Kysely } from 'kysely'
-import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
-import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
+import { writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { cascadeEntries, finishEntries, type CascadeOptions } from './cascade-audit.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
-import { ambiguousMessage, auditRefusal } from './update-record.js'
+import { writeFailure, type WriteFailure } from './write-failure.js'
+import { writeMessages } from './write-messages.js'
 import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export type DeleteResult =
   /** `missing`: keys whose row was already gone (deleted by someone else meanwhile). */
-  | { readonly status: 'deleted'; readonly count: number; readonly missing: number }
-  | { readonly status: 'refused'; readonly message: string }
-  | { readonly status: 'error'; readonly error: DatabaseError }
+  { readonly status: 'deleted'; readonly count: number; readonly missing: number } | WriteFailure
 
 export interface DeleteOptions extends CascadeOptions {
   /**
@@ -49,7 +47,7 @@ export async function deleteRecords(
           await sql<Record<string, unknown>>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
             where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
         ).rows
-        if (found.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+        if (found.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
         const before = found[0]
         if (!before) continue
         const recordKey = rowRefText(resource, before)
@@ -59,7 +57,7 @@ export async function deleteRecords(
             ? await cascadeEntries(trx, options.resources, resource, { ...target, text: recordKey }, options)
             : null
         const result = await sql`delete from ${tableId(resource.table)} where ${where}`.execute(trx)
-        if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+        if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
         count++
         if (audit) {
           const changes = Object.fromEntries(resource.columns.map((column) => [column.name, before[column.name]]))
@@ -72,10 +70,6 @@ export async function deleteRecords(
       return { status: 'deleted', count, missing: rows.length - count }
     })
   } catch (error) {
-    if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
-    if (error instanceof AuditFailed) return auditRefusal(error)
-    const mapped = dialect.mapError(error)
-    if (mapped) return { status: 'error', error: mapped }
-    throw error
+    return writeFailure(error, dialect)
   }
 }

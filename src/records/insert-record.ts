@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely'
-import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { selectList, tableId, valueOf } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
-import { AuditFailed, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
+import { writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
-import { auditRefusal } from './update-record.js'
+import { writeFailure, type WriteFailure } from './write-failure.js'
 import { withWriteTransaction } from './write-transaction.js'
 
 export type InsertResult =
@@ -19,8 +18,7 @@ export type InsertResult =
       /** The new row's ref text (`rowRefText`: its rowid when its key holds NULL); null with `keyValues`. */
       readonly ref: string | null
     }
-  | { readonly status: 'refused'; readonly message: string }
-  | { readonly status: 'error'; readonly error: DatabaseError }
+  | WriteFailure
 
 /**
  * Inserts one row in a transaction. Columns left out of `values` get their database default, so
@@ -56,9 +54,6 @@ export async function insertRecord(
       return { status: 'created', keyValues, ref } as const
     })
   } catch (error) {
-    if (error instanceof AuditFailed) return auditRefusal(error)
-    const mapped = dialect.mapError(error)
-    if (mapped) return { status: 'error', error: mapped }
-    throw error
+    return writeFailure(error, dialect)
   }
 }

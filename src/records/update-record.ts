@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely'
-import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
-import { AuditFailed, updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
+import { updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { changedSince } from './conflict.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
+import { writeFailure, type WriteFailure } from './write-failure.js'
+import { writeMessages } from './write-messages.js'
 import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export interface UpdateRequest {
@@ -27,8 +28,7 @@ export type UpdateResult =
   /** Someone changed the row since the form was loaded: nothing was written. */
   | { readonly status: 'conflict'; readonly current: Row; readonly changedByOthers: readonly string[] | 'all' }
   | { readonly status: 'not_found' }
-  | { readonly status: 'refused'; readonly message: string }
-  | { readonly status: 'error'; readonly error: DatabaseError }
+  | WriteFailure
 
 /**
  * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
@@ -53,7 +53,7 @@ export async function updateRecord(
         where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
       const current = rows[0]
       if (!current) return { status: 'not_found' }
-      if (rows.length > 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+      if (rows.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
       const changedByOthers = changedSince(request.version, resource.columns, current, dialect.name)
       if (changedByOthers === 'all' || changedByOthers.length > 0)
         return { status: 'conflict', current, changedByOthers }
@@ -62,7 +62,7 @@ export async function updateRecord(
       const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(
         trx,
       )
-      if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', ambiguousMessage)
+      if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
       const changes = updateChanges(current, request.changes)
       if (audit && Object.keys(changes).length > 0) {
         const recordKey = rowRefText(resource, { ...current, ...request.changes })
@@ -71,19 +71,6 @@ export async function updateRecord(
       return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
     })
   } catch (error) {
-    if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
-    if (error instanceof AuditFailed) return auditRefusal(error)
-    const mapped = dialect.mapError(error)
-    if (mapped) return { status: 'error', error: mapped }
-    throw error
+    return writeFailure(error, dialect)
   }
-}
-
-export const ambiguousMessage =
-  'More than one row matches this record (identical rows of a table without a key, or rows that share a key holding NULL), so nothing was changed.'
-
-/** A failed audit insert rolled the write back: a message for the page, the driver's text for the log. */
-export function auditRefusal(error: AuditFailed): { readonly status: 'refused'; readonly message: string } {
-  console.error('steward: could not write the audit entry:', error.cause)
-  return { status: 'refused', message: error.message }
 }

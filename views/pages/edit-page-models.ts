@@ -1,28 +1,6 @@
-// View models of the write half's pages (create/edit form, conflict, delete). Decided in src/forms and src/http.
-import type { FieldModel } from '../widgets/field-model.js'
-
-export interface FormButton {
-  readonly value: string
-  readonly label: string
-  readonly primary: boolean
-}
-
-export interface RecordFormModel {
-  readonly action: string
-  /** multipart/form-data when a binary field may carry an upload. */
-  readonly multipart: boolean
-  /** CSRF token, version token… */
-  readonly hidden: readonly (readonly [string, string])[]
-  readonly fields: readonly FieldModel[]
-  /** A problem with the whole form (a database refusal that names no field, a row gone meanwhile). */
-  readonly formError: string | null
-  /** Labels of the fields with an error, for the summary at the top. */
-  readonly invalidFields: readonly { readonly label: string; readonly id: string }[]
-  /** The submit buttons, all named `_action`. */
-  readonly buttons: readonly FormButton[]
-  readonly cancelHref: string
-  readonly deleteHref: string | null
-}
+// View models of the write half's conflict and delete pages, decided in src/http. The create/edit form's own
+// model is RecordFormModel (src/forms/form-page-model.ts).
+import type { RecordFormModel } from '../../src/forms/form-page-model.js'
 
 export interface ConflictRow {
   readonly label: string

@@ -1,6 +1,6 @@
 import { HiddenFields } from '../components/hidden-fields.js'
 import { FormField } from '../widgets/form-field.js'
-import type { RecordFormModel } from './edit-page-models.js'
+import type { RecordFormModel } from '../../src/forms/form-page-model.js'
 
 const buttonBase = 'rounded border px-3 py-1.5 text-sm font-medium'
 const primary = `${buttonBase} border-sky-700 bg-sky-700 text-white hover:bg-sky-800 dark:border-sky-500 dark:bg-sky-700`

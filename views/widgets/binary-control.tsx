@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import type { ControlModel } from './field-model.js'
+import type { ControlModel } from '../../src/forms/field-model.js'
 import { controlClass } from './control-classes.js'
 
 type BinaryControl = Extract<ControlModel, { type: 'binary' }>

@@ -1,4 +1,4 @@
-import type { ControlModel } from './field-model.js'
+import type { ControlModel } from '../../src/forms/field-model.js'
 import { controlClass } from './control-classes.js'
 
 type SelectControl = Extract<ControlModel, { type: 'select' }>

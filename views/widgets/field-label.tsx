@@ -1,4 +1,4 @@
-import type { FieldModel } from './field-model.js'
+import type { FieldModel } from '../../src/forms/field-model.js'
 
 export function FieldLabel(props: { field: FieldModel }) {
   const { field } = props

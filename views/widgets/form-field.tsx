@@ -1,4 +1,4 @@
-import type { FieldModel } from './field-model.js'
+import type { FieldModel } from '../../src/forms/field-model.js'
 import { BinaryControl } from './binary-control.js'
 import { CheckboxControl, SelectControl } from './choice-controls.js'
 import { FieldLabel } from './field-label.js'

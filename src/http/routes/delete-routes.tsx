@@ -6,7 +6,7 @@ import { previewDelete, type DeleteEffect, type DeletePreview } from '../../reco
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
-import { ambiguousMessage } from '../../records/update-record.js'
+import { notDeletedMessage, writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
@@ -77,16 +77,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     const fault = databaseFault(result.error)
     if (fault) throw fault
   }
-  if (result.status !== 'deleted') {
-    const message =
-      result.status === 'refused'
-        ? result.message
-        : result.error.code === 'foreign_key' ||
-            /FOREIGN KEY/.test(String((result.error.details.cause as Error | undefined)?.message))
-          ? 'Other rows still refer to this data, so nothing was deleted. The list below shows what blocks it.'
-          : `${result.error.message} Nothing was deleted.`
-    return renderDelete(c, resource, target, message)
-  }
+  if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result))
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
@@ -132,7 +123,7 @@ async function renderDelete(
     }),
   )
   // A key that matches several rows (SQLite NULL keys, identical key-less rows) is never deleted.
-  if (ambiguous) error ??= ambiguousMessage
+  if (ambiguous) error ??= writeMessages.ambiguous
   if (!target.bulk && records[0]?.href === null && !error) {
     throw notFound(`${resource.label} has no row with key "${shortKey(target.keys[0]?.text ?? '')}".`)
   }

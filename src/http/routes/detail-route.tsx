@@ -3,11 +3,12 @@ import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
+import { loadRelatedRows } from '../../records/related-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { detailPageModel, recordTitle } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
-import { loadRelatedPanels } from '../related-rows.js'
+import { relatedPanels } from '../related-panels.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
 import {
@@ -49,8 +50,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const { db, dialect, statementTimeoutMs } = admin
-    const related = await loadRelatedPanels(db, resource, row, visible, urls, dialect, statementTimeoutMs, mayFor(c))
+    const { dialect, statementTimeoutMs } = admin
+    const related = await loadRelatedRows(admin.db, { resource, row, resources: visible, dialect, statementTimeoutMs })
     const key = refSegment(target.text)
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({
@@ -59,7 +60,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       duplicated,
       key,
       outgoing: loaded.outgoing,
-      related,
+      related: relatedPanels({ resource, related, urls, dialect: dialect.name, may: mayFor(c) }),
       urls,
       dialect: admin.dialect.name,
       may: mayFor(c),

@@ -8,6 +8,7 @@ import type { Submitted } from '../../forms/parse-form.js'
 import { missingReferences } from '../../records/missing-references.js'
 import { refSegment } from '../../records/record-ref.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
+import { writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { databaseFault, HttpError, notFound } from '../errors.js'
@@ -78,7 +79,7 @@ export async function writeErrors(
   const fault = databaseFault(error)
   if (fault) {
     c.header('Retry-After', String(fault.retryAfterSeconds))
-    return { fields: {}, form: `${error.message} Nothing was saved; try again in a moment.`, status: 503 }
+    return { fields: {}, form: writeMessages.notSaved(error.message), status: 503 }
   }
   const admin = c.get('admin')
   const onForm = new Set(fields.filter((field) => !field.readOnly).map((field) => field.column.name))
@@ -96,8 +97,7 @@ export async function writeErrors(
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
     for (const name of fk.columns) {
-      if (onForm.has(name))
-        fieldsWithMessage[name] = `There is no row in ${tableLabel(fk.refSchema, fk.refTable)} with this value.`
+      if (onForm.has(name)) fieldsWithMessage[name] = writeMessages.noSuchRow(tableLabel(fk.refSchema, fk.refTable))
     }
   }
   const placed = Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found

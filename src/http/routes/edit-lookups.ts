@@ -3,7 +3,7 @@ import type { DialectName } from '../../introspect/metadata.js'
 import { loadForeignLabels } from '../../list/foreign-labels.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
 import type { ResourceIndex } from '../../resources/resource-index.js'
-import type { LookupModel } from '../../../views/widgets/field-model.js'
+import type { LookupModel } from '../../forms/field-model.js'
 import { queryString, type Urls } from '../urls.js'
 
 /**

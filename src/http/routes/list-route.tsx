@@ -1,11 +1,11 @@
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
+import { createFilterChoiceCache } from '../../list/filter-choice-cache.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
 import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
-import { loadForeignFilters, type ForeignFilter } from '../filter-choices.js'
 import { listPageModel } from '../list-view-model.js'
 import { renderPage } from '../render-page.js'
 import { listParamsOf } from './list-params-of.js'
@@ -19,20 +19,25 @@ import {
 } from './table-route-helpers.js'
 
 export function registerListRoute(app: Hono<AdminEnv>): void {
+  // One per admin instance: a foreign-key filter's drop-down may lag behind its table by up to 30 s.
+  const filterChoices = createFilterChoiceCache({ ttlMs: 30_000, maxEntries: 100 })
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
     const params = listParamsOf(c, resource)
     const visible = visibleResources(c)
-    const ctx = { dialect: admin.dialect, resources: visible, statementTimeoutMs: admin.statementTimeoutMs }
+    const ctx = {
+      dialect: admin.dialect,
+      resources: visible,
+      statementTimeoutMs: admin.statementTimeoutMs,
+      filterChoices,
+    }
     let page: ListPage | null = null
-    let foreignFilters: ForeignFilter[] = []
     let failure: HttpError | null = null
     // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
     const release = params.q ? takeExpensive(admin) : () => {}
     try {
       page = await loadListPage(admin.db, resource, params, ctx)
-      foreignFilters = await loadForeignFilters(admin.db, resource, params, visible, admin.dialect)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
@@ -43,7 +48,6 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       params,
       page,
       error: failure?.message ?? null,
-      foreignFilters,
       resources: visible,
       urls: c.get('urls'),
       dialect: admin.dialect.name,

@@ -1,4 +1,4 @@
-// View models of the edit pages' fields. Plain data decided in src/forms/form-view-model.ts; widgets only draw it.
+// View models of the edit pages' fields: plain data decided in form-view-model.ts; views/widgets only draw it.
 
 /** A single-column foreign key's picker: a search over the target's label column, or a plain key input without JS. */
 export interface LookupModel {

@@ -1,0 +1,63 @@
+import type { RelatedPanel } from '../../views/view-model.js'
+import type { DialectName, ForeignKey } from '../introspect/metadata.js'
+import { formatCount } from '../list/count-rows.js'
+import { filterParam } from '../list/list-query-string.js'
+import { refSegment } from '../records/record-ref.js'
+import type { RelatedRows } from '../records/related-rows.js'
+import { rowLinkText } from '../records/row-link.js'
+import type { Resource } from '../resources/resource.js'
+import { cellFor } from './cell-model.js'
+import type { May } from './routes/table-route-helpers.js'
+import { queryString, type Urls } from './urls.js'
+
+export interface RelatedPanelsInput {
+  /** The row's table. */
+  readonly resource: Resource
+  readonly related: readonly RelatedRows[]
+  readonly urls: Urls
+  readonly dialect: DialectName
+  readonly may: May
+}
+
+/**
+ * A panel per child: its count, first rows, a link to the child list filtered on this row, and (when the
+ * user may add to the child and it can be written) a link to the child's create form with the foreign key
+ * filled in. A child that could not be read gets a message in its own panel.
+ */
+export function relatedPanels(input: RelatedPanelsInput): RelatedPanel[] {
+  const { urls, may } = input
+  return input.related.flatMap(({ child, fk, values, read }): RelatedPanel[] => {
+    if (!may('view', child.table)) return []
+    const listHref = urls.list(
+      child.table,
+      fk.columns.map((name, i) => [filterParam(name, 'eq'), String(values[i])]),
+    )
+    const fill = fk.columns.map((name, i) => [`f.${name}`, String(values[i])] as const)
+    const addHref =
+      may('add', child.table) && !child.readOnly ? `${urls.create(child.table)}${queryString(fill)}` : null
+    const base = { title: child.label, via: via(child, fk, input.resource), listHref, addHref }
+    if (!read) {
+      return [{ ...base, countText: 'unavailable', columns: [], rows: [], error: `${child.label} could not be read.` }]
+    }
+    return [
+      {
+        ...base,
+        countText: formatCount(read.count),
+        columns: read.columns.map((c) => child.columnLabels[c.name] ?? c.name),
+        rows: read.rows.map((r) => {
+          const ref = rowLinkText(child, r, input.dialect)
+          const href = ref === null ? undefined : urls.detail(child.table, refSegment(ref))
+          return {
+            href: href ?? null,
+            cells: read.columns.map((c, i) => cellFor(c, r[c.name], input.dialect, 60, i === 0 ? href : undefined)),
+          }
+        }),
+        error: null,
+      },
+    ]
+  })
+}
+
+function via(child: Resource, fk: ForeignKey, target: Resource): string {
+  return `${child.table.name} (${fk.columns.join(', ')}) → ${target.table.name} (${fk.refColumns.join(', ')})`
+}

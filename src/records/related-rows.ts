@@ -1,0 +1,89 @@
+import { sql, type Kysely } from 'kysely'
+import type { Dialect } from '../db/dialect.js'
+import type { Column, ForeignKey } from '../introspect/metadata.js'
+import { countRows, type RowCount } from '../list/count-rows.js'
+import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
+import type { Resource } from '../resources/resource.js'
+import { rowKeyColumns } from './record-ref.js'
+
+type Row = Readonly<Record<string, unknown>>
+
+/** The rows of one table that point at a row through one foreign key. */
+export interface RelatedRows {
+  readonly child: Resource
+  readonly fk: ForeignKey
+  /** The row's values of `fk.refColumns`: what the child's foreign key columns hold. */
+  readonly values: readonly unknown[]
+  /** What was read; null when the child could not be read (the driver's error is logged). */
+  readonly read: {
+    /** The child's columns read for each row, besides its key. */
+    readonly columns: readonly Column[]
+    /** The first rows, by key. */
+    readonly rows: readonly Row[]
+    readonly count: RowCount
+  } | null
+}
+
+export interface RelatedRowsOptions {
+  readonly resource: Resource
+  readonly row: Row
+  /** The tables this user may view: no other is read. */
+  readonly resources: ResourceIndex
+  readonly dialect: Dialect
+  readonly statementTimeoutMs: number
+  /** How many rows, and columns besides the foreign key's, to read per child (5 each). */
+  readonly rows?: number
+  readonly columns?: number
+}
+
+/**
+ * For every foreign key pointing at `row` (multi-column ones too): the first rows that point at it and a
+ * capped count. Each child is read in its own timed transaction, so a slow or broken one cannot take the
+ * others down with it: it comes back with `read: null`.
+ */
+export async function loadRelatedRows(db: Kysely<any>, options: RelatedRowsOptions): Promise<RelatedRows[]> {
+  const { resource, row, resources, dialect } = options
+  const related: RelatedRows[] = []
+  for (const { resource: child, fk } of resources.referencing(resource.table)) {
+    const values = fk.refColumns.map((name) => row[name])
+    if (values.some((value) => value === null || value === undefined)) continue
+    if (fk.columns.some((name) => !child.columns.some((c) => c.name === name))) continue
+    try {
+      const read = await dialect.withStatementTimeout(db, options.statementTimeoutMs, (trx) =>
+        readChild(trx, child, fk, values, options),
+      )
+      related.push({ child, fk, values, read })
+    } catch (error) {
+      if (!dialect.mapError(error)) throw error
+      console.error(`steward: reading ${child.id} for related rows failed:`, error)
+      related.push({ child, fk, values, read: null })
+    }
+  }
+  return related
+}
+
+async function readChild(
+  db: Kysely<any>,
+  child: Resource,
+  fk: ForeignKey,
+  values: readonly unknown[],
+  options: RelatedRowsOptions,
+): Promise<NonNullable<RelatedRows['read']>> {
+  const shownRows = options.rows ?? 5
+  const where = matchColumns(fk.columns, values)
+  const others = child.listColumns.filter((name) => !fk.columns.includes(name))
+  const columns = (others.length > 0 ? others : child.listColumns)
+    .slice(0, options.columns ?? 5)
+    .flatMap((name) => child.columns.filter((c) => c.name === name))
+  const order = sql.join(child.key.columns.map((name) => sql.id(name)))
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${selectList(child, [...columns.map((c) => c.name), ...rowKeyColumns(child)])} from ${tableId(child.table)}
+    where ${where} order by ${order} limit ${shownRows}`.execute(db)
+  // Fewer rows than a panel shows are all there are: no second query to count them.
+  const count: RowCount =
+    rows.length < shownRows
+      ? { value: rows.length, precision: 'exact' }
+      : await countRows(db, child.table, where, undefined)
+  return { columns, rows, count }
+}

@@ -1,0 +1,25 @@
+import { AuditFailed } from '../audit/audit-entry.js'
+import type { DatabaseError } from '../db/database-error.js'
+import type { Dialect } from '../db/dialect.js'
+import { WriteRefused } from './write-transaction.js'
+
+/** A write that did not happen: refused by Steward with a message, or by the database with a typed error. */
+export type WriteFailure =
+  { readonly status: 'refused'; readonly message: string } | { readonly status: 'error'; readonly error: DatabaseError }
+
+/**
+ * The one mapping from what a write transaction threw to the write's result: Steward's own refusals (a
+ * `WriteRefused`, an audit entry that could not be written) with their message, a driver error as the
+ * dialect's typed error (see `writeMessages` for what a page says about it). Anything else is a bug: thrown on.
+ */
+export function writeFailure(error: unknown, dialect: Dialect): WriteFailure {
+  if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
+  if (error instanceof AuditFailed) {
+    // The audit insert rolled the write back: the page says so, the driver's text goes to the log.
+    console.error('steward: could not write the audit entry:', error.cause)
+    return { status: 'refused', message: error.message }
+  }
+  const mapped = dialect.mapError(error)
+  if (mapped) return { status: 'error', error: mapped }
+  throw error
+}
