@@ -1,6 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
+import type { ValueRules } from './value-rules.js'
 
 /** What differs between engines, as data; code asks a flag instead of comparing dialect names. */
 export interface DialectCapabilities {
@@ -28,6 +29,7 @@ export interface Dialect {
   /** The schema unqualified names live in: `public` or `main`. */
   readonly defaultSchema: string
   readonly capabilities: DialectCapabilities
+  readonly values: ValueRules
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */
   mapError(error: unknown): DatabaseError | undefined

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { introspectPostgres } from '../introspect/postgres-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 const sqlStates: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -58,6 +59,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
   capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
+  values: postgresValueRules,
   introspect: introspectPostgres,
   mapError(error) {
     if (error instanceof DatabaseError) return error

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
@@ -40,6 +41,7 @@ export const sqliteDialect: Dialect = {
   defaultSchema: 'main',
   // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
   capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
+  values: sqliteValueRules,
   introspect: (db) => introspectSqlite(db),
   mapError(error) {
     if (error instanceof DatabaseError) return error
