@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely'
+import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 import type { ValueRules } from './value-rules.js'
@@ -30,6 +30,8 @@ export interface Dialect {
   readonly defaultSchema: string
   readonly capabilities: DialectCapabilities
   readonly values: ValueRules
+  /** Appended to a `select` that reads rows about to be changed in a write transaction, to lock them. */
+  readonly lockForUpdate: RawBuilder<unknown>
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */
   mapError(error: unknown): DatabaseError | undefined
@@ -49,6 +51,11 @@ export interface Dialect {
     query: CompiledQuery,
     options: { readonly batchSize: number; readonly timeoutMs: number },
   ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
+  /**
+   * Runs `fn` in a write transaction in which rows read with `lockForUpdate` cannot change before it ends.
+   * A lock held elsewhere is waited for at most `lockWaitMs`; then the write fails as "busy".
+   */
+  writeTransaction<T>(db: Kysely<any>, lockWaitMs: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
 }

@@ -60,6 +60,7 @@ export const postgresDialect: Dialect = {
   defaultSchema: 'public',
   capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
   values: postgresValueRules,
+  lockForUpdate: sql` for update`,
   introspect: introspectPostgres,
   mapError(error) {
     if (error instanceof DatabaseError) return error
@@ -85,6 +86,13 @@ export const postgresDialect: Dialect = {
   },
   async readInBackground() {
     return undefined
+  },
+  async writeTransaction(db, lockWaitMs, fn) {
+    return db.transaction().execute(async (trx) => {
+      // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
+      await sql`select set_config('lock_timeout', ${String(lockWaitMs)}, true)`.execute(trx)
+      return fn(trx)
+    })
   },
   async withStatementTimeout(db, ms, fn) {
     return db.transaction().execute(async (trx) => {

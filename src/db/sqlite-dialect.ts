@@ -4,6 +4,7 @@ import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
 import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
+import { immediateTransaction } from './sqlite-write-transaction.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
 const resultCodes: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -42,6 +43,8 @@ export const sqliteDialect: Dialect = {
   // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
   capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
   values: sqliteValueRules,
+  // The IMMEDIATE write transaction already excludes other writers.
+  lockForUpdate: sql``,
   introspect: (db) => introspectSqlite(db),
   mapError(error) {
     if (error instanceof DatabaseError) return error
@@ -87,6 +90,9 @@ export const sqliteDialect: Dialect = {
     if (!file) return undefined
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
     return readInWorker(file, query, { batchSize, timeoutMs, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
+  },
+  writeTransaction(db, lockWaitMs, fn) {
+    return immediateTransaction(db, lockWaitMs, fn, (error) => sqliteDialect.mapError(error)?.code === 'busy')
   },
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)
