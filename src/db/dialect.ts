@@ -1,6 +1,7 @@
 import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
+import type { DatabaseTarget } from './database-url.js'
 import type { ValueRules } from './value-rules.js'
 
 /** What differs between engines, as data; code asks a flag instead of comparing dialect names. */
@@ -11,6 +12,30 @@ export interface DialectCapabilities {
   readonly statementTimeout: boolean
   /** Whether a `CAST(x AS text)` is written `::text`-compatible; used for searching non-text keys. */
   readonly textCast: string
+}
+
+/** Where Steward keeps tables of its own (accounts, the audit log): never among the user's tables. */
+export interface OwnTables {
+  /** Whether they live in a file attached as a schema (SQLite) rather than in a schema of the database. */
+  readonly inFile: boolean
+  /** The default place beside the database: a schema name, or a path for `file`; undefined when there is none. */
+  defaultPlace(target: DatabaseTarget, file: string): string | undefined
+  /** Creates the schema, or attaches the file as `schema`, unless it already exists. */
+  prepare(db: Kysely<any>, place: { readonly schema: string; readonly file?: string }): Promise<void>
+  /** Whether a transaction over the user's tables and these commits atomically. */
+  commitsAtomically(db: Kysely<any>): Promise<boolean>
+  /** The column definition of a numbered primary key. */
+  readonly numberedKey: RawBuilder<unknown>
+  /** `create index if not exists` on one of these tables. */
+  createIndex(
+    db: Kysely<any>,
+    schema: string,
+    table: string,
+    index: string,
+    columns: RawBuilder<unknown>,
+  ): Promise<void>
+  /** The names of a table's columns. */
+  columnNames(db: Kysely<any>, schema: string, table: string): Promise<string[]>
 }
 
 export interface RowEstimate {
@@ -30,6 +55,7 @@ export interface Dialect {
   readonly defaultSchema: string
   readonly capabilities: DialectCapabilities
   readonly values: ValueRules
+  readonly ownTables: OwnTables
   /** Appended to a `select` that reads rows about to be changed in a write transaction, to lock them. */
   readonly lockForUpdate: RawBuilder<unknown>
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>

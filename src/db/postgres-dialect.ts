@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { introspectPostgres } from '../introspect/postgres-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { postgresOwnTables } from './postgres-own-tables.js'
 import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
@@ -60,6 +61,7 @@ export const postgresDialect: Dialect = {
   defaultSchema: 'public',
   capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
   values: postgresValueRules,
+  ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,
   introspect: introspectPostgres,
   mapError(error) {

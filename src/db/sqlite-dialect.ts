@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { sqliteOwnTables } from './sqlite-own-tables.js'
 import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
 import { immediateTransaction } from './sqlite-write-transaction.js'
@@ -43,6 +44,7 @@ export const sqliteDialect: Dialect = {
   // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
   capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
   values: sqliteValueRules,
+  ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.
   lockForUpdate: sql``,
   introspect: (db) => introspectSqlite(db),
