@@ -8,10 +8,10 @@ import type { ValueRules } from './value-rules.js'
 export interface DialectCapabilities {
   /** `ilike` on Postgres; SQLite's `like` is already case-insensitive for ASCII. */
   readonly caseInsensitiveLike: 'ilike' | 'like'
-  /** Whether a per-transaction statement timeout can be set. */
-  readonly statementTimeout: boolean
-  /** Whether a `CAST(x AS text)` is written `::text`-compatible; used for searching non-text keys. */
+  /** The type a search casts a non-text column to before matching it. */
   readonly textCast: string
+  /** Whether a table without a usable key still has a stable hidden `rowid` to address rows by. */
+  readonly rowid: boolean
 }
 
 /** Where Steward keeps tables of its own (accounts, the audit log): never among the user's tables. */

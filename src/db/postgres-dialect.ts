@@ -59,7 +59,8 @@ interface PgDriverError {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
-  capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
+  // ctid moves when a row is updated: no stable rowid.
+  capabilities: { caseInsensitiveLike: 'ilike', textCast: 'text', rowid: false },
   values: postgresValueRules,
   ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,

@@ -41,8 +41,8 @@ const messages: Readonly<Record<DatabaseErrorCode, string>> = {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   defaultSchema: 'main',
-  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
-  capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
+  // Tables (unless WITHOUT ROWID) carry a hidden integer rowid.
+  capabilities: { caseInsensitiveLike: 'like', textCast: 'text', rowid: true },
   values: sqliteValueRules,
   ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.
@@ -96,6 +96,7 @@ export const sqliteDialect: Dialect = {
   writeTransaction(db, lockWaitMs, fn) {
     return immediateTransaction(db, lockWaitMs, fn, (error) => sqliteDialect.mapError(error)?.code === 'busy')
   },
+  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)
   },
