@@ -71,9 +71,11 @@ export const postgresDialect: Dialect = {
     const e = error as PgDriverError
     const code = codeOf(e)
     if (!code) return undefined
+    const input = code === 'invalid_value' ? inputOf(e) : undefined
     return new DatabaseError(code, messageFor(code, e), {
       columns: columnsOf(e),
       ...(e.constraint ? { constraint: e.constraint } : {}),
+      ...(input !== undefined ? { input } : {}),
       cause: error,
     })
   },
@@ -125,6 +127,11 @@ function columnsOf(e: PgDriverError): string[] {
       .replace(/^"(.*)"$/, '$1')
       .replace(/""/g, '"'),
   )
+}
+
+/** The value the server could not read, as it quotes it: `invalid input syntax for type interval: "x"`. */
+function inputOf(e: PgDriverError): string | undefined {
+  return /: "(.*)"$/s.exec(typeof e.message === 'string' ? e.message : '')?.[1]
 }
 
 function messageFor(code: DatabaseErrorCode, e: PgDriverError): string {

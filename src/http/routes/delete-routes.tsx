@@ -81,8 +81,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     const message =
       result.status === 'refused'
         ? result.message
-        : result.error.code === 'foreign_key' ||
-            /FOREIGN KEY/.test(String((result.error.details.cause as Error | undefined)?.message))
+        : result.error.code === 'foreign_key'
           ? 'Other rows still refer to this data, so nothing was deleted. The list below shows what blocks it.'
           : `${result.error.message} Nothing was deleted.`
     return renderDelete(c, resource, target, message)
