@@ -53,5 +53,10 @@ export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<voi
     await sql`alter table ${auditTableId(log)} add column note text`.execute(db)
   // A record's history is read by its table and key.
   const onColumns = sql`(table_schema, table_name, record_key, id)`
-  await ownTables.createIndex(db, log.schema, log.table, `${log.table}_record`, onColumns)
+  await ownTables.createIndex(db, {
+    schema: log.schema,
+    table: log.table,
+    name: `${log.table}_record`,
+    columns: onColumns,
+  })
 }

@@ -59,7 +59,12 @@ export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): P
   await sql`create table if not exists ${table(store, 'login_failures')} (
     scope text not null, subject text not null, failed_at bigint not null)`.execute(db)
   const columns = sql`(scope, subject, failed_at)`
-  await ownTables.createIndex(db, store.schema, 'login_failures', 'login_failures_subject', columns)
+  await ownTables.createIndex(db, {
+    schema: store.schema,
+    table: 'login_failures',
+    name: 'login_failures_subject',
+    columns,
+  })
 }
 
 /** Whether the store holds any account (`steward serve` refuses to start without one). */

@@ -26,16 +26,17 @@ export interface OwnTables {
   commitsAtomically(db: Kysely<any>): Promise<boolean>
   /** The column definition of a numbered primary key. */
   readonly numberedKey: RawBuilder<unknown>
-  /** `create index if not exists` on one of these tables. */
-  createIndex(
-    db: Kysely<any>,
-    schema: string,
-    table: string,
-    index: string,
-    columns: RawBuilder<unknown>,
-  ): Promise<void>
+  /** `create index if not exists` on one of these tables; `columns` is the parenthesised list. */
+  createIndex(db: Kysely<any>, index: OwnIndex): Promise<void>
   /** The names of a table's columns. */
   columnNames(db: Kysely<any>, schema: string, table: string): Promise<string[]>
+}
+
+export interface OwnIndex {
+  readonly schema: string
+  readonly table: string
+  readonly name: string
+  readonly columns: RawBuilder<unknown>
 }
 
 export interface RowEstimate {

@@ -10,8 +10,8 @@ export const postgresOwnTables: OwnTables = {
   },
   commitsAtomically: async () => true,
   numberedKey: sql`bigint generated always as identity primary key`,
-  async createIndex(db, schema, table, index, columns) {
-    await sql`create index if not exists ${sql.id(index)} on ${sql.id(schema, table)} ${columns}`.execute(db)
+  async createIndex(db, { schema, table, name, columns }) {
+    await sql`create index if not exists ${sql.id(name)} on ${sql.id(schema, table)} ${columns}`.execute(db)
   },
   async columnNames(db, schema, table) {
     const { rows } = await sql<{ name: string }>`select column_name as name from information_schema.columns

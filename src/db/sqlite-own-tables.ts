@@ -19,8 +19,8 @@ export const sqliteOwnTables: OwnTables = {
   },
   numberedKey: sql`integer primary key`,
   // An index lives in its table's schema, named with the schema rather than the table.
-  async createIndex(db, schema, table, index, columns) {
-    await sql`create index if not exists ${sql.id(schema, index)} on ${sql.id(table)} ${columns}`.execute(db)
+  async createIndex(db, { schema, table, name, columns }) {
+    await sql`create index if not exists ${sql.id(schema, name)} on ${sql.id(table)} ${columns}`.execute(db)
   },
   async columnNames(db, schema, table) {
     const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${table}, ${schema})`.execute(db)
