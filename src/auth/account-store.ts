@@ -1,6 +1,6 @@
-import { attachSqliteFile } from '../db/sqlite-attach.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
+import { dialectFor } from '../db/dialects.js'
 import type { DialectName } from '../introspect/metadata.js'
 
 /**
@@ -20,7 +20,9 @@ export const sqliteAccountSchema = 'steward_auth'
 
 /** The store named by `target`: a schema name on Postgres, a file path on SQLite. */
 export function accountStoreFor(dialect: DialectName, target: string): AccountStore {
-  return dialect === 'sqlite' ? { dialect, schema: sqliteAccountSchema, file: target } : { dialect, schema: target }
+  return dialectFor(dialect).ownTables.inFile
+    ? { dialect, schema: sqliteAccountSchema, file: target }
+    : { dialect, schema: target }
 }
 
 export interface Account {
@@ -44,15 +46,10 @@ const table = storeTable
 
 /** Creates the schema (or attaches the file) and the tables when missing; running it again changes nothing. */
 export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): Promise<void> {
-  if (store.dialect === 'sqlite') {
-    await attachSqliteFile(db, store.schema, store.file!)
-  } else {
-    await sql`create schema if not exists ${sql.id(store.schema)}`.execute(db)
-  }
-  const id =
-    store.dialect === 'sqlite' ? sql`integer primary key` : sql`bigint generated always as identity primary key`
+  const { ownTables } = dialectFor(store.dialect)
+  await ownTables.prepare(db, store)
   await sql`create table if not exists ${table(store, 'accounts')} (
-    id ${id}, name text not null unique, roles text not null, password_hash text not null,
+    id ${ownTables.numberedKey}, name text not null unique, roles text not null, password_hash text not null,
     created_at text not null)`.execute(db)
   await sql`create table if not exists ${table(store, 'sessions')} (
     token_hash text primary key, account_id bigint not null, created_at bigint not null, seen_at bigint not null)`.execute(
@@ -62,12 +59,12 @@ export async function setUpAccountStore(db: Kysely<any>, store: AccountStore): P
   await sql`create table if not exists ${table(store, 'login_failures')} (
     scope text not null, subject text not null, failed_at bigint not null)`.execute(db)
   const columns = sql`(scope, subject, failed_at)`
-  if (store.dialect === 'sqlite')
-    await sql`create index if not exists ${sql.id(store.schema, 'login_failures_subject')}
-      on ${sql.id('login_failures')} ${columns}`.execute(db)
-  else
-    await sql`create index if not exists ${sql.id('login_failures_subject')}
-      on ${table(store, 'login_failures')} ${columns}`.execute(db)
+  await ownTables.createIndex(db, {
+    schema: store.schema,
+    table: 'login_failures',
+    name: 'login_failures_subject',
+    columns,
+  })
 }
 
 /** Whether the store holds any account (`steward serve` refuses to start without one). */

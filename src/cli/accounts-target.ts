@@ -1,5 +1,5 @@
-import { dirname, join } from 'node:path'
 import { parseDatabaseUrl } from '../db/database-url.js'
+import { dialectFor } from '../db/dialects.js'
 import { UsageError } from './command.js'
 
 /**
@@ -8,10 +8,10 @@ import { UsageError } from './command.js'
  */
 export function defaultAccountsTarget(url: string): string {
   const target = parseDatabaseUrl(url)
-  if (target.dialect === 'postgres') return 'steward'
-  if (target.path === ':memory:')
+  const place = dialectFor(target.dialect).ownTables.defaultPlace(target, 'steward-accounts.db')
+  if (place === undefined)
     throw new UsageError('an in-memory database has no folder for accounts: give --accounts FILE')
-  return join(dirname(target.path), 'steward-accounts.db')
+  return place
 }
 
 /** Loopback only: what `--no-auth` may bind, so that nobody else can reach an admin without login. */

@@ -1,20 +1,18 @@
 import {
   AliasDeclarationNode,
-  ColumnTypeNode,
   DatabaseMetadata,
   EnumCollection,
   GLOBAL_DEFINITIONS,
   GLOBAL_IMPORTS,
   IdentifierNode,
-  PostgresDialect,
-  SqliteDialect,
   TypeScriptSerializer,
-  UnionExpressionNode,
   serializeFromMetadata,
   type ColumnMetadataOptions,
   type GeneratorDialect,
 } from 'kysely-codegen'
-import type { Column, ColumnKind, DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import { codegenDialectFor, type CodegenDialect } from '../db/codegen-dialect.js'
+import { dialectFor } from '../db/dialects.js'
+import type { Column, DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { compare } from '../introspect/normalize.js'
 import { generatedHeader } from './generated-header.js'
 
@@ -25,13 +23,14 @@ import { generatedHeader } from './generated-header.js'
  * (inline unions; its enum collection sorts them), and value types follow what `connect()` returns.
  */
 export function renderKyselyTypes(metadata: SchemaMetadata): string {
-  const dialect = metadata.dialect === 'postgres' ? postgresGenerator() : sqliteGenerator()
-  const defaultSchema = metadata.dialect === 'postgres' ? 'public' : 'main'
+  const codegen = codegenDialectFor(metadata.dialect)
+  const dialect = codegen.generator()
+  const { defaultSchema } = dialectFor(metadata.dialect)
   const tables = codegenTableOrder(metadata.tables, dialect, metadata.dialect).map((table) => ({
     name: table.name,
     schema: table.schema,
     isView: table.type !== 'table',
-    columns: table.columns.map((column) => toCodegenColumn(column, metadata.dialect, dialect)),
+    columns: table.columns.map((column) => toCodegenColumn(column, codegen, dialect)),
   }))
   const source = withCodePointCollation(() =>
     serializeFromMetadata({
@@ -65,40 +64,12 @@ function withCodePointCollation<T>(fn: () => T): T {
 
 /** The key of a table in the `DB` interface, as kysely-codegen writes it. */
 export function dbKey(table: { schema: string; name: string }, dialect: DialectName): string {
-  const defaultSchema = dialect === 'postgres' ? 'public' : 'main'
+  const { defaultSchema } = dialectFor(dialect)
   return table.schema === defaultSchema ? table.name : `${table.schema}.${table.name}`
 }
 
-// SQLite types are free text, so the kind (already resolved from the declared type) picks one of the
-// type names kysely-codegen's SQLite adapter knows.
-const sqliteTypeByKind: Readonly<Record<ColumnKind, string>> = {
-  text: 'text',
-  integer: 'integer',
-  bigint: 'int8',
-  decimal: 'numeric',
-  float: 'real',
-  boolean: 'boolean',
-  date: 'text',
-  datetime: 'text',
-  time: 'text',
-  interval: 'text',
-  uuid: 'text',
-  json: 'text',
-  enum: 'text',
-  array: 'text',
-  binary: 'blob',
-  network: 'text',
-  unknown: 'any',
-}
-
-function toCodegenColumn(column: Column, dialectName: DialectName, dialect: GeneratorDialect): ColumnMetadataOptions {
-  const isArray = dialectName === 'postgres' && (column.kind === 'array' || column.baseType.startsWith('_'))
-  const dataType =
-    dialectName === 'sqlite'
-      ? sqliteTypeByKind[column.kind]
-      : isArray
-        ? (column.arrayElementType ?? column.baseType.replace(/^_/, ''))
-        : column.baseType
+function toCodegenColumn(column: Column, codegen: CodegenDialect, dialect: GeneratorDialect): ColumnMetadataOptions {
+  const { dataType, isArray } = codegen.columnType(column)
   const scalar = dialect.adapter.scalars[dataType]
   const holdsText = scalar === undefined || (scalar.type === 'Identifier' && scalar.name === 'string')
   return {
@@ -175,28 +146,4 @@ function codegenTableOrder<T extends { schema: string; name: string }>(
   const reserved = new Set(reservedTypeNames(dialect))
   const clashes = (table: T) => reserved.has(dbKey(table, dialectName))
   return [...tables.filter((table) => !clashes(table)), ...tables.filter(clashes)]
-}
-
-const string = () => new IdentifierNode('string')
-const union = (...names: string[]) => new UnionExpressionNode(names.map((name) => new IdentifierNode(name)))
-
-/** `connect()` keeps dates, timestamps, intervals and JSON as the server's text, so they are typed as text. */
-function postgresGenerator(): GeneratorDialect {
-  const dialect = new PostgresDialect({ dateParser: 'timestamp', numericParser: 'string' })
-  const { scalars, definitions } = dialect.adapter
-  definitions.Timestamp = new ColumnTypeNode(string(), union('Date', 'string'), union('Date', 'string'))
-  scalars.interval = string()
-  scalars.json = string()
-  scalars.jsonb = string()
-  return dialect
-}
-
-/** better-sqlite3 runs with safe integers: a 64-bit value beyond 2^53 arrives as an exact decimal string. */
-function sqliteGenerator(): GeneratorDialect {
-  const dialect: GeneratorDialect = new SqliteDialect()
-  const { scalars, definitions } = dialect.adapter
-  const written = union('number', 'string', 'bigint')
-  definitions.Int8 = new ColumnTypeNode(union('number', 'string'), written, written)
-  scalars.int8 = new IdentifierNode('Int8')
-  return dialect
 }

@@ -23,7 +23,8 @@ export function isTransient(error: DatabaseError): boolean {
 
 /**
  * A driver error translated by the dialect. `columns` names the fields it concerns when the engine
- * says so; `constraint` the constraint's name. The driver's own text stays in `cause`, out of pages.
+ * says so; `constraint` the constraint's name; `input` the text it could not read as a value, when it
+ * quotes it. The driver's own text stays in `cause`, out of pages.
  */
 export class DatabaseError extends Error {
   override name = 'DatabaseError'
@@ -33,6 +34,7 @@ export class DatabaseError extends Error {
     readonly details: {
       readonly columns?: readonly string[]
       readonly constraint?: string
+      readonly input?: string
       readonly cause?: unknown
     } = {},
   ) {
@@ -43,5 +45,8 @@ export class DatabaseError extends Error {
   }
   get constraint(): string | undefined {
     return this.details.constraint
+  }
+  get input(): string | undefined {
+    return this.details.input
   }
 }

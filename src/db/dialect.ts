@@ -1,15 +1,42 @@
-import type { CompiledQuery, Kysely } from 'kysely'
+import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
+import type { DatabaseTarget } from './database-url.js'
+import type { ValueRules } from './value-rules.js'
 
 /** What differs between engines, as data; code asks a flag instead of comparing dialect names. */
 export interface DialectCapabilities {
   /** `ilike` on Postgres; SQLite's `like` is already case-insensitive for ASCII. */
   readonly caseInsensitiveLike: 'ilike' | 'like'
-  /** Whether a per-transaction statement timeout can be set. */
-  readonly statementTimeout: boolean
-  /** Whether a `CAST(x AS text)` is written `::text`-compatible; used for searching non-text keys. */
+  /** The type a search casts a non-text column to before matching it. */
   readonly textCast: string
+  /** Whether a table without a usable key still has a stable hidden `rowid` to address rows by. */
+  readonly rowid: boolean
+}
+
+/** Where Steward keeps tables of its own (accounts, the audit log): never among the user's tables. */
+export interface OwnTables {
+  /** Whether they live in a file attached as a schema (SQLite) rather than in a schema of the database. */
+  readonly inFile: boolean
+  /** The default place beside the database: a schema name, or a path for `file`; undefined when there is none. */
+  defaultPlace(target: DatabaseTarget, file: string): string | undefined
+  /** Creates the schema, or attaches the file as `schema`, unless it already exists. */
+  prepare(db: Kysely<any>, place: { readonly schema: string; readonly file?: string }): Promise<void>
+  /** Whether a transaction over the user's tables and these commits atomically. */
+  commitsAtomically(db: Kysely<any>): Promise<boolean>
+  /** The column definition of a numbered primary key. */
+  readonly numberedKey: RawBuilder<unknown>
+  /** `create index if not exists` on one of these tables; `columns` is the parenthesised list. */
+  createIndex(db: Kysely<any>, index: OwnIndex): Promise<void>
+  /** The names of a table's columns. */
+  columnNames(db: Kysely<any>, schema: string, table: string): Promise<string[]>
+}
+
+export interface OwnIndex {
+  readonly schema: string
+  readonly table: string
+  readonly name: string
+  readonly columns: RawBuilder<unknown>
 }
 
 export interface RowEstimate {
@@ -28,6 +55,10 @@ export interface Dialect {
   /** The schema unqualified names live in: `public` or `main`. */
   readonly defaultSchema: string
   readonly capabilities: DialectCapabilities
+  readonly values: ValueRules
+  readonly ownTables: OwnTables
+  /** Appended to a `select` that reads rows about to be changed in a write transaction, to lock them. */
+  readonly lockForUpdate: RawBuilder<unknown>
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */
   mapError(error: unknown): DatabaseError | undefined
@@ -47,6 +78,11 @@ export interface Dialect {
     query: CompiledQuery,
     options: { readonly batchSize: number; readonly timeoutMs: number },
   ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
+  /**
+   * Runs `fn` in a write transaction in which rows read with `lockForUpdate` cannot change before it ends.
+   * A lock held elsewhere is waited for at most `lockWaitMs`; then the write fails as "busy".
+   */
+  writeTransaction<T>(db: Kysely<any>, lockWaitMs: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
 }

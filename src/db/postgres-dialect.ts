@@ -2,6 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import { introspectPostgres } from '../introspect/postgres-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { postgresOwnTables } from './postgres-own-tables.js'
+import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 const sqlStates: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -57,7 +59,11 @@ interface PgDriverError {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
-  capabilities: { caseInsensitiveLike: 'ilike', statementTimeout: true, textCast: 'text' },
+  // ctid moves when a row is updated: no stable rowid.
+  capabilities: { caseInsensitiveLike: 'ilike', textCast: 'text', rowid: false },
+  values: postgresValueRules,
+  ownTables: postgresOwnTables,
+  lockForUpdate: sql` for update`,
   introspect: introspectPostgres,
   mapError(error) {
     if (error instanceof DatabaseError) return error
@@ -65,9 +71,11 @@ export const postgresDialect: Dialect = {
     const e = error as PgDriverError
     const code = codeOf(e)
     if (!code) return undefined
+    const input = code === 'invalid_value' ? inputOf(e) : undefined
     return new DatabaseError(code, messageFor(code, e), {
       columns: columnsOf(e),
       ...(e.constraint ? { constraint: e.constraint } : {}),
+      ...(input !== undefined ? { input } : {}),
       cause: error,
     })
   },
@@ -83,6 +91,13 @@ export const postgresDialect: Dialect = {
   },
   async readInBackground() {
     return undefined
+  },
+  async writeTransaction(db, lockWaitMs, fn) {
+    return db.transaction().execute(async (trx) => {
+      // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
+      await sql`select set_config('lock_timeout', ${String(lockWaitMs)}, true)`.execute(trx)
+      return fn(trx)
+    })
   },
   async withStatementTimeout(db, ms, fn) {
     return db.transaction().execute(async (trx) => {
@@ -112,6 +127,11 @@ function columnsOf(e: PgDriverError): string[] {
       .replace(/^"(.*)"$/, '$1')
       .replace(/""/g, '"'),
   )
+}
+
+/** The value the server could not read, as it quotes it: `invalid input syntax for type interval: "x"`. */
+function inputOf(e: PgDriverError): string | undefined {
+  return /: "(.*)"$/s.exec(typeof e.message === 'string' ? e.message : '')?.[1]
 }
 
 function messageFor(code: DatabaseErrorCode, e: PgDriverError): string {

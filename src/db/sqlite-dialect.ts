@@ -2,7 +2,10 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { sqliteOwnTables } from './sqlite-own-tables.js'
+import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
+import { immediateTransaction } from './sqlite-write-transaction.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
 const resultCodes: Readonly<Record<string, DatabaseErrorCode>> = {
@@ -38,8 +41,12 @@ const messages: Readonly<Record<DatabaseErrorCode, string>> = {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   defaultSchema: 'main',
-  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
-  capabilities: { caseInsensitiveLike: 'like', statementTimeout: false, textCast: 'text' },
+  // Tables (unless WITHOUT ROWID) carry a hidden integer rowid.
+  capabilities: { caseInsensitiveLike: 'like', textCast: 'text', rowid: true },
+  values: sqliteValueRules,
+  ownTables: sqliteOwnTables,
+  // The IMMEDIATE write transaction already excludes other writers.
+  lockForUpdate: sql``,
   introspect: (db) => introspectSqlite(db),
   mapError(error) {
     if (error instanceof DatabaseError) return error
@@ -86,6 +93,10 @@ export const sqliteDialect: Dialect = {
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
     return readInWorker(file, query, { batchSize, timeoutMs, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
   },
+  writeTransaction(db, lockWaitMs, fn) {
+    return immediateTransaction(db, lockWaitMs, fn, (error) => sqliteDialect.mapError(error)?.code === 'busy')
+  },
+  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)
   },

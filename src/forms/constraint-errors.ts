@@ -44,8 +44,8 @@ function concernedColumns(error: DatabaseError, table: Table, inputs: ReadonlyMa
     return table.columns.map((column) => column.name).filter((column) => mentions(expression, column))
   }
   if (error.code === 'invalid_value') {
-    // Postgres quotes the value it could not read ("invalid input syntax for type interval: "x""): find who typed it.
-    const quoted = /: "(.*)"$/s.exec(causeMessage(error))?.[1]
+    // The engine may quote the value it could not read: find who typed it.
+    const quoted = error.input
     if (quoted !== undefined) {
       const matches = [...inputs].filter(([, input]) => input.trim() === quoted.trim()).map(([column]) => column)
       if (matches.length === 1) return matches
@@ -85,9 +85,4 @@ function mentions(expression: string, column: string): boolean {
   const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const quoted = `"${column.replace(/"/g, '""')}"`
   return expression.includes(quoted) || new RegExp(`(^|[^\\w"])${escaped}($|[^\\w"])`, 'i').test(expression)
-}
-
-function causeMessage(error: DatabaseError): string {
-  const cause = error.details.cause as { message?: unknown } | undefined
-  return typeof cause?.message === 'string' ? cause.message : ''
 }

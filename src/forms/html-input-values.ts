@@ -1,3 +1,4 @@
+import { dialectFor } from '../db/dialects.js'
 import type { DialectName } from '../introspect/metadata.js'
 import { isCalendarDate } from '../kinds/temporal-text.js'
 
@@ -46,13 +47,13 @@ function isHtmlTime(text: string): boolean {
   return match !== null && Number(match[1]) < 24 && Number(match[2]) < 60 && Number(match[3] ?? 0) < 60
 }
 
-// U+0000 turns into U+FFFD when a page is parsed. On SQLite, U+FFFD may itself stand for bytes that were not
-// UTF-8, replaced when the driver decoded them: writing it back would replace what the column holds.
-const uncarriable: Readonly<Record<DialectName, RegExp>> = { postgres: /\u0000/, sqlite: /[\u0000\uFFFD]/ }
-
-/** Whether a page can show `text` in a field and get exactly it back. */
+/**
+ * Whether a page can show `text` in a field and get exactly it back. U+0000 turns into U+FFFD when a page is
+ * parsed. Where the driver decodes text lossily (SQLite), U+FFFD may itself stand for bytes that were not
+ * UTF-8: writing it back would replace what the column holds.
+ */
 export function pageCarries(text: string, dialect: DialectName): boolean {
-  return !uncarriable[dialect].test(text)
+  return !text.includes('\u0000') && !(dialectFor(dialect).values.lossyTextDecoding && text.includes('\uFFFD'))
 }
 
 /**

@@ -5,10 +5,9 @@ import { setUpAccountStore } from '../auth/account-store.js'
 import { onlyReading, permissions, type Can } from '../auth/permissions.js'
 import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
+import { dialectFor } from '../db/dialects.js'
 import { Permits } from '../db/permits.js'
-import { postgresDialect } from '../db/postgres-dialect.js'
-import { sqliteDialect } from '../db/sqlite-dialect.js'
-import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import type { SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig, type StewardConfigInput } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
@@ -120,7 +119,6 @@ async function startUp(options: AdminOptions, dialect: Dialect, what: StartUp): 
   return drifted ?? new Set()
 }
 
-const dialects: Readonly<Record<DialectName, Dialect>> = { postgres: postgresDialect, sqlite: sqliteDialect }
 const defaultStatementTimeoutMs = 5_000
 const defaultMaxExpensiveQueries = 5
 
@@ -130,7 +128,7 @@ const defaultMaxExpensiveQueries = 5
  */
 export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono<AdminEnv> {
   const config = StewardConfig.parse(options.config ?? {})
-  const dialect = dialects[options.schema.dialect]
+  const dialect = dialectFor(options.schema.dialect)
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
   const readOnly = options.readOnly === true || config.readOnly === true
   const decide = options.can ?? permissions({ roles: config.roles ?? {}, defaultSchema: dialect.defaultSchema })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { displayText, nullDisplay } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
@@ -21,7 +22,8 @@ export const booleanKind: Kind = {
     const text = input.trim().toLowerCase()
     const truth = truthy.has(text) ? true : falsy.has(text) ? false : undefined
     if (truth === undefined) return fail('Choose true or false.')
-    return ok(dialect === 'sqlite' ? (truth ? 1 : 0) : truth)
+    const stored = dialectFor(dialect).values.booleanValues
+    return ok(truth ? stored.true : stored.false)
   },
   schema: () => z.union([z.boolean(), z.literal(0), z.literal(1)]),
   widget: (column) => (column.nullable ? { type: 'tristate' } : { type: 'checkbox' }),

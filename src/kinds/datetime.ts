@@ -1,14 +1,15 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
-import { htmlInputPatterns, infinities, inPostgresRange, readDateTime } from './temporal-text.js'
+import { htmlInputPatterns, infinities, readDateTime } from './temporal-text.js'
 
 /**
- * Timestamps keep the server's text, zone included. Only a Postgres `timestamp` (no zone) gets a
- * datetime-local input: it cannot show a zone, and SQLite keeps whatever text it was given, so
- * there the exact text is edited as typed rather than rewritten into the browser's format.
+ * Timestamps keep the server's text, zone included. Only a type without a zone that the engine reformats
+ * (a Postgres `timestamp`) gets a datetime-local input: it cannot show a zone, and SQLite keeps whatever
+ * text it was given, so there the exact text is edited as typed rather than rewritten into the browser's format.
  */
 export const datetimeKind: Kind = {
   name: 'datetime',
@@ -17,12 +18,13 @@ export const datetimeKind: Kind = {
   format: formatAs('plain'),
   parse(input, column, dialect) {
     const text = input.trim()
-    if (dialect === 'postgres' && infinities.has(text.toLowerCase())) return ok(text.toLowerCase())
-    if (dialect === 'sqlite' && /^-?\d+(\.\d+)?$/.test(text)) return ok(text) // unix time or a Julian day
+    const { values } = dialectFor(dialect)
+    if (values.temporalInfinities && infinities.has(text.toLowerCase())) return ok(text.toLowerCase())
+    if (values.numericTimestamps && /^-?\d+(\.\d+)?$/.test(text)) return ok(text) // unix time or a Julian day
     const canonical = readDateTime(text)
     if (canonical === undefined) return fail(`Enter a date and time like ${example(column, dialect)}.`)
-    if (dialect === 'postgres' && !inPostgresRange(canonical, 'timestamp'))
-      return fail('Enter a time from 4714-11-24 BC to 294276-12-31, with a zone offset within ±15:59:59.')
+    const range = values.temporalRange
+    if (range && !range.holds(canonical, 'timestamp')) return fail(range.hints.timestamp)
     return ok(usesLocalInput(column, dialect) ? canonical : text)
   },
   schema: () => z.string(),
@@ -38,9 +40,10 @@ export const datetimeKind: Kind = {
 }
 
 function usesLocalInput(column: Column, dialect: DialectName): boolean {
-  return dialect === 'postgres' && column.baseType === 'timestamp'
+  return dialectFor(dialect).values.timeInputTypes.has(column.baseType)
 }
 
 function example(column: Column, dialect: DialectName): string {
-  return dialect === 'postgres' && column.baseType === 'timestamptz' ? '2024-01-31 14:05:00+00' : '2024-01-31 14:05:00'
+  const zoned = dialectFor(dialect).values.zonedTimestampTypes.has(column.baseType)
+  return zoned ? '2024-01-31 14:05:00+00' : '2024-01-31 14:05:00'
 }

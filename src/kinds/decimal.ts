@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { formatNumber, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
@@ -35,7 +36,7 @@ export const decimalKind: Kind = {
   format: formatNumber,
   parse(input, column, dialect) {
     const text = input.trim()
-    if (dialect === 'postgres' && specialValues.has(text)) {
+    if (dialectFor(dialect).values.decimalSpecials && specialValues.has(text)) {
       // A numeric with a precision holds NaN but no infinity.
       return text === 'NaN' || column.precision === null ? ok(text) : fail('This column cannot hold an infinity.')
     }

@@ -1,11 +1,10 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { formatNumber, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
 const floatPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-const float4Max = 3.4028234663852886e38
-const float4Min = 1.401298464324817e-45
 // Postgres spells these out; SQLite has no NaN (it stores NULL) but keeps infinities.
 const specials: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity }
 
@@ -17,15 +16,16 @@ export const floatKind: Kind = {
   parse(input, column, dialect) {
     const text = input.trim()
     const special = specials[text]
+    const { values } = dialectFor(dialect)
     if (special !== undefined) {
-      return dialect === 'sqlite' && Number.isNaN(special) ? fail('SQLite cannot store NaN.') : ok(special)
+      return !values.floatNaN && Number.isNaN(special) ? fail('SQLite cannot store NaN.') : ok(special)
     }
     if (!floatPattern.test(text)) return fail('Enter a number, like 1.5 or 2e-3.')
     const n = Number(text)
     if (!Number.isFinite(n)) return fail('The number is too large.')
-    // real (float4): Postgres refuses what would overflow or underflow to zero rather than round it.
-    if (dialect === 'postgres' && column.baseType === 'float4' && n !== 0) {
-      if (Math.abs(n) > float4Max || Math.abs(n) < float4Min) return fail('The number is out of range for a real.')
+    const range = values.floatRanges[column.baseType]
+    if (range && n !== 0 && (Math.abs(n) > range.largest || Math.abs(n) < range.smallest)) {
+      return fail('The number is out of range for a real.')
     }
     return ok(n)
   },

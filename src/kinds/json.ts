@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { displayText, nullDisplay, plainText } from './display-value.js'
 import { compactJson, prettyJson } from './json-text.js'
 import type { Kind } from './kind.js'
@@ -22,9 +23,8 @@ export const jsonKind: Kind = {
     } catch (error) {
       return fail(`Enter valid JSON (${describe(error)}).`)
     }
-    // jsonb stores text as Postgres text: no NUL (`\u0000`) and no lone surrogate (`\ud800`).
-    // https://www.postgresql.org/docs/current/datatype-json.html
-    if (dialect === 'postgres' && column.baseType === 'jsonb' && !storableInJsonb(parsed)) {
+    // Strings kept as the engine's text (jsonb's): no NUL (`\u0000`) and no lone surrogate (`\ud800`).
+    if (dialectFor(dialect).values.jsonTextTypes.has(column.baseType) && !storableInJsonb(parsed)) {
       return fail('jsonb cannot store \\u0000 or an unpaired surrogate (\\ud800) in a string.')
     }
     return ok(input)

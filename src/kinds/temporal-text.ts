@@ -65,33 +65,3 @@ export const htmlInputPatterns = {
   'datetime-local': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/,
   time: /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/,
 } as const
-
-/**
- * Whether Postgres can hold a canonical date or timestamp (as `readDate` / `readDateTime` return it): from
- * 24 November 4714 BC (Julian day 0) to 5874897 AD for dates and 294276 AD for timestamps, no year 0, and
- * zone offsets within ±15:59:59. https://www.postgresql.org/docs/current/datatype-datetime.html
- */
-export function inPostgresRange(text: string, type: 'date' | 'timestamp'): boolean {
-  const match = /^(\d+)-(\d{2})-(\d{2})/.exec(text)
-  if (!match) return true
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number]
-  const bc = text.endsWith(' BC')
-  const zone = /(?:\d)([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?(?: BC)?$/.exec(text.slice(10))
-  if (zone && (Number(zone[2]) > 15 || Number(zone[3] ?? 0) > 59 || Number(zone[4] ?? 0) > 59)) return false
-  if (year === 0) return false
-  // A zone can move the instant past either end: only the very first and last days are at risk.
-  if (bc) {
-    const first = year === 4714 && month === 11 && day === 24
-    return year < 4714 || (year === 4714 && (month === 12 || (month === 11 && day >= 24)))
-      ? !(first && zone?.[1] === '+')
-      : false
-  }
-  if (type === 'date') return year <= 5874897
-  return year < 294276 || (year === 294276 && !(month === 12 && day === 31 && zone?.[1] === '-'))
-}
-
-/** A zone offset within the ±15:59:59 Postgres keeps (time with time zone). */
-export function isPostgresZone(text: string): boolean {
-  const zone = /([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(text)
-  return !zone || (Number(zone[2]) <= 15 && Number(zone[3] ?? 0) <= 59 && Number(zone[4] ?? 0) <= 59)
-}

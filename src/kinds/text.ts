@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { refuseNul } from './nul-text.js'
 import { ok } from './parse-result.js'
-import { postgresTextGrammars } from './postgres-text-types.js'
 
 // Above this a single-line input gets cramped.
 const singleLineMax = 255
@@ -17,12 +17,12 @@ export const textKind: Kind = {
   searchable: true,
   filterOperators: ['eq', 'null'],
   format: formatAs('plain'),
-  // Text is taken exactly as typed: trimming would change what the user meant to store. A Postgres type
-  // with its own input syntax (money, bit) is read by it first.
+  // Text is taken exactly as typed: trimming would change what the user meant to store. A type with its
+  // own input syntax (Postgres money, bit) is read by it first.
   parse(input, column, dialect) {
     const refused = refuseNul(input, dialect)
     if (refused) return refused
-    const grammar = dialect === 'postgres' ? postgresTextGrammars[column.baseType] : undefined
+    const grammar = dialectFor(dialect).values.textGrammars[column.baseType]
     return grammar ? grammar(input) : ok(input)
   },
   schema(column) {

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
 import { formatAs, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
-import { isPostgresZone, readTime } from './temporal-text.js'
+import { readTime } from './temporal-text.js'
 
-/** Times of day as text; a time input only for a Postgres `time` (no zone), for the same reasons as datetime. */
+/** Times of day as text; a time input only for a type without a zone that the engine reformats, as for datetime. */
 export const timeKind: Kind = {
   name: 'time',
   searchable: false,
@@ -15,7 +16,8 @@ export const timeKind: Kind = {
     const text = input.trim()
     const canonical = readTime(text)
     if (canonical === undefined) return fail('Enter a time like 14:05:00.')
-    if (dialect === 'postgres' && !isPostgresZone(canonical)) return fail('Enter a zone offset within ±15:59:59.')
+    const range = dialectFor(dialect).values.temporalRange
+    if (range && !range.holds(canonical, 'time')) return fail(range.hints.time)
     return ok(usesTimeInput(column, dialect) ? canonical : text)
   },
   schema: () => z.string(),
@@ -26,5 +28,5 @@ export const timeKind: Kind = {
 }
 
 function usesTimeInput(column: Column, dialect: DialectName): boolean {
-  return dialect === 'postgres' && column.baseType === 'time'
+  return dialectFor(dialect).values.timeInputTypes.has(column.baseType)
 }

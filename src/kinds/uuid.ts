@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dialectFor } from '../db/dialects.js'
 import { displayText, nullDisplay, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
@@ -17,8 +18,8 @@ export const uuidKind: Kind = {
     const text = input.trim()
     const match = uuidPattern.exec(text)
     if (!match) return fail('Enter a UUID like 123e4567-e89b-12d3-a456-426614174000.')
-    // Postgres stores the 128 bits; SQLite keeps the text, so its spelling is left as typed.
-    return ok(dialect === 'postgres' ? match.slice(1).join('-').toLowerCase() : text)
+    // Stored as text (SQLite), its spelling is left as typed.
+    return ok(dialectFor(dialect).values.uuidBits ? match.slice(1).join('-').toLowerCase() : text)
   },
   schema: () => z.string(),
   widget: () => ({ type: 'text', maxLength: 38, placeholder: '123e4567-e89b-12d3-a456-426614174000' }),

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { DialectCapabilities } from '../db/dialect.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
-import { comparedAsText } from '../kinds/postgres-text-types.js'
+import { comparedAsText } from '../db/postgres-text-types.js'
 import { kindOf } from '../kinds/registry.js'
 import type { Resource } from '../resources/resource.js'
 import type { Filter, ListParams } from './list-params.js'

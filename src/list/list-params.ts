@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { columnStorage } from '../db/column-storage.js'
+import { dialectFor } from '../db/dialects.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
 import type { FilterOperator } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
-import { inPostgresRange, readDate, readDateTime } from '../kinds/temporal-text.js'
+import { readDate, readDateTime } from '../kinds/temporal-text.js'
 import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
@@ -140,6 +141,7 @@ function parseFilters(
   dialect: DialectName,
   problems: string[],
 ): Filter[] {
+  const range = dialectFor(dialect).values.temporalRange
   const grouped = new Map<string, { column: string; op: Filter['op']; raw: string[] }>()
   for (const [key, value] of pairs) {
     const match = filterKey.exec(key)
@@ -183,7 +185,7 @@ function parseFilters(
       // timestamps as text, so other input is put in the stored shape: `2024-01-31 10:00:00`, not `…T10:00`.
       if (column.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
         const day = readDate(raw)
-        if (day !== undefined && (dialect !== 'postgres' || inPostgresRange(day, 'date'))) values.push(day)
+        if (day !== undefined && (range?.holds(day, 'date') ?? true)) values.push(day)
         else problems.push(`"${key}": ${raw} is not a day of the calendar`)
         continue
       }

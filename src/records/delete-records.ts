@@ -8,7 +8,7 @@ import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { writeMessages } from './write-messages.js'
-import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
+import { withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export type DeleteResult =
   /** `missing`: keys whose row was already gone (deleted by someone else meanwhile). */
@@ -45,7 +45,7 @@ export async function deleteRecords(
         const where = matchColumns(target.columns, target.values)
         const found = (
           await sql<Record<string, unknown>>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
-            where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
+            where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
         ).rows
         if (found.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
         const before = found[0]

@@ -8,7 +8,7 @@ import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { writeMessages } from './write-messages.js'
-import { lockClause, withWriteTransaction, WriteRefused } from './write-transaction.js'
+import { withWriteTransaction, WriteRefused } from './write-transaction.js'
 
 export interface UpdateRequest {
   /** The row: its key's values, typed (see `typedKeyValues`), or a resolved target (`resolveRecordRef`). */
@@ -50,7 +50,7 @@ export async function updateRecord(
       const where = matchColumns(target.columns, target.values)
       const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
       const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
-        where ${where} limit 2${lockClause[dialect.name]}`.execute(trx)
+        where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
       const current = rows[0]
       if (!current) return { status: 'not_found' }
       if (rows.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)

@@ -1,3 +1,4 @@
+import { dialectFor } from '../db/dialects.js'
 import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
@@ -33,17 +34,15 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   for (const id of Object.keys(config.tables ?? {})) {
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
+  const { rowid } = dialectFor(schema.dialect).capabilities
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowidTables[schema.dialect], problems)
+    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowid, problems)
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
 }
-
-// SQLite tables (unless WITHOUT ROWID) carry a hidden integer rowid; Postgres has no stable equivalent (ctid moves).
-const rowidTables: Readonly<Record<SchemaMetadata['dialect'], boolean>> = { sqlite: true, postgres: false }
 
 function buildResource(
   table: Table,

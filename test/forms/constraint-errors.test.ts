@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { DatabaseError } from '../../src/db/database-error.js'
+import { postgresDialect } from '../../src/db/postgres-dialect.js'
 import type { Table } from '../../src/introspect/metadata.js'
 import { constraintErrors } from '../../src/forms/constraint-errors.js'
 import { makeColumn } from '../kinds/make-column.js'
@@ -99,9 +100,9 @@ describe('constraintErrors', () => {
   }
 
   it('finds the field whose text Postgres quotes in an invalid-input error', () => {
-    const cause = { message: 'invalid input syntax for type interval: "forever"' }
+    const cause = { code: '22007', message: 'invalid input syntax for type interval: "forever"' }
     const result = constraintErrors(
-      new DatabaseError('invalid_value', 'The value is not valid for this column.', { cause }),
+      postgresDialect.mapError(cause)!,
       table,
       onForm,
       labels,

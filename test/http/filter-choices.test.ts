@@ -5,6 +5,9 @@ import { connect } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import { dialects } from '../helpers/test-db.js'
 
+/** Where a statement timeout is set, in the one transaction the list page is read in (SQLite has none). */
+const timesStatements = { postgres: true, sqlite: false } as const
+
 const setup = `
   create table author (id integer primary key, name text);
   insert into author values (1, 'b'), (2, 'A'), (3, 'c'), (4, null);
@@ -29,7 +32,7 @@ describe('a foreign-key filter of a small table', () => {
         const choices = queries.find((q) => /from "[^"]+"\."author"\s+limit/.test(q))
         assert.ok(choices, 'the choices are read with a plain limit')
         assert.doesNotMatch(choices, /order by/i)
-        if (connection.dialect.capabilities.statementTimeout) {
+        if (timesStatements[dialect.name]) {
           const timeouts = queries.filter((q) => /statement_timeout/.test(q))
           assert.equal(timeouts.length, 1, 'the list page is read in one timed transaction')
           assert.ok(queries.indexOf(timeouts[0]!) < queries.indexOf(choices), 'the choices are read in it')

@@ -1,5 +1,5 @@
-import type { ParseResult } from './kind.js'
-import { fail, ok } from './parse-result.js'
+import type { ParseResult } from '../kinds/kind.js'
+import { fail, ok } from '../kinds/parse-result.js'
 
 /**
  * Postgres types Steward edits as text although the server parses their input: each is read here, so a
