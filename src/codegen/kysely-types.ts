@@ -1,4 +1,13 @@
-import {
+import { createRequire } from 'node:module'
+import type * as Codegen from 'kysely-codegen'
+import type { Column, ColumnKind, DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import { compare } from '../introspect/normalize.js'
+import { generatedHeader } from './generated-header.js'
+
+// Required rather than imported: kysely-codegen is CommonJS and requires typescript, an optional peer of the
+// installed package. On Node 20 a CommonJS module that throws while an ES module imports it is also reported as
+// an uncaught exception, whatever catches the import; a require() throws once, to its caller.
+const {
   AliasDeclarationNode,
   ColumnTypeNode,
   DatabaseMetadata,
@@ -11,12 +20,9 @@ import {
   TypeScriptSerializer,
   UnionExpressionNode,
   serializeFromMetadata,
-  type ColumnMetadataOptions,
-  type GeneratorDialect,
-} from 'kysely-codegen'
-import type { Column, ColumnKind, DialectName, SchemaMetadata } from '../introspect/metadata.js'
-import { compare } from '../introspect/normalize.js'
-import { generatedHeader } from './generated-header.js'
+} = createRequire(import.meta.url)('kysely-codegen') as typeof Codegen
+type ColumnMetadataOptions = Codegen.ColumnMetadataOptions
+type GeneratorDialect = Codegen.GeneratorDialect
 
 /**
  * `db.ts`: the `DB` interface, serialized by kysely-codegen from *our* metadata rather than from its own
@@ -133,12 +139,12 @@ class TableNameSafeSerializer extends TypeScriptSerializer {
     this.#taken = new Set([...reservedTypeNames(dialect), ...globalTypeNames])
   }
 
-  override serializeIdentifier(node: IdentifierNode): string {
+  override serializeIdentifier(node: Codegen.IdentifierNode): string {
     const name = super.serializeIdentifier(node)
     return node.isTableIdentifier && this.#taken.has(name) ? `${name}_` : name
   }
 
-  override serializeAliasDeclaration(node: AliasDeclarationNode): string {
+  override serializeAliasDeclaration(node: Codegen.AliasDeclarationNode): string {
     const name = this.#aliasNames.get(node.body)
     return super.serializeAliasDeclaration(name ? new AliasDeclarationNode(name, node.body) : node)
   }
