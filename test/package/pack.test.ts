@@ -128,7 +128,7 @@ describe('the packed package', { timeout: 900_000 }, () => {
     assert.match(help, /Usage: steward <command>/)
   })
 
-  it('serves the example: its own login, the index, and a table list with a row from the SQLite file', async () => {
+  it('serves the example: its own login, the index, a table list with a row from the SQLite file, its CSV export', async () => {
     const admin = `${url}admin`
     const alice = { Authorization: `Basic ${Buffer.from('alice:alice').toString('base64')}` }
     assert.equal((await fetch(admin)).status, 401)
@@ -138,6 +138,10 @@ describe('the packed package', { timeout: 900_000 }, () => {
     const list = await fetch(`${admin}/main/books/`, { headers: alice })
     assert.equal(list.status, 200)
     assert.match(await list.text(), /The Left Hand of Darkness/)
+    // The CSV export runs in a worker thread that loads the package's own worker file by path.
+    const csv = await fetch(`${admin}/main/books/export.csv`, { headers: alice })
+    assert.equal(csv.status, 200)
+    assert.match(await csv.text(), /Invisible Cities/)
     const asset = /href="([^"]+\.css)"/.exec(await (await fetch(`${admin}/`, { headers: alice })).text())?.[1]
     assert.ok(asset)
     assert.equal((await fetch(new URL(asset, url), { headers: alice })).status, 200)
