@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (dist/steward.mjs, built at install time) when it is newer than every source
-// file; otherwise the TypeScript sources through tsx, with the project's tsconfig wherever it is called from.
+// Runs the bundled CLI (dist/steward.mjs): always in an installed package, which ships the build and no
+// sources; in a checkout (built at install time) only while it is newer than every source file, and otherwise
+// the TypeScript sources through tsx, with the project's tsconfig wherever it is called from.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,9 +18,11 @@ function newestSource(dir) {
   return newest
 }
 
+const checkout = existsSync(join(root, 'src', 'cli', 'bin.ts'))
 const fresh =
-  existsSync(bundle) &&
-  statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'views')))
+  !checkout ||
+  (existsSync(bundle) &&
+    statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'views'))))
 if (fresh) {
   await import(bundle)
 } else {

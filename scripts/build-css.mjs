@@ -1,4 +1,4 @@
-// Builds the admin's assets once, at install time (postinstall) or with `npm run build:css`, never per request:
+// Builds the admin's assets once, at install time in a checkout (prepare), before `npm pack` (prepack) or with `npm run build:css`, never per request:
 // Tailwind v4 (its CLI) compiles views/styles.css over views/ into ONE minified stylesheet, and the small
 // progressive-enhancement scripts in views/static/ are joined into ONE script beside it (one request, one name). Both get a content hash in their names, so they can be
 // served with year-long immutable caching; public/manifest.json tells the server which names are current.

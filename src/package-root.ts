@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 /**
  * Steward's own folder (the one holding its package.json): where `public/` and `src/` are, whether
- * this code runs from `src/` through tsx or from the bundled `dist/steward.mjs`.
+ * this code runs from `src/` through tsx or from the bundle in `dist/` (the CLI's, or the installed package's).
  */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)))
 

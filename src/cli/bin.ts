@@ -52,8 +52,23 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    console.error(`steward: ${error instanceof Error ? error.message : String(error)}`)
+    const missing = missingPackage(error)
+    console.error(
+      missing
+        ? `steward: the ${missing} package is not installed (npm install ${missing})`
+        : `steward: ${error instanceof Error ? error.message : String(error)}`,
+    )
     if (process.env.STEWARD_DEBUG) console.error(error)
     process.exitCode = 1
   },
 )
+
+/**
+ * The optional package a command needs and cannot find: kysely-codegen (steward generate) requires typescript,
+ * a TypeScript config needs tsx; both are optional peer dependencies of the installed package.
+ */
+function missingPackage(error: unknown): string | undefined {
+  const { code, message } = error as NodeJS.ErrnoException
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return undefined
+  return /^Cannot find (?:module|package) '((?:@[^/']+\/)?[^/'.][^/']*)/.exec(message)?.[1]
+}

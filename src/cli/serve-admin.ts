@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
 import { accountStoreFor, hasAccounts, setUpAccountStore } from '../auth/account-store.js'
@@ -154,8 +154,14 @@ async function importTypeScript(url: string): Promise<unknown> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error
     // Both hooks: outside a "type": "module" package Node loads a .ts file as CommonJS.
-    ;(await import('tsx/esm/api')).register()
-    ;(await import('tsx/cjs/api')).register()
+    const [esm, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]).catch((tsxError: unknown) => {
+      if ((tsxError as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw tsxError
+      throw new UsageError(
+        `${fileURLToPath(url)} is TypeScript: install tsx to load it (npm install tsx), or write it in JavaScript`,
+      )
+    })
+    esm.register()
+    cjs.register()
     // A new URL: Node keeps the failed import of the old one in its module cache.
     return import(`${url}?typescript`)
   }

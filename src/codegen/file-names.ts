@@ -34,6 +34,12 @@ export function tableModulePath(table: Pick<Table, 'schema' | 'name'>): string {
 }
 
 /** The specifier a generated file at `from` uses to import the `.ts` file at `to` (both posix, same root). */
+/**
+ * How generated modules import Steward's types: by package name, so they read the same in any project that
+ * installed Steward. In Steward's own repository tsconfig.json maps the name to `src/index.ts`.
+ */
+export const stewardSpecifier = 'steward'
+
 export function importSpecifier(from: string, to: string): string {
   const path = relative(dirname(from), to).replace(/\.ts$/, '.js')
   return path.startsWith('.') ? path : `./${path}`

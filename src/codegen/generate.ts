@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { SchemaMetadata } from '../introspect/metadata.js'
 import { diffMetadata, type SchemaDifference } from './diff-metadata.js'
 import { importSpecifier, tableModulePath } from './file-names.js'
@@ -8,7 +8,6 @@ import { readGeneratedSchema } from './read-generated-schema.js'
 import { renderIndex } from './render-index.js'
 import { renderSchema } from './render-schema.js'
 import { renderTableModule } from './render-table-module.js'
-import { packageRoot } from '../package-root.js'
 import { everyTable, type TableSelection } from './table-selection.js'
 import { listGeneratedFiles, readOrNull, writeIfChanged } from './write-if-changed.js'
 
@@ -52,7 +51,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const t0 = performance.now()
   const metadata = await readLiveMetadata(options.db, selection)
   const t1 = performance.now()
-  const files = renderGeneratedFiles(metadata, selection, outDir)
+  const files = renderGeneratedFiles(metadata, selection)
   const t2 = performance.now()
   const result = writeIfChanged(outDir, files)
   const t3 = performance.now()
@@ -70,28 +69,21 @@ export async function checkGenerated(options: GenerateOptions): Promise<CheckRes
   const selection = selectionFrom(options) ?? generated.selection
   const live = await readLiveMetadata(options.db, selection)
   const differences = diffMetadata(generated.schema, live)
-  const staleFiles = differences.length > 0 ? [] : staleFilesIn(outDir, renderGeneratedFiles(live, selection, outDir))
+  const staleFiles = differences.length > 0 ? [] : staleFilesIn(outDir, renderGeneratedFiles(live, selection))
   return { outDir, tables: live.tables.length, differences, staleFiles }
 }
 
 /** Every file of the output directory, by path relative to it: a pure function of the metadata. */
-export function renderGeneratedFiles(
-  metadata: SchemaMetadata,
-  selection: TableSelection,
-  outDir: string,
-): Map<string, string> {
-  const metadataTypes = join(packageRoot, 'src', 'introspect', 'metadata.ts')
-  const fromFile = (path: string) => importSpecifier(resolve(outDir, path), metadataTypes)
+export function renderGeneratedFiles(metadata: SchemaMetadata, selection: TableSelection): Map<string, string> {
   const modulePaths = metadata.tables.map(tableModulePath)
   const files = new Map<string, string>()
   files.set('db.ts', renderKyselyTypes(metadata))
-  files.set('schema.ts', renderSchema(metadata, selection, fromFile('schema.ts')))
+  files.set('schema.ts', renderSchema(metadata, selection))
   metadata.tables.forEach((table, position) => {
     const path = modulePaths[position]!
     files.set(
       path,
       renderTableModule(table, position, metadata.dialect, {
-        metadata: fromFile(path),
         db: importSpecifier(path, 'db.ts'),
         schema: importSpecifier(path, 'schema.ts'),
       }),

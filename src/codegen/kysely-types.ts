@@ -1,4 +1,13 @@
-import {
+import type * as Codegen from 'kysely-codegen'
+import type { ColumnMetadataOptions, GeneratorDialect } from 'kysely-codegen'
+import { codegenDialectFor, type CodegenDialect } from '../db/codegen-dialect.js'
+import { dialectFor } from '../db/dialects.js'
+import { codegen } from '../db/kysely-codegen.js'
+import type { Column, DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import { compare } from '../introspect/normalize.js'
+import { generatedHeader } from './generated-header.js'
+
+const {
   AliasDeclarationNode,
   DatabaseMetadata,
   EnumCollection,
@@ -7,14 +16,7 @@ import {
   IdentifierNode,
   TypeScriptSerializer,
   serializeFromMetadata,
-  type ColumnMetadataOptions,
-  type GeneratorDialect,
-} from 'kysely-codegen'
-import { codegenDialectFor, type CodegenDialect } from '../db/codegen-dialect.js'
-import { dialectFor } from '../db/dialects.js'
-import type { Column, DialectName, SchemaMetadata } from '../introspect/metadata.js'
-import { compare } from '../introspect/normalize.js'
-import { generatedHeader } from './generated-header.js'
+} = codegen
 
 /**
  * `db.ts`: the `DB` interface, serialized by kysely-codegen from *our* metadata rather than from its own
@@ -104,12 +106,12 @@ class TableNameSafeSerializer extends TypeScriptSerializer {
     this.#taken = new Set([...reservedTypeNames(dialect), ...globalTypeNames])
   }
 
-  override serializeIdentifier(node: IdentifierNode): string {
+  override serializeIdentifier(node: Codegen.IdentifierNode): string {
     const name = super.serializeIdentifier(node)
     return node.isTableIdentifier && this.#taken.has(name) ? `${name}_` : name
   }
 
-  override serializeAliasDeclaration(node: AliasDeclarationNode): string {
+  override serializeAliasDeclaration(node: Codegen.AliasDeclarationNode): string {
     const name = this.#aliasNames.get(node.body)
     return super.serializeAliasDeclaration(name ? new AliasDeclarationNode(name, node.body) : node)
   }

@@ -1,4 +1,5 @@
 import type { SchemaMetadata } from '../introspect/metadata.js'
+import { stewardSpecifier } from './file-names.js'
 import { generatedHeader } from './generated-header.js'
 import type { TableSelection } from './table-selection.js'
 
@@ -12,10 +13,10 @@ export const schemaEnd = ')'
  * `steward generate --check` can read it back with JSON.parse instead of executing the file.
  * Only types are imported from Steward, so the file runs wherever it is copied.
  */
-export function renderSchema(metadata: SchemaMetadata, selection: TableSelection, metadataImport: string): string {
+export function renderSchema(metadata: SchemaMetadata, selection: TableSelection): string {
   return [
     generatedHeader,
-    `import type { SchemaMetadata } from '${metadataImport}'`,
+    `import type { SchemaMetadata } from '${stewardSpecifier}'`,
     '',
     '/** The tables `steward generate` was asked for; `steward generate --check` reads the same ones. */',
     `${selectionMarker}${JSON.stringify(selection)} as const`,

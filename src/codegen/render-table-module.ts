@@ -1,10 +1,10 @@
 import type { DialectName, Table } from '../introspect/metadata.js'
+import { stewardSpecifier } from './file-names.js'
 import { generatedHeader } from './generated-header.js'
 import { dbKey } from './kysely-types.js'
 
 export interface TableModuleImports {
-  /** Specifiers from this module to Steward's metadata types, `db.ts` and `schema.ts`. */
-  readonly metadata: string
+  /** Specifiers from this module to `db.ts` and `schema.ts`. */
   readonly db: string
   readonly schema: string
 }
@@ -25,7 +25,7 @@ export function renderTableModule(
   return [
     generatedHeader,
     "import type { Insertable, Selectable, Updateable } from 'kysely'",
-    `import type { Table } from '${imports.metadata}'`,
+    `import type { Table } from '${stewardSpecifier}'`,
     `import type { DB } from '${imports.db}'`,
     `import { schema } from '${imports.schema}'`,
     '',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
-import SqliteDatabase from 'better-sqlite3'
+import type SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import { ConnectError, parseDatabaseUrl, redact, type DatabaseTarget } from './database-url.js'
 import type { Dialect } from './dialect.js'
 import { postgresDialect } from './postgres-dialect.js'
@@ -60,23 +60,44 @@ const textArrayOid = 1009
 // numeric[] (1231) too: pg's own parser would turn its elements into floats and lose digits.
 const textArrayOids = [1182, 1183, 1115, 1185, 1187, 1270, 199, 3807, 791, 1231]
 
-function typeParser(oid: number, format?: string): (value: string) => unknown {
-  if (textTypeOids.includes(oid)) return (value: string) => value
-  if (textArrayOids.includes(oid)) return pg.types.getTypeParser(textArrayOid as never, 'text')
-  return pg.types.getTypeParser(oid, (format ?? 'text') as 'text')
+function typeParserOf(types: typeof pg.types) {
+  return (oid: number, format?: string): ((value: string) => unknown) => {
+    if (textTypeOids.includes(oid)) return (value: string) => value
+    if (textArrayOids.includes(oid)) return types.getTypeParser(textArrayOid as never, 'text')
+    return types.getTypeParser(oid, (format ?? 'text') as 'text')
+  }
+}
+
+/**
+ * The driver of the dialect a URL names, imported only then: pg and better-sqlite3 are optional peer
+ * dependencies, so an app serving SQLite never needs pg installed, nor a Postgres app better-sqlite3.
+ */
+async function importDriver<T>(
+  name: 'pg' | 'better-sqlite3',
+  target: DatabaseTarget,
+  load: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message.includes(`'${name}'`)) throw error
+    throw new ConnectError(`cannot open ${target.display}: the ${name} package is not installed (npm install ${name})`)
+  }
 }
 
 async function connectPostgres(
   target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
   options: ConnectOptions,
 ): Promise<Connection> {
+  const pg = await importDriver('pg', target, async () => (await import('pg')).default)
   const max = options.poolSize ?? 10
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
-    types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
+    types: { getTypeParser: typeParserOf(pg.types) as typeof pg.types.getTypeParser },
   })
   // A client whose connection drops emits 'error', checked out or idle; unhandled, that ends the
   // process. The statement it was running fails on its own, and the pool drops the client on release.
@@ -128,9 +149,10 @@ async function connectSqlite(
   if (target.path !== ':memory:' && !options.create && !existsSync(target.path)) {
     throw new ConnectError(`cannot open ${target.display}: no such file ${target.path}`)
   }
+  const Database = await importDriver('better-sqlite3', target, async () => (await import('better-sqlite3')).default)
   let database: SqliteDatabase.Database
   try {
-    database = new SqliteDatabase(target.path, { fileMustExist: !options.create, readonly: options.readOnly === true })
+    database = new Database(target.path, { fileMustExist: !options.create, readonly: options.readOnly === true })
     // Integers above 2^53 must not be rounded; the plugin below turns safe ones back into numbers.
     database.defaultSafeIntegers(true)
     database.pragma('foreign_keys = ON')

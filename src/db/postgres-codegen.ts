@@ -1,5 +1,7 @@
-import { ColumnTypeNode, IdentifierNode, PostgresDialect, UnionExpressionNode } from 'kysely-codegen'
 import type { CodegenDialect } from './codegen-dialect.js'
+import { codegen } from './kysely-codegen.js'
+
+const { ColumnTypeNode, IdentifierNode, PostgresDialect, UnionExpressionNode } = codegen
 
 const string = () => new IdentifierNode('string')
 const union = (...names: string[]) => new UnionExpressionNode(names.map((name) => new IdentifierNode(name)))

@@ -1,12 +1,9 @@
-import {
-  ColumnTypeNode,
-  IdentifierNode,
-  SqliteDialect,
-  UnionExpressionNode,
-  type GeneratorDialect,
-} from 'kysely-codegen'
+import type { GeneratorDialect } from 'kysely-codegen'
 import type { ColumnKind } from '../introspect/metadata.js'
 import type { CodegenDialect } from './codegen-dialect.js'
+import { codegen } from './kysely-codegen.js'
+
+const { ColumnTypeNode, IdentifierNode, SqliteDialect, UnionExpressionNode } = codegen
 
 // SQLite types are free text, so the kind (already resolved from the declared type) picks one of the
 // type names kysely-codegen's SQLite adapter knows.

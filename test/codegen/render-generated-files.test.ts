@@ -35,20 +35,20 @@ function typeNamedTables(): SchemaMetadata {
 
 describe('renderGeneratedFiles', () => {
   it('renders the same bytes every time', () => {
-    const first = renderGeneratedFiles(postgresFixture(), everyTable, '/p/generated')
-    const second = renderGeneratedFiles(postgresFixture(), everyTable, '/p/generated')
+    const first = renderGeneratedFiles(postgresFixture(), everyTable)
+    const second = renderGeneratedFiles(postgresFixture(), everyTable)
     assert.deepEqual(first, second)
     assert.deepEqual([...first.keys()].slice(0, 2), ['db.ts', 'schema.ts'])
   })
 
   it('writes schema.ts that reads back to the same metadata and selection', () => {
     const selection = { schemas: ['public'], include: ['user*'], exclude: [] }
-    const text = renderGeneratedFiles(postgresFixture(), selection, '/p/generated').get('schema.ts')!
+    const text = renderGeneratedFiles(postgresFixture(), selection).get('schema.ts')!
     assert.deepEqual(parseGeneratedSchema(text), { schema: postgresFixture(), selection })
   })
 
   it('refuses a schema.ts it did not write', () => {
-    const text = renderGeneratedFiles(postgresFixture(), everyTable, '/p/generated').get('schema.ts')!
+    const text = renderGeneratedFiles(postgresFixture(), everyTable).get('schema.ts')!
     assert.throws(() => parseGeneratedSchema(text.replace('// generated', '// edited')), GeneratedSchemaError)
     assert.throws(() => parseGeneratedSchema(text.replace('"dialect"', 'dialect')), /unreadable JSON/)
     assert.throws(() => parseGeneratedSchema(text.replace('"kind":"integer"', '"kind":"integr"')), /unexpected shape/)
@@ -70,8 +70,8 @@ describe('renderGeneratedFiles', () => {
   it('typechecks, also for tables named like the types db.ts uses', () => {
     const dir = tempOutDir('render')
     try {
-      writeIfChanged(dir, renderGeneratedFiles(postgresFixture(), everyTable, dir))
-      writeIfChanged(join(dir, 'typed'), renderGeneratedFiles(typeNamedTables(), everyTable, join(dir, 'typed')))
+      writeIfChanged(dir, renderGeneratedFiles(postgresFixture(), everyTable))
+      writeIfChanged(join(dir, 'typed'), renderGeneratedFiles(typeNamedTables(), everyTable))
       writeFileSync(
         join(dir, 'usage.ts'),
         `import type { Insertable, Selectable } from 'kysely'

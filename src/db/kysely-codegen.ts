@@ -1,0 +1,9 @@
+import { createRequire } from 'node:module'
+import type * as Codegen from 'kysely-codegen'
+
+/**
+ * kysely-codegen, required rather than imported: it is CommonJS and requires typescript, an optional peer of
+ * the installed package. On Node 20 a CommonJS module that throws while an ES module imports it is also
+ * reported as an uncaught exception, whatever catches the import; a require() throws once, to its caller.
+ */
+export const codegen = createRequire(import.meta.url)('kysely-codegen') as typeof Codegen
