@@ -35,17 +35,19 @@ export function auditTableId(log: AuditLog) {
 
 /**
  * Creates the audit table when missing. On SQLite it first ATTACHes the audit file (`attachSqliteFile`);
- * with a rollback journal a transaction over both files commits atomically. In WAL mode it does not, which is worth a warning.
+ * with a rollback journal a transaction over both files commits atomically. In WAL mode it does not, which is worth a warning:
+ * the warnings are returned, for the caller to log.
  * https://www.sqlite.org/lang_attach.html · https://www.sqlite.org/atomiccommit.html#_multi_file_commit
  */
-export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<void> {
+export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<string[]> {
   const id = auditTableId(log)
+  const warnings: string[] = []
   if (log.dialect === 'sqlite') {
     await attachSqliteFile(db, log.schema, log.file!)
     const mode = await sql<{ journal_mode: string }>`pragma main.journal_mode`.execute(db)
     if (mode.rows[0]?.journal_mode.toLowerCase() === 'wal')
-      console.warn(
-        'steward: the database is in WAL mode, so a change and its audit entry (in another file) are not committed atomically',
+      warnings.push(
+        'the database is in WAL mode, so a change and its audit entry (in another file) are not committed atomically',
       )
     await sql`create table if not exists ${id} (
       id integer primary key, at text not null, actor text, table_schema text not null, table_name text not null,
@@ -65,6 +67,7 @@ export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<voi
   if (log.dialect === 'sqlite')
     await sql`create index if not exists ${sql.id(log.schema, index)} on ${sql.id(log.table)} ${onColumns}`.execute(db)
   else await sql`create index if not exists ${sql.id(index)} on ${id} ${onColumns}`.execute(db)
+  return warnings
 }
 
 /** Logs created before entries had a note (why a row changed when nobody edited it: a cascade) get the column. */

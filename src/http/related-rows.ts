@@ -10,6 +10,7 @@ import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor } from './cell-model.js'
+import type { Logger } from '../logger.js'
 import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 
@@ -31,6 +32,7 @@ export async function loadRelatedPanels(
   dialect: Dialect,
   timeoutMs: number,
   may: May,
+  logger: Logger,
 ): Promise<RelatedPanel[]> {
   const panels: RelatedPanel[] = []
   for (const { resource: child, fk } of resources.referencing(resource.table)) {
@@ -54,7 +56,7 @@ export async function loadRelatedPanels(
       panels.push({ ...base, ...panel, error: null })
     } catch (error) {
       if (!dialect.mapError(error)) throw error
-      console.error(`steward: reading ${child.id} for related rows failed:`, error)
+      logger.error(`steward: reading ${child.id} for related rows failed:`, error)
       panels.push({
         ...base,
         countText: 'unavailable',

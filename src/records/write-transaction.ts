@@ -60,6 +60,9 @@ async function immediateTransaction<T>(db: Kysely<any>, fn: (trx: Kysely<any>) =
       await sql`commit`.execute(conn)
       return { began: true, result }
     } catch (error) {
+      // The error that stopped the write is the one to report. SQLite has already rolled back after some
+      // (a full disk, out of memory), and then ROLLBACK fails with "no transaction is active":
+      // https://www.sqlite.org/lang_transaction.html#response_to_errors_within_a_transaction
       await sql`rollback`.execute(conn).catch(() => {})
       throw error
     }

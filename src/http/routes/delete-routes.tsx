@@ -116,7 +116,7 @@ async function renderDelete(
     )
   } catch (failure) {
     if (!admin.dialect.mapError(failure)) throw failure
-    console.error(`steward: delete preview of ${resource.id} failed:`, failure)
+    admin.logger.error(`steward: delete preview of ${resource.id} failed:`, failure)
   }
   let ambiguous = false
   const records = await Promise.all(

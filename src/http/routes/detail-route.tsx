@@ -49,8 +49,18 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const { db, dialect, statementTimeoutMs } = admin
-    const related = await loadRelatedPanels(db, resource, row, visible, urls, dialect, statementTimeoutMs, mayFor(c))
+    const { db, dialect, statementTimeoutMs, logger } = admin
+    const related = await loadRelatedPanels(
+      db,
+      resource,
+      row,
+      visible,
+      urls,
+      dialect,
+      statementTimeoutMs,
+      mayFor(c),
+      logger,
+    )
     const key = refSegment(target.text)
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({

@@ -92,7 +92,11 @@ export async function writeErrors(
     tableLabel,
   )
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
-  const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
+  const missing = await missingReferences(admin.db, resource.table, values).catch((failure: unknown) => {
+    // The page still says that a referenced row is missing, only not next to which field.
+    admin.logger.warn(`steward: could not find which reference of ${resource.id} is missing:`, failure)
+    return []
+  })
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
     for (const name of fk.columns) {

@@ -26,7 +26,10 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
     .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
       search(trx, resource, column.name, q, admin.dialect.name, admin.dialect.capabilities.caseInsensitiveLike),
     )
-    .catch(() => null)
+    .catch((error: unknown) => {
+      admin.logger.warn(`steward: the lookup in ${resource.id} failed:`, error)
+      return null
+    })
     .finally(() => admin.expensive.give())
   if (!results) return c.json({ error: 'the search failed or took too long' }, 503)
   c.header('Cache-Control', 'no-store')
