@@ -1,12 +1,14 @@
 import { timingSafeEqual, randomBytes } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getSignedCookie, setSignedCookie } from 'hono/cookie'
+import { formControl } from '../../forms/form-body.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError } from '../errors.js'
 import { isFormEncoded, readFormData } from '../form-request.js'
 
 export const csrfCookie = 'steward-csrf'
-export const csrfField = '_csrf'
+/** The form field every form repeats the token in. */
+export const csrfField = formControl.csrf
 export const csrfHeader = 'x-csrf-token'
 
 export interface CsrfOptions {

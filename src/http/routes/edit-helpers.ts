@@ -11,6 +11,7 @@ import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { databaseFault, HttpError, notFound } from '../errors.js'
+import { csrfField } from '../middleware/csrf.js'
 import { recordTargetOf, resourceFor } from './table-route-helpers.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
@@ -52,7 +53,7 @@ export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder
 
 /** The form's hidden CSRF field. */
 export function csrfPair(c: Context<AdminEnv>): readonly [string, string] {
-  return ['_csrf', c.get('csrfToken') ?? '']
+  return [csrfField, c.get('csrfToken') ?? '']
 }
 
 /** What the user typed, by column, to find the field a database error quotes. */

@@ -9,7 +9,7 @@ import { hashPassword, needsRehash, verifyNobody, verifyPassword } from '../../a
 import type { AccountSettings, AdminEnv } from '../admin-context.js'
 import { safeNext } from '../admin-path.js'
 import { clientAddress } from '../forwarded.js'
-import { cookiePath, csrfCookie } from '../middleware/csrf.js'
+import { cookiePath, csrfCookie, csrfField } from '../middleware/csrf.js'
 import { renderPage } from '../render-page.js'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie.js'
 import { readFormData } from '../form-request.js'
@@ -106,7 +106,7 @@ function loginPage(
   status = 200,
 ): Response | Promise<Response> {
   const urls = c.get('urls')
-  const hidden: [string, string][] = [['_csrf', c.get('csrfToken') ?? '']]
+  const hidden: [string, string][] = [[csrfField, c.get('csrfToken') ?? '']]
   if (form.next !== urls.index()) hidden.push(['next', form.next])
   return renderPage(
     c,
