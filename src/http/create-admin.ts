@@ -23,6 +23,7 @@ import { handleErrors, notFound } from './errors.js'
 import { formSecret } from './form-secret.js'
 import { adminState } from './middleware/admin-state.js'
 import { formBodyLimit } from './middleware/body-limit.js'
+import { compression } from './middleware/compression.js'
 import { csrfProtection } from './middleware/csrf.js'
 import { flashMessages } from './middleware/flash.js'
 import { formBodiesOnly } from './middleware/form-bodies-only.js'
@@ -209,6 +210,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use(hostCheck(options.allowedHosts ?? loopbackHosts))
   app.use(secureHeaders(securityHeaderOptions))
   app.use(noStore())
+  app.use(compression())
   app.use(adminState(context, basePath))
   app.use(refuseNul())
   // Before the body limit and the CSRF check: a request without a session reads no body.
