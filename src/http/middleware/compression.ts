@@ -10,19 +10,20 @@ const compressible = /^(text\/(html|plain|css|javascript)|application\/json)\b/i
 const varies = /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i
 
 const compressors: Readonly<Record<Encoding, (body: Uint8Array) => Promise<Uint8Array>>> = {
-  // Quality 5 of 11: nearly the size of the slow settings at a fraction of their CPU, as pages are compressed per request.
+  // Pages are compressed per request. On the demo's orders list (54 KB) quality 4 of 11 costs what gzip's default
+  // does (~0.5 ms) and is 7 % smaller; quality 5 is 8 % smaller again but costs twice as much.
   br: (body) =>
     promisify(brotliCompress)(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+      params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
     }),
   gzip: (body) => promisify(gzip)(body),
 }
 
 /**
  * Compresses HTML, JSON and plain-text responses of at least `threshold` bytes with brotli or gzip, as the
- * request's Accept-Encoding allows, off the main thread (zlib's thread pool). Every compressible response
- * says `Vary: Accept-Encoding`, compressed or not. A response that already has an encoding (the
- * precompressed stylesheet) is left as it is.
+ * request's Accept-Encoding allows, in zlib's thread pool. Every compressible response says
+ * `Vary: Accept-Encoding`, compressed or not. A response that already has an encoding (the precompressed
+ * stylesheet) is left as it is.
  */
 export function compression(threshold = 1024): MiddlewareHandler {
   return async function compression(c, next) {
