@@ -8,7 +8,8 @@ let warned = false
  * a random key of this process (said once per process: several instances must share one).
  */
 export function formSecret(given: string | undefined, logger: Logger): string {
-  const secret = given ?? process.env.STEWARD_SECRET
+  // An empty option counts as none, as it always has.
+  const secret = given ? given : process.env.STEWARD_SECRET
   if (secret !== undefined) return secret
   if (!warned) {
     warned = true
