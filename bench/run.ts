@@ -16,6 +16,7 @@ import { httpFetch, loadFn, loadHttp, type LoadResult } from './load.js'
 import { postgresRunner, sqliteRunner, type CapturedQuery, type RawRunner } from './raw-baseline.js'
 import { saveCycle } from './save-cycle.js'
 import { editPaths, scenarios } from './scenarios.js'
+import { csrfField } from '../src/http/middleware/csrf.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -208,11 +209,11 @@ async function benchLogin(dialect: string, url: string, plan: { name: string; pa
   try {
     const login = await httpFetch(`${server.base}/login`)
     const csrfCookie = login.headers.get('set-cookie')!.split(';')[0]!
-    const token = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!
+    const token = new RegExp(`name="${csrfField}" value="([^"]+)"`).exec(await login.text())![1]!
     const posted = await httpFetch(`${server.base}/login`, {
       method: 'POST',
       headers: { cookie: csrfCookie, origin: server.base, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: token, name: 'bench', password: benchSecret }).toString(),
+      body: new URLSearchParams({ [csrfField]: token, name: 'bench', password: benchSecret }).toString(),
     })
     const session = (posted.headers.get('set-cookie') ?? '')
       .split(/,(?=\s*steward)/)

@@ -26,6 +26,13 @@ export type { Identity } from './http/admin-context.js'
 export type { AccountsOption } from './http/account-settings.js'
 
 /**
+ * Where the admin reports start-up warnings and failures behind its error pages (default `console`).
+ *
+ * @example createAdmin({ db, schema, logger: { info: log.info, warn: log.warn, error: log.error } })
+ */
+export type { Logger } from './logger.js'
+
+/**
  * Checks per-table options (list columns, search fields, filters, ordering, page size, read-only and
  * hidden fields, labels) and, typed with the generated `DB`, catches misspelt tables and columns.
  *

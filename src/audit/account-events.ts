@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import type { Logger } from '../logger.js'
 import { auditTableId, type AuditLog } from './audit-log.js'
 
 /** What happens to a session, recorded beside the writes (Django's admin logs none of them). */
@@ -19,13 +20,18 @@ export interface AccountEvent {
  * record's history shows it; the account name is its key. A failure to record is logged, not fatal:
  * a full audit disk must not lock everyone out.
  */
-export async function recordAccountEvent(db: Kysely<any>, log: AuditLog, event: AccountEvent): Promise<void> {
+export async function recordAccountEvent(
+  db: Kysely<any>,
+  log: AuditLog,
+  event: AccountEvent,
+  logger: Logger,
+): Promise<void> {
   try {
     await sql`insert into ${auditTableId(log)}
       (at, actor, table_schema, table_name, record_key, action, changes)
       values (${new Date().toISOString()}, ${event.actor}, '', '', ${event.name}, ${event.action},
         ${JSON.stringify({ address: event.address })})`.execute(db)
   } catch (error) {
-    console.error(`steward: could not record a ${event.action} in the audit log:`, error)
+    logger.error(`steward: could not record a ${event.action} in the audit log:`, error)
   }
 }

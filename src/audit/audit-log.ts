@@ -36,14 +36,15 @@ export function auditTableId(log: AuditLog) {
 
 /**
  * Creates the audit table when missing, after its schema (or, on SQLite, ATTACHing the audit file). A change and
- * its audit entry share a transaction; where that cannot commit atomically (SQLite files in WAL mode) it warns.
+ * its audit entry share a transaction; where that cannot commit atomically (SQLite files in WAL mode) it returns a warning, for the caller to log.
  */
-export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<void> {
+export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<string[]> {
+  const warnings: string[] = []
   const { ownTables } = dialectFor(log.dialect)
   await ownTables.prepare(db, log)
   if (!(await ownTables.commitsAtomically(db)))
-    console.warn(
-      'steward: the database is in WAL mode, so a change and its audit entry (in another file) are not committed atomically',
+    warnings.push(
+      'the database is in WAL mode, so a change and its audit entry (in another file) are not committed atomically',
     )
   await sql`create table if not exists ${auditTableId(log)} (
     id ${ownTables.numberedKey}, at text not null, actor text, table_schema text not null, table_name text not null,
@@ -59,4 +60,5 @@ export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<voi
     name: `${log.table}_record`,
     columns: onColumns,
   })
+  return warnings
 }

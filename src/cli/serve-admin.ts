@@ -9,6 +9,7 @@ import { redact } from '../db/database-url.js'
 import { createAdmin } from '../http/create-admin.js'
 import { loopbackHosts } from '../http/middleware/host-check.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
+import type { Logger } from '../logger.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { defaultAccountsTarget } from './accounts-target.js'
 import { UsageError } from './command.js'
@@ -31,6 +32,9 @@ export interface ServeOptions {
   readonly login:
     { readonly type: 'accounts'; readonly target: string; readonly trustProxy?: boolean } | { readonly type: 'none' }
 }
+
+// The server's messages go where the CLI's own go: information to stdout, warnings and errors to stderr.
+const cliLogger: Logger = { info: console.log, warn: console.warn, error: console.error }
 
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
 export async function serveAdmin(options: ServeOptions): Promise<number> {
@@ -77,6 +81,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     schema,
     config,
     readOnly: options.readOnly === true,
+    logger: cliLogger,
     allowedHosts: [...new Set([...loopbackHosts, bound, ...(options.allowedHosts ?? [])])],
     ...(options.audit && !options.readOnly ? { audit: { target: options.audit } } : {}),
     ...(login.type === 'accounts'

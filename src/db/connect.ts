@@ -112,6 +112,7 @@ async function connectPostgres(
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
+    // The failed connect is the error to report; closing a pool that never connected adds nothing to it.
     await db.destroy().catch(() => {})
     throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`)
   }

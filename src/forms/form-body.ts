@@ -33,6 +33,7 @@ export const fieldName = {
 
 /** Names Steward's forms use for themselves; a column's fields are all prefixed, so none can collide. */
 export const formControl = {
+  /** The CSRF token every form repeats (`csrfField`; see `src/http/middleware/csrf.ts`). */
   csrf: '_csrf',
   version: '_version',
   action: '_action',

@@ -7,6 +7,7 @@ import type { Can, Principal } from '../auth/permissions.js'
 import type { Dialect } from '../db/dialect.js'
 import type { Permits } from '../db/permits.js'
 import type { SchemaMetadata } from '../introspect/metadata.js'
+import type { Logger } from '../logger.js'
 import type { StewardConfig } from '../resources/define-config.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Flash } from '../../views/view-model.js'
@@ -39,6 +40,8 @@ export interface AdminContext {
   readonly accounts: AccountSettings | null
   /** Nobody logs in (`steward serve --no-auth`): every page says that anyone reaching it may change data. */
   readonly warnNoLogin: boolean
+  /** Where failures behind an error page are reported (the `logger` option, else `console`). */
+  readonly logger: Logger
 }
 
 /** Steward's own accounts and sessions, resolved once at start-up. */

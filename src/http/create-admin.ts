@@ -1,4 +1,5 @@
 import { Hono, type Env } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
 import { auditLogFor, setUpAuditLog, type AuditLog } from '../audit/audit-log.js'
 import { setUpAccountStore } from '../auth/account-store.js'
@@ -11,17 +12,26 @@ import type { SchemaMetadata } from '../introspect/metadata.js'
 import { buildResources } from '../resources/build-resources.js'
 import { StewardConfig, type StewardConfigInput } from '../resources/define-config.js'
 import { indexResources } from '../resources/resource-index.js'
+import type { Logger } from '../logger.js'
 import { accountSettings, withoutOwnTables, type AccountsOption } from './account-settings.js'
 import type { AccountSettings } from './admin-context.js'
 import type { AdminContext, AdminEnv, Identity } from './admin-context.js'
 import { loadAssets } from './assets.js'
 import { findDriftedTables } from './drift.js'
-import { handleError, notFound } from './errors.js'
+import { handleErrors, notFound } from './errors.js'
+import { formSecret } from './form-secret.js'
 import { adminState } from './middleware/admin-state.js'
+import { formBodyLimit } from './middleware/body-limit.js'
+import { compression } from './middleware/compression.js'
+import { csrfProtection } from './middleware/csrf.js'
+import { flashMessages } from './middleware/flash.js'
+import { formBodiesOnly } from './middleware/form-bodies-only.js'
 import { hostCheck, loopbackHosts } from './middleware/host-check.js'
 import { loginRequired } from './middleware/login-required.js'
+import { noStore } from './middleware/no-store.js'
 import { refuseNul } from './middleware/refuse-nul.js'
-import { securityHeaders } from './middleware/security-headers.js'
+import { securityHeaderOptions } from './middleware/security-headers.js'
+import { registerStaticRoute } from './routes/static-route.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
 import { registerHealthRoute } from './routes/health-route.js'
@@ -86,6 +96,11 @@ export interface AdminOptions<E extends Env = any> {
   readonly accounts?: AccountsOption
   /** Say on every page that nobody logs in and anyone reaching the address may change data (`steward serve --no-auth`). */
   readonly warnNoLogin?: boolean
+  /**
+   * Where failures behind an error page and start-up warnings are reported (default `console`).
+   * @example createAdmin({ db, schema, logger: { info: log.info, warn: log.warn, error: log.error } })
+   */
+  readonly logger?: Logger
 }
 
 /** What start-up prepares before the first request: Steward's own stores, and the metadata to compare. */
@@ -101,17 +116,27 @@ interface StartUp {
  * back; without the account store the login form answers with an error page), except when the database
  * is down or busy: that is thrown as a `DatabaseError`, for the request to retry.
  */
-async function startUp(options: AdminOptions, dialect: Dialect, what: StartUp): Promise<ReadonlySet<string>> {
+async function startUp(
+  options: AdminOptions,
+  dialect: Dialect,
+  what: StartUp,
+  logger: Logger,
+): Promise<ReadonlySet<string>> {
   const orLog = (task: string) => (error: unknown) => {
     const mapped = dialect.mapError(error)
     if (mapped && isTransient(mapped)) throw mapped
-    console.error(`steward: could not ${task}:`, error)
+    logger.error(`steward: could not ${task}:`, error)
   }
   const [drifted] = await Promise.all([
     options.checkDrift === false
       ? undefined
       : findDriftedTables(options.db, dialect, what.metadata).catch(orLog('compare the database with its metadata')),
-    what.audit ? setUpAuditLog(options.db, what.audit).catch(orLog('set up the audit log')) : undefined,
+    what.audit
+      ? setUpAuditLog(options.db, what.audit).then(
+          (warnings) => warnings.forEach((warning) => logger.warn(`steward: ${warning}`)),
+          orLog('set up the audit log'),
+        )
+      : undefined,
     what.accounts
       ? setUpAccountStore(what.accounts.db, what.accounts.store).catch(orLog('set up the account store'))
       : undefined,
@@ -128,6 +153,7 @@ const defaultMaxExpensiveQueries = 5
  */
 export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono<AdminEnv> {
   const config = StewardConfig.parse(options.config ?? {})
+  const logger = options.logger ?? console
   const dialect = dialectFor(options.schema.dialect)
   const audit = options.audit ? auditLogFor(dialect.name, options.audit.target) : null
   const readOnly = options.readOnly === true || config.readOnly === true
@@ -156,45 +182,54 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     readOnly,
     accounts,
     warnNoLogin: options.warnNoLogin ?? false,
+    logger,
   })
-  const assets = loadAssets()
+  const assets = loadAssets(logger)
   const initial = build()
   // Until the database has answered the start-up checks, each request retries them (a 503 meanwhile),
   // so a database that was down when the process started is picked up when it returns.
   let ready: Promise<AdminContext> | undefined
   const context = () =>
-    (ready ??= startUp(options, dialect, { metadata, audit, accounts }).then(
+    (ready ??= startUp(options, dialect, { metadata, audit, accounts }, logger).then(
       (drifted) => (drifted.size > 0 ? build(drifted) : initial),
       (error: unknown) => {
         ready = undefined
         throw error
       },
     ))
+  // Started now so that the first request finds it done; a failure is logged by startUp or retried by that request.
   void context().catch(() => {})
 
+  const basePath = options.basePath ?? ''
+  const secret = formSecret(options.secret, logger)
   const app = new Hono<AdminEnv>({ strict: false })
   // Before the host check: a load balancer asks by the instance's address, and "ok" tells a rebinding page nothing.
   registerHealthRoute(app, options.db)
-  app.use('*', hostCheck(options.allowedHosts ?? loopbackHosts))
-  app.use('*', securityHeaders())
-  app.use('*', adminState(context, options.basePath ?? ''))
-  app.use('*', refuseNul())
-  // Before the write half's body limit and CSRF check: a request without a session reads no body.
-  app.use('*', loginRequired(options.basePath ?? ''))
-  // The write half first: its CSRF and flash middleware must run for the read pages too.
-  registerEditRoutes(app, {
-    ...(options.secret ? { secret: options.secret } : {}),
-    ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}),
-  })
+  app.use(hostCheck(options.allowedHosts ?? loopbackHosts))
+  app.use(secureHeaders(securityHeaderOptions))
+  app.use(noStore())
+  app.use(compression())
+  app.use(adminState(context, basePath))
+  app.use(refuseNul())
+  // Before the body limit and the CSRF check: a request without a session reads no body.
+  app.use(loginRequired(basePath))
+  // Before the form middleware: a stylesheet needs no token, and must not carry a cookie.
+  registerStaticRoute(app)
+  // Before anything reads a body: the CSRF check reads the token from the form.
+  app.use(formBodyLimit())
+  app.use(formBodiesOnly())
+  app.use(csrfProtection({ secret, ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}) }))
+  app.use(flashMessages(secret))
+  registerEditRoutes(app, secret)
   if (accounts) registerLoginRoutes(app)
   registerBrowseRoutes(app)
   app.all('*', (c) => {
     // `/admin/` under a host app created with Hono's default strict routing reaches here, not the index route.
-    const mount = c.get('urls').base.slice((options.basePath ?? '').replace(/\/+$/, '').length)
+    const mount = c.get('urls').base.slice(basePath.replace(/\/+$/, '').length)
     const rest = c.req.path.slice(mount.length)
     if ((rest === '' || rest === '/') && c.req.method === 'GET') return showIndex(c)
     throw notFound(`There is no page at ${c.req.path}.`)
   })
-  app.onError(handleError)
+  app.onError(handleErrors(logger))
   return app
 }

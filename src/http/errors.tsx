@@ -1,6 +1,7 @@
-import type { Context } from 'hono'
+import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DatabaseError, isTransient } from '../db/database-error.js'
+import type { Logger } from '../logger.js'
 import type { AdminEnv } from './admin-context.js'
 import { renderPage } from './render-page.js'
 import { ErrorPage } from '../../views/pages/error-page.js'
@@ -63,8 +64,8 @@ export const tooManyExpensive = new ServiceUnavailable(
  * The last line of defence when a value from the request passed Steward's own parsing but the database still
  * refused it (a type Steward has no grammar for): the request was bad, so a 400 — the driver's text to the log only.
  */
-export function valueRefused(cause: unknown): HttpError {
-  console.error('steward: the database refused a value from the request:', cause)
+export function valueRefused(cause: unknown, logger: Logger): HttpError {
+  logger.error('steward: the database refused a value from the request:', cause)
   return new HttpError(
     400,
     'Value not accepted',
@@ -76,12 +77,16 @@ export function valueRefused(cause: unknown): HttpError {
  * The one error handler: expected failures render in the layout with their status; anything else is
  * logged and shown as a plain 500 page. Never a stack trace or a driver's message in the HTML.
  */
-export async function handleError(error: Error, c: Context<AdminEnv>): Promise<Response> {
+export function handleErrors(logger: Logger): ErrorHandler<AdminEnv> {
+  return (error, c) => handleError(error, c, logger)
+}
+
+async function handleError(error: Error, c: Context<AdminEnv>, logger: Logger): Promise<Response> {
   if (error instanceof HTTPException && !(error instanceof HttpError)) return error.getResponse()
   const mapped = error instanceof HttpError ? undefined : c.get('admin')?.dialect.mapError(error)
-  if (mapped?.code === 'invalid_value') error = valueRefused(error)
+  if (mapped?.code === 'invalid_value') error = valueRefused(error, logger)
   const known = error instanceof HttpError ? error : faultOf(error, c)
-  if (!known) console.error('steward: unexpected error', error)
+  if (!known) logger.error('steward: unexpected error', error)
   if (known instanceof ServiceUnavailable) c.header('Retry-After', String(known.retryAfterSeconds))
   const status = known?.status ?? 500
   const title = known?.title ?? 'Something went wrong'

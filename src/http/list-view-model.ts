@@ -12,6 +12,7 @@ import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { cellFor, numericKinds, textCell } from './cell-model.js'
+import { csrfField } from './middleware/csrf.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
@@ -69,7 +70,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
     bulk:
       deletable && page && page.rows.length > 0
-        ? { action: urls.bulkDelete(resource.table), hidden: [['_csrf', input.csrfToken ?? '']] }
+        ? { action: urls.bulkDelete(resource.table), hidden: [[csrfField, input.csrfToken ?? '']] }
         : null,
     search:
       resource.searchFields.length > 0 || resource.key.type !== 'columns'

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout.js'
 import type { Crumb, LayoutModel } from '../../views/view-model.js'
 import type { AdminEnv } from './admin-context.js'
+import { csrfField } from './middleware/csrf.js'
 import { navGroups } from './nav-groups.js'
 import { visibleResources } from './routes/table-route-helpers.js'
 
@@ -41,7 +42,7 @@ export function renderPage(
     theme: c.get('theme'),
     account:
       admin.accounts && principal
-        ? { name: principal.name, logoutAction: urls.logout(), hidden: [['_csrf', c.get('csrfToken') ?? '']] }
+        ? { name: principal.name, logoutAction: urls.logout(), hidden: [[csrfField, c.get('csrfToken') ?? '']] }
         : null,
     noLoginWarning: admin.warnNoLogin,
   }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { Column, ForeignKey } from '../introspect/metadata.js'
+import type { Logger } from '../logger.js'
 import { countRows, type RowCount } from '../list/count-rows.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
@@ -32,6 +33,8 @@ export interface RelatedRowsOptions {
   readonly resources: ResourceIndex
   readonly dialect: Dialect
   readonly statementTimeoutMs: number
+  /** Where a child that could not be read is reported. */
+  readonly logger: Logger
   /** How many rows, and columns besides the foreign key's, to read per child (5 each). */
   readonly rows?: number
   readonly columns?: number
@@ -56,7 +59,7 @@ export async function loadRelatedRows(db: Kysely<any>, options: RelatedRowsOptio
       related.push({ child, fk, values, read })
     } catch (error) {
       if (!dialect.mapError(error)) throw error
-      console.error(`steward: reading ${child.id} for related rows failed:`, error)
+      options.logger.error(`steward: reading ${child.id} for related rows failed:`, error)
       related.push({ child, fk, values, read: null })
     }
   }

@@ -5,7 +5,9 @@ import { WriteRefused } from './write-transaction.js'
 
 /** A write that did not happen: refused by Steward with a message, or by the database with a typed error. */
 export type WriteFailure =
-  { readonly status: 'refused'; readonly message: string } | { readonly status: 'error'; readonly error: DatabaseError }
+  /** `cause`: what the log should get besides the message (the driver's error when the audit entry failed). */
+  | { readonly status: 'refused'; readonly message: string; readonly cause?: unknown }
+  | { readonly status: 'error'; readonly error: DatabaseError }
 
 /**
  * The one mapping from what a write transaction threw to the write's result: Steward's own refusals (a
@@ -16,8 +18,7 @@ export function writeFailure(error: unknown, dialect: Dialect): WriteFailure {
   if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
   if (error instanceof AuditFailed) {
     // The audit insert rolled the write back: the page says so, the driver's text goes to the log.
-    console.error('steward: could not write the audit entry:', error.cause)
-    return { status: 'refused', message: error.message }
+    return { status: 'refused', message: error.message, cause: error.cause }
   }
   const mapped = dialect.mapError(error)
   if (mapped) return { status: 'error', error: mapped }

@@ -13,6 +13,7 @@ import { sql } from 'kysely'
 import { addAccount } from '../../src/auth/account-store.js'
 import { hashPassword } from '../../src/auth/password.js'
 import { createLoginFixture, password, type LoginFixture } from '../http/login-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
@@ -105,12 +106,12 @@ for (const { name: dialect, create } of dialects) {
       assert.equal(await page.getByRole('link', { name: /^Delete/ }).count(), 0, 'no Delete button')
 
       // The page's own CSRF token (the Log out form carries one) and the browser's own origin: only the role refuses.
-      const status = await page.evaluate(async () => {
-        const token = (document.querySelector('input[name="_csrf"]') as HTMLInputElement).value
-        const body = new URLSearchParams({ _csrf: token, 'v:body': 'forged' })
+      const status = await page.evaluate(async (field) => {
+        const token = (document.querySelector(`input[name="${field}"]`) as HTMLInputElement).value
+        const body = new URLSearchParams({ [field]: token, 'v:body': 'forged' })
         const response = await fetch(`${location.pathname}/edit`, { method: 'POST', body })
         return response.status
-      })
+      }, csrfField)
       assert.equal(status, 403)
       const { rows } = await sql<{ body: string }>`select body from notes where id = 1`.execute(fx.connection.db)
       assert.equal(rows[0]!.body, 'hello', 'nothing was written')

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { printedUrl } from '../helpers/printed-url.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
 
@@ -28,12 +29,12 @@ async function startIn(
 async function logIn(url: string, name: string, password: string): Promise<string> {
   const page = await fetch(`${url}login`)
   const csrfCookie = page.headers.getSetCookie().map((line) => line.split(';')[0]!)
-  const token = /name="_csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? ''
+  const token = new RegExp(`name="${csrfField}" value="([^"]*)"`).exec(await page.text())?.[1] ?? ''
   const res = await fetch(`${url}login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { Cookie: csrfCookie.join('; '), Origin: new URL(url).origin },
-    body: new URLSearchParams({ _csrf: token, name, password }),
+    body: new URLSearchParams({ [csrfField]: token, name, password }),
   })
   assert.equal(res.status, 303, 'logged in')
   const session = res.headers.getSetCookie().find((line) => line.startsWith('steward-session='))

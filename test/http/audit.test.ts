@@ -7,6 +7,7 @@ import { createAdmin } from '../../src/http/create-admin.js'
 import { dialects } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 interface Entry {
   actor: string | null
@@ -146,7 +147,7 @@ for (const { name: dialect, create } of dialects) {
       const carol = client('carol')
       const token = readForm((await carol.get(`/${fx.s}/customer/row/21/delete`)).html, '/delete').pairs[0]![1]
       const bulk = await carol.post(`/${fx.s}/customer/delete`, [
-        ['_csrf', token],
+        [csrfField, token],
         ['key', '21'],
         ['key', '22'],
         ['confirm', '1'],

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { dialects, type TestDb } from '../helpers/test-db.js'
 import { createBrowseFixture, type BrowseFixture } from './browse-fixture.js'
 import { EditClient } from './edit-client.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 /** The text of a page's main message and problem list, for assertions on what the user reads. */
 const text = (html: string) =>
@@ -25,7 +26,7 @@ for (const { name: dialect, create } of dialects) {
       app = fx.admin()
       client = new EditClient(app)
       const page = await client.get(`/${fx.s}/customers/new`)
-      token = /name="_csrf" value="([^"]*)"/.exec(page.html)?.[1] ?? ''
+      token = new RegExp(`name="${csrfField}" value="([^"]*)"`).exec(page.html)?.[1] ?? ''
     })
     after(async () => {
       await fx?.close()

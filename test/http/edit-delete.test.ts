@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { dialects } from '../helpers/test-db.js'
 import { readForm } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const count = async (fx: EditFixture, table: string) =>
   Number(
@@ -49,7 +50,7 @@ for (const { name: dialect, create } of dialects) {
       assert.match(page.html, /1 row<\/span> in Hold/)
       assert.match(page.html, /<button type="submit" disabled=""/)
       const response = await client.post(`/${fx.s}/customer/row/2/delete`, [
-        ['_csrf', readForm(page.html, '/delete').pairs[0]![1]],
+        [csrfField, readForm(page.html, '/delete').pairs[0]![1]],
       ])
       assert.equal(response.status, 409)
       assert.match(await response.text(), /nothing was deleted/)
@@ -63,7 +64,7 @@ for (const { name: dialect, create } of dialects) {
       )
       const token = readForm((await client.get(`/${fx.s}/customer/row/10/delete`)).html, '/delete').pairs[0]![1]
       const preview = await client.post(`/${fx.s}/customer/delete`, [
-        ['_csrf', token],
+        [csrfField, token],
         ['key', '10'],
         ['key', '11'],
       ])

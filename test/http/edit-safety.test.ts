@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { dialects } from '../helpers/test-db.js'
 import { readForm, withValue, without } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 for (const { name: dialect, create } of dialects) {
   describe(`edit safety and flow on ${dialect}`, () => {
@@ -19,8 +20,8 @@ for (const { name: dialect, create } of dialects) {
       const client = fx.client()
       const form = readForm((await client.get(`/${fx.s}/customer/row/1/edit`)).html, '/edit')
       const changed = withValue(form.pairs, 'v:code', 'hacked')
-      assert.equal((await client.post(form.action, without(changed, '_csrf'))).status, 403)
-      assert.equal((await client.post(form.action, withValue(changed, '_csrf', 'guess'))).status, 403)
+      assert.equal((await client.post(form.action, without(changed, csrfField))).status, 403)
+      assert.equal((await client.post(form.action, withValue(changed, csrfField, 'guess'))).status, 403)
       assert.equal((await client.post(form.action, changed, { origin: 'https://evil.example' })).status, 403)
       assert.equal((await client.post(form.action, changed, { origin: null })).status, 403)
       const stranger = fx.client()

@@ -1,5 +1,6 @@
 import type { Column, ColumnKind, Table } from '../../src/introspect/metadata.js'
 import { listPathOf } from './crawl-pages.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 /** A small seeded generator (mulberry32): the same seed gives the same requests on every run. */
 export function seededRandom(seed: number) {
@@ -259,9 +260,9 @@ export function formRequest(random: Random, table: Table, ctx: FormContext): Fuz
   if (shape === 'not-a-form') {
     if (withToken) headers['x-csrf-token'] = ctx.token
     const [type, body] = random.pick([
-      ['application/json', JSON.stringify({ _csrf: ctx.token, 'v:id': 1, key: ['1'], confirm: '1' })],
+      ['application/json', JSON.stringify({ [csrfField]: ctx.token, 'v:id': 1, key: ['1'], confirm: '1' })],
       ['application/json', '{"broken":'],
-      ['text/plain', `_csrf=${ctx.token}&confirm=1`],
+      ['text/plain', `${csrfField}=${ctx.token}&confirm=1`],
       ['application/xml', '<row><id>1</id></row>'],
       ['application/octet-stream', '\u0000\u0001'],
     ])
@@ -282,14 +283,14 @@ export function formRequest(random: Random, table: Table, ctx: FormContext): Fuz
     const [type, body] = random.pick([
       [
         `multipart/form-data; boundary=${boundary}`,
-        `${part('a"b', 'x')}${part('_csrf', ctx.token)}--${boundary}--\r\n`,
+        `${part('a"b', 'x')}${part(csrfField, ctx.token)}--${boundary}--\r\n`,
       ],
-      [`multipart/form-data; boundary=${boundary}`, `${part('_csrf', ctx.token)}--other--\r\n`],
+      [`multipart/form-data; boundary=${boundary}`, `${part(csrfField, ctx.token)}--other--\r\n`],
       [
         `multipart/form-data; boundary=${boundary}`,
         `--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\ntrunc`,
       ],
-      ['multipart/form-data', `${part('_csrf', ctx.token)}--${boundary}--\r\n`],
+      ['multipart/form-data', `${part(csrfField, ctx.token)}--${boundary}--\r\n`],
       [`multipart/form-data; boundary=${boundary}`, 'no parts at all'],
       [
         `multipart/form-data; boundary=${boundary}`,
@@ -305,7 +306,7 @@ export function formRequest(random: Random, table: Table, ctx: FormContext): Fuz
       shape,
     }
   }
-  const pairs: [string, string][] = withToken ? [['_csrf', ctx.token]] : []
+  const pairs: [string, string][] = withToken ? [[csrfField, ctx.token]] : []
   for (const column of table.columns) {
     const roll = random.int(6)
     if (roll === 0) continue

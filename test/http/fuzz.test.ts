@@ -8,6 +8,7 @@ import { capturingConsoleErrors, hrefs, leaksIn, listPathOf } from './crawl-page
 import { crawlSetupSql } from './crawl-setup.js'
 import { databaseFingerprint } from './database-fingerprint.js'
 import { formRequest, listRequest, recordRequest, seededRandom, type FuzzRequest } from './fuzz-requests.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 /** Bounds: the same requests on every run, about 2,000 per dialect, a few seconds each. */
 const seed = 0x5eed_0007
@@ -73,7 +74,7 @@ function fuzzSuite(dialect: 'sqlite' | 'postgres', open: (setupSql: string) => P
         .getSetCookie()
         .map((line) => line.split(';')[0])
         .join('; ')
-      const token = /name="_csrf" value="([^"]*)"/.exec(first.html)?.[1] ?? ''
+      const token = new RegExp(`name="${csrfField}" value="([^"]*)"`).exec(first.html)?.[1] ?? ''
       assert.ok(token, 'a form page carries a CSRF token')
       const rowPaths: string[] = []
       for (const table of schema.tables) {

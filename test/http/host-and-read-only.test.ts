@@ -6,6 +6,7 @@ import { createAdmin } from '../../src/http/create-admin.js'
 import type { SchemaMetadata } from '../../src/introspect/metadata.js'
 import { dialects, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const setup = `create table notes (id integer primary key, body text not null);
   insert into notes values (1, 'first');`
@@ -38,7 +39,7 @@ for (const { name: dialect, create } of dialects) {
       const forged = await admin.request(`http://rebind.attacker.example/${s}/notes/row/1/delete`, {
         method: 'POST',
         headers: { Host: 'rebind.attacker.example', Origin: 'http://rebind.attacker.example' },
-        body: new URLSearchParams({ _csrf: 'x' }),
+        body: new URLSearchParams({ [csrfField]: 'x' }),
       })
       assert.equal(forged.status, 421)
       const { rows } = await sql`select * from notes`.execute(connection.db)

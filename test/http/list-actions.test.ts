@@ -6,6 +6,7 @@ import { dialects, type TestDb } from '../helpers/test-db.js'
 import { createBrowseFixture, type BrowseFixture } from './browse-fixture.js'
 import { EditClient, readForm } from './edit-client.js'
 import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const count = async (fx: EditFixture, table: string) =>
   Number(
@@ -84,7 +85,7 @@ for (const { name: dialect, create } of dialects) {
       const pairs = readForm(html, '/customer/delete').pairs
       assert.deepEqual(
         pairs.map(([n]) => n),
-        ['_csrf'],
+        [csrfField],
         'nothing ticked: only the token is posted',
       )
       assert.ok(pairs[0]![1].length > 20)

@@ -8,6 +8,7 @@ import { addAccount } from '../../src/auth/account-store.js'
 import { dialects } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { createLoginFixture, logIn, password, type LoginFixture } from './login-fixture.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 /** A client whose every request carries `headers` (what a proxy in front would add). */
 function clientWith(app: Hono<any>, headers: Record<string, string>, origin?: string): EditClient {
@@ -54,7 +55,7 @@ for (const { name: dialect, create } of dialects) {
       const post = await admin.request(`/${s}/notes/row/1/delete`, {
         method: 'POST',
         headers: { Origin: 'http://localhost' },
-        body: new URLSearchParams({ _csrf: 'x' }),
+        body: new URLSearchParams({ [csrfField]: 'x' }),
       })
       assert.equal(post.status, 401)
       assert.match(await post.text(), /needs a logged-in user[\s\S]*Nothing was changed/)
@@ -128,7 +129,7 @@ for (const { name: dialect, create } of dialects) {
       assert.equal(wrong.status, 401)
       assert.equal(unknown.status, wrong.status)
       const page = (html: string, name: string) =>
-        html.replace(`value="${name}"`, 'value="…"').replace(/name="_csrf" value="[^"]*"/, '')
+        html.replace(`value="${name}"`, 'value="…"').replace(new RegExp(`name="${csrfField}" value="[^"]*"`), '')
       const wrongHtml = await wrong.text()
       assert.equal(page(await unknown.text(), 'nobody'), page(wrongHtml, 'ada'))
       assert.match(wrongHtml, /role="alert"[^>]*>The name or the password is not right/)

@@ -5,6 +5,7 @@ import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import { createSqliteDb, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 // SQLite lets a non-INTEGER primary key hold NULL (a legacy of its early versions), so two rows can share
 // the "key" NULL: https://www.sqlite.org/lang_createtable.html#the_primary_key. Such rows are named by
@@ -103,15 +104,15 @@ describe('SQLite rows whose primary key is NULL', () => {
     assert.match(preview.html, /More than one row matches this record/)
     assert.match(preview.html, /<button type="submit" disabled/)
     const token = await csrf()
-    const single = await client.post('/main/tag/row/~0/delete', [['_csrf', token]])
+    const single = await client.post('/main/tag/row/~0/delete', [[csrfField, token]])
     assert.equal(single.status, 409)
     const edit = await client.post('/main/tag/row/~0/edit', [
-      ['_csrf', token],
+      [csrfField, token],
       ['v:label', 'both'],
     ])
     assert.ok(edit.status >= 400, `edit by ~0: ${edit.status}`)
     const bulk = await client.post('/main/tag/delete', [
-      ['_csrf', token],
+      [csrfField, token],
       ['key', 'x'],
       ['key', '~0'],
       ['confirm', '1'],
@@ -120,7 +121,7 @@ describe('SQLite rows whose primary key is NULL', () => {
     assert.match(await bulk.text(), /More than one row matches this record/)
     assert.deepEqual(snapshot('tag'), before, 'nothing was written')
     const pairBulk = await client.post('/main/pair/delete', [
-      ['_csrf', token],
+      [csrfField, token],
       ['key', '~0,1'],
       ['confirm', '1'],
     ])
@@ -139,7 +140,7 @@ describe('SQLite rows whose primary key is NULL', () => {
     )
     const token = await csrf()
     const preview = await client.post('/main/pair/delete', [
-      ['_csrf', token],
+      [csrfField, token],
       ['key', '~r2'],
       ['key', 'k,1'],
     ])

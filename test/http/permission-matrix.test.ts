@@ -12,6 +12,7 @@ import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import { createSqliteDb, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
+import { csrfField } from '../../src/http/middleware/csrf.js'
 
 const setup = `
   create table customers (id integer primary key, name text not null);
@@ -133,7 +134,7 @@ describe('permission matrix: every registered route × role', () => {
   it('gets a CSRF token to post with', async () => {
     const client = await as('admin')
     const page = await client.get('/main/customers/new')
-    token = readForm(page.html, '/new').pairs.find(([name]) => name === '_csrf')![1] as string
+    token = readForm(page.html, '/new').pairs.find(([name]) => name === csrfField)![1] as string
     assert.ok(token)
     asset = /href="\/static\/([^"]+\.css)"/.exec(page.html)![1]!
     cookies = client.cookies
@@ -160,7 +161,7 @@ describe('permission matrix: every registered route × role', () => {
             method === 'GET'
               ? await client.get(path)
               : await client
-                  .post(path, [['_csrf', token]])
+                  .post(path, [[csrfField, token]])
                   .then(async (r) => ({ status: r.status, html: await r.text() }))
           const got = outcome(response)
           const want = table === null ? 'allowed' : expected(role, action, table)

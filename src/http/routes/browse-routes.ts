@@ -6,11 +6,9 @@ import { registerExportRoute } from './export-route.js'
 import { registerHistoryRoute } from './history-route.js'
 import { registerIndexRoute } from './index-route.js'
 import { registerListRoute } from './list-route.js'
-import { registerStaticRoute } from './static-route.js'
 
-/** The read half of the admin: static assets, the index, lists and their CSV exports, detail pages and record histories. */
+/** The read half of the admin: the index, lists and their CSV exports, detail pages and record histories. */
 export function registerBrowseRoutes(app: Hono<AdminEnv>): void {
-  registerStaticRoute(app)
   registerIndexRoute(app)
   registerDetailRoute(app)
   registerHistoryRoute(app)

@@ -14,7 +14,15 @@ import { databaseFault, HttpError, notFound } from '../errors.js'
 import { readFormData } from '../form-request.js'
 import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
-import { auditRecorder, csrfPair, recordKeyOf, shortKey, writableResource, type RecordKey } from './edit-helpers.js'
+import {
+  auditRecorder,
+  csrfPair,
+  recordKeyOf,
+  refusalMessage,
+  shortKey,
+  writableResource,
+  type RecordKey,
+} from './edit-helpers.js'
 import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
 
 const maxBulk = 500
@@ -77,6 +85,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     const fault = databaseFault(result.error)
     if (fault) throw fault
   }
+  if (result.status === 'refused') return renderDelete(c, resource, target, refusalMessage(c, result))
   if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result))
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
@@ -107,7 +116,7 @@ async function renderDelete(
     )
   } catch (failure) {
     if (!admin.dialect.mapError(failure)) throw failure
-    console.error(`steward: delete preview of ${resource.id} failed:`, failure)
+    admin.logger.error(`steward: delete preview of ${resource.id} failed:`, failure)
   }
   let ambiguous = false
   const records = await Promise.all(

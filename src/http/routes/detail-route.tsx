@@ -50,8 +50,15 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const { dialect, statementTimeoutMs } = admin
-    const related = await loadRelatedRows(admin.db, { resource, row, resources: visible, dialect, statementTimeoutMs })
+    const { dialect, statementTimeoutMs, logger } = admin
+    const related = await loadRelatedRows(admin.db, {
+      resource,
+      row,
+      resources: visible,
+      dialect,
+      statementTimeoutMs,
+      logger,
+    })
     const key = refSegment(target.text)
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({

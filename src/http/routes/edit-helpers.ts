@@ -12,6 +12,7 @@ import { writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { databaseFault, HttpError, notFound } from '../errors.js'
+import { csrfField } from '../middleware/csrf.js'
 import { recordTargetOf, resourceFor } from './table-route-helpers.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
@@ -53,7 +54,7 @@ export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder
 
 /** The form's hidden CSRF field. */
 export function csrfPair(c: Context<AdminEnv>): readonly [string, string] {
-  return ['_csrf', c.get('csrfToken') ?? '']
+  return [csrfField, c.get('csrfToken') ?? '']
 }
 
 /** What the user typed, by column, to find the field a database error quotes. */
@@ -93,7 +94,11 @@ export async function writeErrors(
     tableLabel,
   )
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
-  const missing = await missingReferences(admin.db, resource.table, values).catch(() => [])
+  const missing = await missingReferences(admin.db, resource.table, values).catch((failure: unknown) => {
+    // The page still says that a referenced row is missing, only not next to which field.
+    admin.logger.warn(`steward: could not find which reference of ${resource.id} is missing:`, failure)
+    return []
+  })
   const fieldsWithMessage: Record<string, string> = {}
   for (const fk of missing) {
     for (const name of fk.columns) {
@@ -102,4 +107,13 @@ export async function writeErrors(
   }
   const placed = Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
   return { ...placed, status: 422 }
+}
+
+/** The message a refused write shows; its cause, when it has one (a failed audit entry), goes to the log. */
+export function refusalMessage(
+  c: Context<AdminEnv>,
+  refused: { readonly message: string; readonly cause?: unknown },
+): string {
+  if (refused.cause !== undefined) c.get('admin').logger.error(`steward: ${refused.message}`, refused.cause)
+  return refused.message
 }

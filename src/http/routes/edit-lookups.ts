@@ -28,6 +28,8 @@ export async function formLookups(
     let currentLabel: string | null = null
     let currentHref: string | null = null
     if (value !== null && value !== undefined && value !== '') {
+      // A label is a courtesy: without it the picker shows the value itself and the form still saves; the
+      // referenced table failing to read is reported by its own pages.
       const labels = await loadForeignLabels(db, target, fk, [[value]], dialect).catch(() => new Map())
       const found = [...labels.values()][0]
       if (found) {

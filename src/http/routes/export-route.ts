@@ -61,7 +61,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
           controller.enqueue(encoder.encode(batch.value.map(line).join('')))
         } catch (error) {
           release()
-          console.error(`steward: exporting ${resource.id} failed:`, error)
+          admin.logger.error(`steward: exporting ${resource.id} failed:`, error)
           controller.error(error)
         }
       },

@@ -39,7 +39,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     } catch (error) {
       const mapped = admin.dialect.mapError(error)
       if (!mapped || databaseFault(mapped)) throw error
-      console.error('steward: could not read the audit log:', error)
+      admin.logger.error('steward: could not read the audit log:', error)
       throw new HttpError(
         500,
         'Cannot read the history',

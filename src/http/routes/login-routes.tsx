@@ -9,7 +9,7 @@ import { hashPassword, needsRehash, verifyNobody, verifyPassword } from '../../a
 import type { AccountSettings, AdminEnv } from '../admin-context.js'
 import { safeNext } from '../admin-path.js'
 import { clientAddress } from '../forwarded.js'
-import { cookiePath, csrfCookie } from '../middleware/csrf.js'
+import { cookiePath, csrfCookie, csrfField } from '../middleware/csrf.js'
 import { renderPage } from '../render-page.js'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie.js'
 import { readFormData } from '../form-request.js'
@@ -41,7 +41,7 @@ function settings(c: Context<AdminEnv>): AccountSettings {
 }
 
 async function postLogin(c: Context<AdminEnv>): Promise<Response> {
-  const { db: dataDb, audit } = c.get('admin')
+  const { db: dataDb, audit, logger } = c.get('admin')
   const accounts = settings(c)
   const { store, db } = accounts
   const data = await readFormData(c)
@@ -54,7 +54,7 @@ async function postLogin(c: Context<AdminEnv>): Promise<Response> {
   const next = safeNext(wanted, c.get('urls').base)
   const attempt = { name, address: clientAddress(c, accounts.trustProxy) }
   const record = (event: Pick<AccountEvent, 'action' | 'actor'>) =>
-    audit ? recordAccountEvent(dataDb, audit, { ...event, name, address: attempt.address }) : Promise.resolve()
+    audit ? recordAccountEvent(dataDb, audit, { ...event, name, address: attempt.address }, logger) : Promise.resolve()
   const now = accounts.now()
 
   const wait = await loginRetryAfter(db, store, attempt, accounts.throttle, now)
@@ -84,19 +84,19 @@ async function postLogin(c: Context<AdminEnv>): Promise<Response> {
 }
 
 async function postLogout(c: Context<AdminEnv>): Promise<Response> {
-  const { db, audit } = c.get('admin')
+  const { db, audit, logger } = c.get('admin')
   const accounts = settings(c)
   const token = sessionToken(c)
   if (token) await endSession(accounts.db, accounts.store, token)
   clearSessionCookie(c)
   const principal = c.get('principal')
   if (principal && audit)
-    await recordAccountEvent(db, audit, {
-      action: 'logout',
-      name: principal.name,
-      actor: principal.name,
-      address: clientAddress(c, accounts.trustProxy),
-    })
+    await recordAccountEvent(
+      db,
+      audit,
+      { action: 'logout', name: principal.name, actor: principal.name, address: clientAddress(c, accounts.trustProxy) },
+      logger,
+    )
   return c.redirect(c.get('urls').login(), 303)
 }
 
@@ -106,7 +106,7 @@ function loginPage(
   status = 200,
 ): Response | Promise<Response> {
   const urls = c.get('urls')
-  const hidden: [string, string][] = [['_csrf', c.get('csrfToken') ?? '']]
+  const hidden: [string, string][] = [[csrfField, c.get('csrfToken') ?? '']]
   if (form.next !== urls.index()) hidden.push(['next', form.next])
   return renderPage(
     c,

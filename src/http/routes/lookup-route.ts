@@ -20,7 +20,10 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
     .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
       lookupRows(trx, { resource, column, q, dialect: admin.dialect }),
     )
-    .catch(() => null)
+    .catch((error: unknown) => {
+      admin.logger.warn(`steward: the lookup in ${resource.id} failed:`, error)
+      return null
+    })
     .finally(() => admin.expensive.give())
   if (!results) return c.json({ error: 'the search failed or took too long' }, 503)
   c.header('Cache-Control', 'no-store')

@@ -22,7 +22,15 @@ import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
 import { formLookups } from './edit-lookups.js'
-import { auditRecorder, csrfPair, recordKeyOf, shortKey, writableResource, writeErrors } from './edit-helpers.js'
+import {
+  auditRecorder,
+  csrfPair,
+  recordKeyOf,
+  refusalMessage,
+  shortKey,
+  writableResource,
+  writeErrors,
+} from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 
 export interface FormState {
@@ -112,7 +120,8 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
-  if (result.status === 'refused') return showCreate(c, { submitted: parsed.submitted, formError: result.message }, 409)
+  if (result.status === 'refused')
+    return showCreate(c, { submitted: parsed.submitted, formError: refusalMessage(c, result) }, 409)
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
@@ -234,7 +243,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     case 'not_found':
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
     case 'refused':
-      return showEdit(c, { ...keep, formError: result.message }, 409)
+      return showEdit(c, { ...keep, formError: refusalMessage(c, result) }, 409)
     case 'error': {
       const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, found.status)

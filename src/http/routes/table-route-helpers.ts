@@ -116,8 +116,9 @@ export function describeQueryFailure(c: Context<AdminEnv>, resource: Resource, e
       `Reading this ${what} took longer than ${seconds} s and was stopped. Narrow it down with a filter or a search, or sort on another column.`,
     )
   }
-  if (mapped.code === 'invalid_value' && carriesValues(c)) return valueRefused(error)
-  console.error(`steward: reading ${resource.id} failed:`, error)
+  const { logger } = c.get('admin')
+  if (mapped.code === 'invalid_value' && carriesValues(c)) return valueRefused(error, logger)
+  logger.error(`steward: reading ${resource.id} failed:`, error)
   return new HttpError(
     500,
     `Cannot read ${resource.label}`,

@@ -1,0 +1,16 @@
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HttpError } from '../errors.js'
+
+/** The largest form accepted, uploads included. */
+export const defaultMaxBodyBytes = 32 * 1024 * 1024
+
+/** Hono's `bodyLimit`, answering an oversized form with Steward's own 400 page. */
+export function formBodyLimit(maxSize = defaultMaxBodyBytes): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HttpError(400, 'Too large', 'The form was larger than this admin accepts; nothing was saved.')
+    },
+  })
+}
