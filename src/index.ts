@@ -41,6 +41,26 @@ export type { Logger } from './logger.js'
 export { defineConfig, type StewardConfig, type TableOptions, type TypedConfig } from './resources/define-config.js'
 
 /**
+ * The behaviour part of the config: hooks in the write's transaction, custom actions, row scopes, computed
+ * columns and custom pages. A hook or an action says no with `throw new Refusal(message, { field })`.
+ *
+ * @example hooks: { beforeSave: ({ values }) => { if (values.total < 0) throw new Refusal('No negative totals.', { field: 'total' }) } }
+ */
+export {
+  Refusal,
+  type ActionEvent,
+  type BehaviourContext,
+  type ComputedColumn,
+  type CustomPage,
+  type DeleteEvent,
+  type RowScope,
+  type SavedEvent,
+  type SaveEvent,
+  type TableAction,
+  type TableHooks,
+} from './resources/behaviour.js'
+
+/**
  * Opens a Postgres (`postgres://…`) or SQLite (`sqlite:PATH`, `file:PATH`) database by URL.
  *
  * @example const { db, dialect, close } = await connect(process.env.DATABASE_URL!)

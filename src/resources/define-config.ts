@@ -1,5 +1,61 @@
 import { z } from 'zod'
 import { RoleSpec, type Action } from '../auth/permissions.js'
+import {
+  behaviour,
+  type ComputedColumn,
+  type CustomPage,
+  type RowScope,
+  type TableAction,
+  type TableHooks,
+} from './behaviour.js'
+
+const Hooks = z
+  .object({
+    beforeSave: behaviour<NonNullable<TableHooks['beforeSave']>>('beforeSave').optional(),
+    afterSave: behaviour<NonNullable<TableHooks['afterSave']>>('afterSave').optional(),
+    beforeDelete: behaviour<NonNullable<TableHooks['beforeDelete']>>('beforeDelete').optional(),
+    afterDelete: behaviour<NonNullable<TableHooks['afterDelete']>>('afterDelete').optional(),
+  })
+  .strict()
+
+/** Action names appear in URLs and form values: a letter, then letters, digits, `_` or `-`. */
+const actionName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a letter, then letters, digits, _ or -')
+
+const TableActionSpec = z
+  .object({
+    label: z.string().min(1),
+    permission: z.string().min(1),
+    on: z.enum(['rows', 'row', 'both']),
+    confirm: z.union([z.boolean(), z.string().min(1)]).optional(),
+    form: z.custom<z.ZodType>((value) => value instanceof z.ZodType, { message: 'must be a zod schema' }).optional(),
+    run: behaviour<TableAction['run']>('run'),
+  })
+  .strict()
+
+const Actions = z.record(actionName, TableActionSpec)
+
+const FieldOptions = z
+  .object({
+    label: z.string().min(1).optional(),
+    /** A line of help under the field on the form. */
+    help: z.string().min(1).optional(),
+    /** Shown on the form but never written. */
+    readOnly: z.boolean().optional(),
+    /** Left off the form (and never written); still shown on the detail page. */
+    hidden: z.boolean().optional(),
+    /** The control drawn instead of the kind's default. */
+    widget: z.enum(['text', 'textarea', 'select', 'checkbox', 'number', 'date', 'datetime', 'time']).optional(),
+  })
+  .strict()
+
+const Fieldset = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    fields: z.array(z.string()).min(1),
+    collapsed: z.boolean().optional(),
+  })
+  .strict()
 
 /** Per-table overrides; every field is optional and falls back to a default derived from the metadata. */
 export const TableOptions = z
@@ -24,6 +80,25 @@ export const TableOptions = z
     labelColumn: z.string().optional(),
     /** Allow editing a table that has no key, matching rows on all their columns (one row must match). */
     allowKeylessEdit: z.boolean().optional(),
+    /** Per-field options on the form: label, help, read-only, hidden, widget. */
+    fields: z.record(z.string(), FieldOptions).optional(),
+    /** The form in titled groups, in order; fields in none come last. */
+    fieldsets: z.array(Fieldset).optional(),
+    /** A "Save as new" button on the edit form: the values are inserted as a new row. */
+    saveAsNew: z.boolean().optional(),
+    /** Behaviour: called in the write's transaction (see `TableHooks`). */
+    hooks: Hooks.optional(),
+    /** Behaviour: custom actions by name (see `TableAction`). */
+    actions: Actions.optional(),
+    /** Behaviour: the rows this user may see at all (see `RowScope`). */
+    scope: behaviour<RowScope>('scope').optional(),
+    /** Behaviour: list columns computed by SQL, by name (see `ComputedColumn`). */
+    computed: z
+      .record(
+        actionName,
+        z.object({ label: z.string().min(1).optional(), sql: behaviour<ComputedColumn['sql']>('sql') }).strict(),
+      )
+      .optional(),
   })
   .strict()
 export type TableOptions = z.infer<typeof TableOptions>
@@ -51,6 +126,22 @@ export const StewardConfig = z
     roles: z.record(z.string().min(1), RoleSpec).optional(),
     /** Nothing can be added, changed or deleted, whoever asks. */
     readOnly: z.boolean().optional(),
+    /** Behaviour: hooks for every table, run before (`before*`) or after (`after*`) the table's own. */
+    hooks: Hooks.optional(),
+    /** Behaviour: actions offered on every table (a table's own action of the same name wins). */
+    actions: Actions.optional(),
+    /** Behaviour: pages of your own inside the admin's layout. */
+    pages: z
+      .array(
+        z
+          .object({
+            path: z.string().regex(/^\/[^?#]*$/, 'a path starting with /'),
+            title: z.string().min(1),
+            render: behaviour<CustomPage['render']>('render'),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict()
 export type StewardConfig = z.infer<typeof StewardConfig>
@@ -62,8 +153,26 @@ type ColumnOf<Row> = keyof Row & string
 /** `TableOptions` with column names checked against one row type of the generated `DB`. */
 export type TypedTableOptions<Row> = Omit<
   TableOptions,
-  'listColumns' | 'searchFields' | 'filters' | 'ordering' | 'hiddenFields' | 'labels' | 'labelColumn'
+  | 'listColumns'
+  | 'searchFields'
+  | 'filters'
+  | 'ordering'
+  | 'hiddenFields'
+  | 'labels'
+  | 'labelColumn'
+  | 'fields'
+  | 'fieldsets'
+  | 'hooks'
+  | 'actions'
+  | 'scope'
+  | 'computed'
 > & {
+  fields?: { [C in ColumnOf<Row>]?: z.input<typeof FieldOptions> }
+  fieldsets?: (Omit<z.input<typeof Fieldset>, 'fields'> & { fields: ColumnOf<Row>[] })[]
+  hooks?: TableHooks<Row>
+  actions?: Record<string, TableAction<Row>>
+  scope?: RowScope
+  computed?: Record<string, ComputedColumn>
   listColumns?: ColumnOf<Row>[]
   searchFields?: ColumnOf<Row>[]
   filters?: ColumnOf<Row>[]
