@@ -14,17 +14,12 @@ const foreignKeyErrors = [
 ] as const
 
 describe('writeFailure', () => {
-  it("returns Steward's own refusals with their message", () => {
+  it("returns Steward's own refusals with their message, and a failed audit entry's cause for the log", () => {
     const refused = new WriteRefused('ambiguous', writeMessages.ambiguous)
     assert.deepEqual(writeFailure(refused, sqliteDialect), { status: 'refused', message: writeMessages.ambiguous })
-    const audit = new AuditFailed(new Error('no such table: steward_audit'))
-    const { error } = console
-    console.error = () => {}
-    try {
-      assert.deepEqual(writeFailure(audit, sqliteDialect), { status: 'refused', message: audit.message })
-    } finally {
-      console.error = error
-    }
+    const cause = new Error('no such table: steward_audit')
+    const audit = new AuditFailed(cause)
+    assert.deepEqual(writeFailure(audit, sqliteDialect), { status: 'refused', message: audit.message, cause })
   })
 
   for (const [dialect, thrown] of foreignKeyErrors) {
