@@ -2,13 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { after, before } from 'node:test'
 import Database from 'better-sqlite3'
+import type { Hono } from 'hono'
 import pg from 'pg'
+import { connect, type Connection, type ConnectOptions } from '../../src/db/connect.js'
+import { createAdmin, type AdminOptions } from '../../src/http/create-admin.js'
+import type { DialectName, SchemaMetadata } from '../../src/introspect/metadata.js'
 import { startPgServer, type PgServer } from './pg-server.js'
 
 /** A fresh, empty database on one dialect, set up with `setupSql`, dropped by `drop()`. */
 export interface TestDb {
-  readonly dialect: 'postgres' | 'sqlite'
+  readonly dialect: DialectName
   readonly url: string
   /** Runs more SQL against the database outside Steward (to change data or schema under it). */
   exec(sqlText: string): Promise<void>
@@ -88,3 +93,82 @@ export const dialects = [
   { name: 'sqlite' as const, create: createSqliteDb },
   { name: 'postgres' as const, create: createPostgresDb },
 ]
+
+/** A test database opened through Steward: the connection, the metadata read from it, and admins over it. */
+export interface AdminDb {
+  readonly test: TestDb
+  readonly connection: Connection
+  readonly schema: SchemaMetadata
+  /** The default schema as URLs name it: `main` on SQLite, `public` on Postgres. */
+  readonly s: string
+  /** An admin over the connection, without the start-up drift check unless `options` asks for it. */
+  admin(options?: Partial<AdminOptions>): Hono<any>
+  /** Closes the connection and drops the database. */
+  close(): Promise<void>
+}
+
+/** A fresh database on `dialect` set up with `setupSql`, connected and introspected. */
+export async function openAdminDb(
+  dialect: DialectName,
+  setupSql: string,
+  options: { connect?: ConnectOptions } = {},
+): Promise<AdminDb> {
+  const test = await (dialect === 'postgres' ? createPostgresDb : createSqliteDb)(setupSql)
+  let connection: Connection | undefined
+  try {
+    connection = await connect(test.url, options.connect)
+    const schema = await connection.dialect.introspect(connection.db)
+    const db = connection.db
+    return {
+      test,
+      connection,
+      schema,
+      s: connection.dialect.defaultSchema,
+      admin: (adminOptions = {}) => createAdmin({ db, schema, checkDrift: false, ...adminOptions }),
+      async close() {
+        try {
+          await connection!.close()
+        } finally {
+          await test.drop()
+        }
+      },
+    }
+  } catch (error) {
+    await connection?.close()
+    await test.drop()
+    throw error
+  }
+}
+
+/** Runs `fn` over a fresh database set up with `setupSql`, then closes and drops it, whatever `fn` did. */
+export async function withAdmin<T>(
+  dialect: DialectName,
+  setupSql: string,
+  fn: (db: AdminDb) => Promise<T>,
+  options: { connect?: ConnectOptions } = {},
+): Promise<T> {
+  const db = await openAdminDb(dialect, setupSql, options)
+  try {
+    return await fn(db)
+  } finally {
+    await db.close()
+  }
+}
+
+/**
+ * Opens a fixture in the enclosing `describe`'s `before` hook and closes it in its `after` hook. The object
+ * returned is filled in by `before`, so the suite's tests use it directly:
+ * `const fx = suiteFixture(() => openAdminDb(dialect, setup))`.
+ */
+export function suiteFixture<T extends { close(): Promise<void> }>(open: () => Promise<T>): T {
+  const fixture = {} as T
+  let opened: T | undefined
+  before(async () => {
+    opened = await open()
+    Object.assign(fixture, opened)
+  })
+  after(async () => {
+    await opened?.close()
+  })
+  return fixture
+}
