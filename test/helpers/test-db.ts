@@ -107,16 +107,16 @@ export interface AdminDb {
   close(): Promise<void>
 }
 
-/** A fresh database on `dialect` set up with `setupSql`, connected and introspected. */
-export async function openAdminDb(
-  dialect: DialectName,
-  setupSql: string,
-  options: { connect?: ConnectOptions } = {},
-): Promise<AdminDb> {
-  const test = await (dialect === 'postgres' ? createPostgresDb : createSqliteDb)(setupSql)
+/** The SQL that sets a fresh database up, or that and how to connect to it (a query log, a pool size…). */
+export type AdminDbSetup = string | { readonly sql: string; readonly connect?: ConnectOptions }
+
+/** A fresh database on `dialect` set up with `setup`, connected and introspected. */
+export async function openAdminDb(dialect: DialectName, setup: AdminDbSetup): Promise<AdminDb> {
+  const { sql, connect: connectOptions } = typeof setup === 'string' ? { sql: setup, connect: undefined } : setup
+  const test = await (dialect === 'postgres' ? createPostgresDb : createSqliteDb)(sql)
   let connection: Connection | undefined
   try {
-    connection = await connect(test.url, options.connect)
+    connection = await connect(test.url, connectOptions)
     const schema = await connection.dialect.introspect(connection.db)
     const db = connection.db
     return {
@@ -140,14 +140,13 @@ export async function openAdminDb(
   }
 }
 
-/** Runs `fn` over a fresh database set up with `setupSql`, then closes and drops it, whatever `fn` did. */
+/** Runs `fn` over a fresh database set up with `setup`, then closes and drops it, whatever `fn` did. */
 export async function withAdmin<T>(
   dialect: DialectName,
-  setupSql: string,
+  setup: AdminDbSetup,
   fn: (db: AdminDb) => Promise<T>,
-  options: { connect?: ConnectOptions } = {},
 ): Promise<T> {
-  const db = await openAdminDb(dialect, setupSql, options)
+  const db = await openAdminDb(dialect, setup)
   try {
     return await fn(db)
   } finally {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { LogEvent } from 'kysely'
-import { connect } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import { dialects } from '../helpers/test-db.js'
+import { dialects, withAdmin } from '../helpers/test-db.js'
 
 const setup = `
   create table author (id integer primary key, name text);
@@ -15,24 +13,19 @@ const setup = `
 describe('a foreign-key filter of a small table', () => {
   for (const dialect of dialects) {
     it(`on ${dialect.name}: offers its rows sorted by label, read without sorting the table in SQL`, async () => {
-      const testDb = await dialect.create(setup)
       const queries: string[] = []
-      const connection = await connect(testDb.url, { log: (event: LogEvent) => void queries.push(event.query.sql) })
-      try {
-        const schema = await connection.dialect.introspect(connection.db)
-        const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
+      const log = (event: LogEvent) => void queries.push(event.query.sql)
+      await withAdmin(dialect.name, { sql: setup, connect: { log } }, async (fx) => {
+        const admin = fx.admin({ secret: 'test' })
         queries.length = 0
-        const html = await (await admin.request(`/${connection.dialect.defaultSchema}/book/`)).text()
+        const html = await (await admin.request(`/${fx.s}/book/`)).text()
         const select = /<select[^>]*name="f\.author_id"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? ''
         const labels = [...select.matchAll(/<option value="[^"]*"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1])
         assert.deepEqual(labels, ['Any', 'A', 'b', 'c', 'NULL'])
         const choices = queries.find((q) => /from "[^"]+"\."author"\s+limit/.test(q))
         assert.ok(choices, 'the choices are read with a plain limit')
         assert.doesNotMatch(choices, /order by/i)
-      } finally {
-        await connection.close()
-        await testDb.drop()
-      }
+      })
     })
   }
 })
