@@ -94,6 +94,37 @@ export const dialects = [
   { name: 'postgres' as const, create: createPostgresDb },
 ]
 
+const createDb: Record<DialectName, (setupSql?: string) => Promise<TestDb>> = {
+  sqlite: createSqliteDb,
+  postgres: createPostgresDb,
+}
+
+/** The schema a dialect's tables are in unless named: what `/<schema>/<table>/` URLs start with. */
+export const defaultSchema: Record<DialectName, string> = { sqlite: 'main', postgres: 'public' }
+
+/** A fresh, empty Postgres database and a plain `pg` client on it, to ask the server itself. */
+export async function openPgClient(): Promise<{ test: TestDb; client: pg.Client; close(): Promise<void> }> {
+  const test = await createPostgresDb()
+  const client = new pg.Client({ connectionString: test.url })
+  try {
+    await client.connect()
+  } catch (error) {
+    await test.drop()
+    throw error
+  }
+  return {
+    test,
+    client,
+    async close() {
+      try {
+        await client.end()
+      } finally {
+        await test.drop()
+      }
+    },
+  }
+}
+
 /** A test database opened through Steward: the connection, the metadata read from it, and admins over it. */
 export interface AdminDb {
   readonly test: TestDb
@@ -113,7 +144,7 @@ export type AdminDbSetup = string | { readonly sql: string; readonly connect?: C
 /** A fresh database on `dialect` set up with `setup`, connected and introspected. */
 export async function openAdminDb(dialect: DialectName, setup: AdminDbSetup): Promise<AdminDb> {
   const { sql, connect: connectOptions } = typeof setup === 'string' ? { sql: setup, connect: undefined } : setup
-  const test = await (dialect === 'postgres' ? createPostgresDb : createSqliteDb)(sql)
+  const test = await createDb[dialect](sql)
   let connection: Connection | undefined
   try {
     connection = await connect(test.url, connectOptions)

@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { findAccount } from '../../src/auth/account-store.js'
 import { hashPassword } from '../../src/auth/password.js'
 import { addAccount } from '../../src/auth/account-store.js'
-import { dialects } from '../helpers/test-db.js'
+import { defaultSchema, dialects } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { createLoginFixture, logIn, password, type LoginFixture } from './login-fixture.js'
 
@@ -27,7 +27,7 @@ const sessionCookieLine = (response: Response) =>
 for (const { name: dialect, create } of dialects) {
   describe(`login on ${dialect}`, () => {
     let fx: LoginFixture
-    const s = dialect === 'postgres' ? 'public' : 'main'
+    const s = defaultSchema[dialect]
     before(async () => {
       fx = await createLoginFixture(await create())
     })
