@@ -235,7 +235,7 @@ for (const { name: dialect, create } of dialects) {
         assert.equal(registry.tables[key].table, registry.schema.tables[i])
       })
       assert.ok(Object.isFrozen(registry.schema.tables[0].columns[0]))
-      const users = registry.tables[dialect === 'postgres' ? 'public.users' : 'main.users']
+      const users = registry.tables[`${defaultSchema[dialect]}.users`]
       assert.equal(users.dbName, 'users')
     })
 

@@ -102,6 +102,15 @@ const createDb: Record<DialectName, (setupSql?: string) => Promise<TestDb>> = {
 /** The schema a dialect's tables are in unless named: what `/<schema>/<table>/` URLs start with. */
 export const defaultSchema: Record<DialectName, string> = { sqlite: 'main', postgres: 'public' }
 
+/**
+ * Where the audit log is read from when its target is the usual one: a table on Postgres (`steward.audit_log`),
+ * a file on SQLite, attached as `steward_audit`.
+ */
+export const auditLogTable: Record<DialectName, string> = {
+  postgres: 'steward.audit_log',
+  sqlite: 'steward_audit.audit_log',
+}
+
 /** A fresh, empty Postgres database and a plain `pg` client on it, to ask the server itself. */
 export async function openPgClient(): Promise<{ test: TestDb; client: pg.Client; close(): Promise<void> }> {
   const test = await createPostgresDb()

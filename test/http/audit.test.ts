@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import { createAdmin } from '../../src/http/create-admin.js'
-import { dialects, suiteFixture } from '../helpers/test-db.js'
+import { auditLogTable, dialects, suiteFixture } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { createEditFixture } from './edit-fixture.js'
 
@@ -16,8 +16,6 @@ interface Entry {
   changes: Record<string, unknown>
   at: string
 }
-
-const auditTable = { postgres: 'steward.audit_log', sqlite: 'steward_audit.audit_log' }
 
 for (const { name: dialect } of dialects) {
   describe(`audit log on ${dialect}`, () => {
@@ -39,7 +37,7 @@ for (const { name: dialect } of dialects) {
       return new EditClient(admin)
     }
     const entries = async (): Promise<Entry[]> => {
-      const { rows } = await sql<Entry & { changes: string }>`select * from ${sql.raw(auditTable[dialect])}
+      const { rows } = await sql<Entry & { changes: string }>`select * from ${sql.raw(auditLogTable[dialect])}
         order by id`.execute(fx.connection.db)
       return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, unknown> }))
     }
