@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test'
 import { serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser.js'
-import { dialects } from '../helpers/test-db.js'
+import { defaultSchema, dialects } from '../helpers/test-db.js'
 import { sql } from 'kysely'
 import { addAccount } from '../../src/auth/account-store.js'
 import { hashPassword } from '../../src/auth/password.js'
@@ -60,7 +60,7 @@ for (const { name: dialect, create } of dialects) {
     })
 
     test('log in through the form, see who is logged in, log out', async () => {
-      const schema = dialect === 'postgres' ? 'public' : 'main'
+      const schema = defaultSchema[dialect]
       await page.goto(`${base}/${schema}/notes/`)
       await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor()
       assert.equal(await page.getByRole('navigation', { name: 'Tables' }).count(), 0, 'no tables before login')
@@ -90,7 +90,7 @@ for (const { name: dialect, create } of dialects) {
     })
 
     test('a viewer sees no edit or delete button, a forged save is refused, and logging out ends it', async () => {
-      const schema = dialect === 'postgres' ? 'public' : 'main'
+      const schema = defaultSchema[dialect]
       await addAccount(fx.connection.db, fx.store, {
         name: 'vic',
         roles: ['viewer'],

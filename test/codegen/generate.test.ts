@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test'
 import { tableModulePath } from '../../src/codegen/file-names.js'
 import { checkGenerated, generate } from '../../src/codegen/generate.js'
 import { readGeneratedSchema } from '../../src/codegen/read-generated-schema.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import type { DialectName } from '../../src/introspect/metadata.js'
+import { defaultSchema, dialects, type TestDb } from '../helpers/test-db.js'
 import { mtimes, readTree, removeDir, steward, tempOutDir, typecheck } from './codegen-helpers.js'
 
 /** A small schema with the awkward parts codegen must survive, and type assertions over what it generates. */
@@ -108,6 +109,20 @@ const fixtures = {
 type ModulePaths = (schema: string, name: string) => string
 const modulePath: ModulePaths = (schema, name) => tableModulePath({ schema, name }).replace(/\.ts$/, '.js')
 
+/** The drift `--check` must name: `date.id` retyped (how, and how it is reported), and the text type's name. */
+const drift: Record<DialectName, { retype: string; retyped: string; textType: string }> = {
+  postgres: {
+    retype: 'alter table date alter column id type bigint',
+    retyped: 'integer → bigint, kind integer → bigint',
+    textType: 'text',
+  },
+  sqlite: {
+    retype: 'alter table date rename to date_old; create table date (id text not null primary key)',
+    retyped: 'INTEGER → TEXT, kind integer → text',
+    textType: 'TEXT',
+  },
+}
+
 for (const { name: dialect, create } of dialects) {
   const fixture = fixtures[dialect]
 
@@ -176,7 +191,7 @@ for (const { name: dialect, create } of dialects) {
     it('keeps only the tables --schemas, --include and --exclude select, and --check reads the same ones', async () => {
       const filtered = tempOutDir(`${dialect}-filtered`)
       try {
-        const schema = dialect === 'postgres' ? 'public' : 'main'
+        const schema = defaultSchema[dialect]
         const result = await generate({
           db: db.url,
           out: filtered,
@@ -220,7 +235,7 @@ for (const { name: dialect, create } of dialects) {
         assert.equal(registry.tables[key].table, registry.schema.tables[i])
       })
       assert.ok(Object.isFrozen(registry.schema.tables[0].columns[0]))
-      const users = registry.tables[dialect === 'postgres' ? 'public.users' : 'main.users']
+      const users = registry.tables[`${defaultSchema[dialect]}.users`]
       assert.equal(users.dbName, 'users')
     })
 
@@ -235,17 +250,17 @@ for (const { name: dialect, create } of dialects) {
         alter table users add column nickname text;
         drop table "user";
         create table extra (id integer primary key);
-        ${dialect === 'postgres' ? 'alter table date alter column id type bigint' : 'alter table date rename to date_old; create table date (id text not null primary key)'};`)
+        ${drift[dialect].retype};`)
       const run = steward(['generate', '--db', db.url, '--out', out, '--check'])
       assert.equal(run.status, 1)
-      const schema = dialect === 'postgres' ? 'public' : 'main'
+      const schema = defaultSchema[dialect]
       const lines = run.stderr.split('\n')
       assert.match(lines[0]!, /does not match the database \(\d+ differences\)/)
       for (const expected of [
-        `  ${schema}.date: column "id" retyped: type ${dialect === 'postgres' ? 'integer → bigint, kind integer → bigint' : 'INTEGER → TEXT, kind integer → text'}`,
+        `  ${schema}.date: column "id" retyped: type ${drift[dialect].retyped}`,
         `  ${schema}.extra: table added (1 columns)`,
         `  ${schema}.user: table removed`,
-        `  ${schema}.users: column "nickname" added (${dialect === 'postgres' ? 'text' : 'TEXT'}, nullable)`,
+        `  ${schema}.users: column "nickname" added (${drift[dialect].textType}, nullable)`,
       ]) {
         assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in:\n${run.stderr}`)
       }
@@ -254,9 +269,7 @@ for (const { name: dialect, create } of dialects) {
     it('removes the modules of tables that disappeared, and leaves other files alone', async () => {
       writeFileSync(join(out, 'notes.ts'), 'export const mine = 1\n')
       const result = await generate({ db: db.url, out })
-      assert.ok(
-        result.removed.includes(tableModulePath({ schema: dialect === 'postgres' ? 'public' : 'main', name: 'user' })),
-      )
+      assert.ok(result.removed.includes(tableModulePath({ schema: defaultSchema[dialect], name: 'user' })))
       assert.equal(readFileSync(join(out, 'notes.ts'), 'utf8'), 'export const mine = 1\n')
       assert.deepEqual((await checkGenerated({ db: db.url, out })).differences, [])
     })

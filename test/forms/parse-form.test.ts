@@ -6,6 +6,7 @@ import { formFields } from '../../src/forms/form-fields.js'
 import { parseForm } from '../../src/forms/parse-form.js'
 import { readVersion, rowVersion } from '../../src/records/conflict.js'
 import { buildResources } from '../../src/resources/build-resources.js'
+import { table as makeTable } from '../codegen/metadata-fixture.js'
 import { makeColumn } from '../kinds/make-column.js'
 
 const columns: Column[] = [
@@ -26,21 +27,7 @@ const columns: Column[] = [
   makeColumn({ name: 'price', kind: 'decimal', baseType: 'numeric', precision: 6, scale: 2, nullable: true }),
   makeColumn({ name: 'total', kind: 'integer', baseType: 'int4', nullable: true, generated: 'stored' }),
 ]
-const table: Table = {
-  schema: 'public',
-  name: 't',
-  type: 'table',
-  comment: null,
-  columns,
-  primaryKey: ['id'],
-  foreignKeys: [],
-  uniques: [],
-  indexes: [],
-  checks: [],
-  withoutRowid: false,
-  strict: false,
-  estimatedRows: null,
-}
+const table = makeTable('public', 't', columns, { primaryKey: ['id'] })
 const resource = buildResources(
   { dialect: 'postgres', schemas: ['public'], tables: [table] },
   {},

@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { formFields } from '../../src/forms/form-fields.js'
 import { kindOf } from '../../src/kinds/registry.js'
 import { rowVersion } from '../../src/records/conflict.js'
 import { readRecord } from '../../src/records/read-record.js'
 import { updateRecord } from '../../src/records/update-record.js'
 import { buildResources } from '../../src/resources/build-resources.js'
-import { dialects } from '../helpers/test-db.js'
-import { createEditFixture, type EditFixture } from '../http/edit-fixture.js'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
+import { createEditFixture } from '../http/edit-fixture.js'
 
 // Stronger than "an unchanged form writes nothing": every field is written, from its own form text, and the
 // row must come out byte-identical — parse(toInput(v)) stores exactly v, for every kind the fixture holds.
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`every column written back from its form text on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
 
     for (const id of [1, 2]) {
       it(`row ${id}`, async () => {

@@ -10,7 +10,7 @@ import { createAdmin } from '../../src/http/create-admin.js'
 import { deleteRecords } from '../../src/records/delete-records.js'
 import { buildResources } from '../../src/resources/build-resources.js'
 import type { Resource } from '../../src/resources/resource.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import { auditLogTable, defaultSchema, dialects, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
 
 // parent 1 takes children 10, 11 (CASCADE) and their grandchildren 100, 101 (CASCADE) with it, nulls
@@ -43,7 +43,7 @@ for (const dialect of dialects) {
     let client: EditClient
     let resources: Resource[]
     let target: string
-    const s = dialect.name === 'postgres' ? 'public' : 'main'
+    const s = defaultSchema[dialect.name]
     before(async () => {
       test = await dialect.create(setup)
       connection = await connect(test.url)
@@ -57,7 +57,7 @@ for (const dialect of dialects) {
       await connection.close()
       await test.drop()
     })
-    const log = () => (dialect.name === 'postgres' ? sql.raw('steward.audit_log') : sql.raw('steward_audit.audit_log'))
+    const log = () => sql.raw(auditLogTable[dialect.name])
     const entries = async (): Promise<Entry[]> => {
       const { rows } = await sql<Entry & { changes: string }>`select table_name, record_key, action, changes, note
         from ${log()} order by id`.execute(connection.db)

@@ -8,7 +8,7 @@ import type { Hono } from 'hono'
 import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import type { SchemaMetadata } from '../../src/introspect/metadata.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import { defaultSchema, dialects, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
 
 const setup = `create table notes (id integer primary key, body text not null);
@@ -23,7 +23,7 @@ for (const { name: dialect, create } of dialects) {
     let schema: SchemaMetadata
     let admin: Hono<any>
     const dir = mkdtempSync(join(tmpdir(), 'steward-audit-page-'))
-    const s = dialect === 'sqlite' ? 'main' : 'public'
+    const s = defaultSchema[dialect]
     before(async () => {
       db = await create(setup)
       connection = await connect(db.url)

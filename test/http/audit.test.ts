@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import { createAdmin } from '../../src/http/create-admin.js'
-import { dialects } from '../helpers/test-db.js'
+import { auditLogTable, dialects, suiteFixture } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture } from './edit-fixture.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
 
 interface Entry {
@@ -18,19 +18,12 @@ interface Entry {
   at: string
 }
 
-const auditTable = { postgres: 'steward.audit_log', sqlite: 'steward_audit.audit_log' }
-
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`audit log on ${dialect}`, () => {
-    let fx: EditFixture
+    const fx = suiteFixture(() => createEditFixture(dialect))
     let auditFile: string
-    before(async () => {
-      fx = await createEditFixture(await create())
+    before(() => {
       auditFile = join(dirname(fx.test.url.replace(/^sqlite:/, '')), 'audit.db')
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
     })
 
     /** An admin with auditing on, whose identity hook names `user` an editor; with no user, no hook (anonymous). */
@@ -45,7 +38,7 @@ for (const { name: dialect, create } of dialects) {
       return new EditClient(admin)
     }
     const entries = async (): Promise<Entry[]> => {
-      const { rows } = await sql<Entry & { changes: string }>`select * from ${sql.raw(auditTable[dialect])}
+      const { rows } = await sql<Entry & { changes: string }>`select * from ${sql.raw(auditLogTable[dialect])}
         order by id`.execute(fx.connection.db)
       return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, unknown> }))
     }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
+import { describe, it } from 'node:test'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
 import { readForm, withValue, type EditClient } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture } from './edit-fixture.js'
 
 /** The message shown next to a field (by column), or the form's own alert. */
 function fieldError(html: string, column: string): string | undefined {
@@ -15,16 +15,9 @@ function formAlert(html: string): string | undefined {
   return /role="alert"[^>]*><p>([^<]*)<\/p>/.exec(html)?.[1]
 }
 
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`database constraint errors become field messages on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
     const submit = async (client: EditClient, table: string, values: Record<string, string>) => {
       const form = readForm((await client.get(`/${fx.s}/${table}/new`)).html, '/new')
       let pairs = form.pairs

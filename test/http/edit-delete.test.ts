@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
+import { describe, it } from 'node:test'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
 import { readForm } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture, tableCount } from './edit-fixture.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
 
-const count = async (fx: EditFixture, table: string) =>
-  Number(
-    (
-      await fx.connection.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
-
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`delete with preview on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
 
     it('lists what a three-level cascade takes, what is cleared, and deletes it all in one go', async () => {
       const client = fx.client()
@@ -40,7 +23,10 @@ for (const { name: dialect, create } of dialects) {
       const list = await client.follow(await client.post(form.action, form.pairs))
       assert.match(list.location, /\/customer\/$/)
       assert.match(list.html, /Deleted 1 row from Customer\./)
-      assert.deepEqual([await count(fx, 'orders'), await count(fx, 'line'), await count(fx, 'invoice')], [1, 1, 1])
+      assert.deepEqual(
+        [await tableCount(fx, 'orders'), await tableCount(fx, 'line'), await tableCount(fx, 'invoice')],
+        [1, 1, 1],
+      )
     })
 
     it('shows a blocker two levels down and disables the button; a forced post deletes nothing', async () => {
@@ -54,7 +40,7 @@ for (const { name: dialect, create } of dialects) {
       ])
       assert.equal(response.status, 409)
       assert.match(await response.text(), /nothing was deleted/)
-      assert.equal(await count(fx, 'customer'), 1)
+      assert.equal(await tableCount(fx, 'customer'), 1)
     })
 
     it('bulk deletes a selection from the list after the same preview', async () => {
@@ -79,7 +65,7 @@ for (const { name: dialect, create } of dialects) {
       )
       const list = await client.follow(await client.post(confirm.action, confirm.pairs))
       assert.match(list.html, /Deleted 2 rows from Customer\./)
-      assert.equal(await count(fx, 'customer'), 1)
+      assert.equal(await tableCount(fx, 'customer'), 1)
     })
   })
 }

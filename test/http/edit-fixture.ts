@@ -1,10 +1,8 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { connect, type Connection } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import type { SchemaMetadata } from '../../src/introspect/metadata.js'
+import type { DialectName } from '../../src/introspect/metadata.js'
 import type { StewardConfig } from '../../src/resources/define-config.js'
-import type { TestDb } from '../helpers/test-db.js'
+import { openAdminDb, type AdminDb } from '../helpers/test-db.js'
 import { EditClient } from './edit-client.js'
 
 /**
@@ -71,51 +69,56 @@ const data = `
   insert into hold (line_id) values (7);
   insert into keyless values ('x', 1), ('x', 1), ('y', 2);`
 
-export interface EditFixture {
-  readonly test: TestDb
-  readonly connection: Connection
-  readonly schema: SchemaMetadata
-  /** `main` or `public`. */
-  readonly s: string
+/** A row exactly as the database holds it, to compare byte for byte. */
+const rawRows: Record<DialectName, (url: string, table: string, id: number) => Promise<unknown>> = {
+  /** The row's text. */
+  async postgres(url, table, id) {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      return (await client.query(`select t::text as row from ${table} t where id = $1`, [id])).rows[0]?.row
+    } finally {
+      await client.end()
+    }
+  },
+  /** Every column's storage class and value. */
+  async sqlite(url, table, id) {
+    const db = new Database(url.replace(/^sqlite:/, ''), { readonly: true })
+    db.defaultSafeIntegers(true)
+    try {
+      const columns = (db.prepare(`select name from pragma_table_xinfo('${table}')`).all() as { name: string }[]).map(
+        (c) => c.name,
+      )
+      const select = columns.map((c) => `typeof("${c}") as "t_${c}", "${c}"`).join(', ')
+      return db.prepare(`select ${select} from ${table} where id = ?`).get(id)
+    } finally {
+      db.close()
+    }
+  },
+}
+
+export interface EditFixture extends AdminDb {
   client(config?: StewardConfig): EditClient
   /** Rows exactly as the database holds them, compared byte for byte (Postgres: the row's text; SQLite: storage class + value). */
   rawRow(table: string, id: number): Promise<unknown>
-  close(): Promise<void>
 }
 
-export async function createEditFixture(test: TestDb): Promise<EditFixture> {
-  await test.exec(setup[test.dialect] + data)
-  const connection = await connect(test.url)
-  const schema = await connection.dialect.introspect(connection.db)
+/** How many rows `table` holds now. */
+export const tableCount = async (fx: EditFixture, table: string) =>
+  Number(
+    (
+      await fx.connection.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
+
+export async function createEditFixture(dialect: DialectName): Promise<EditFixture> {
+  const db = await openAdminDb(dialect, setup[dialect] + data)
   return {
-    test,
-    connection,
-    schema,
-    s: connection.dialect.defaultSchema,
-    client: (config) =>
-      new EditClient(createAdmin({ db: connection.db, schema, checkDrift: false, ...(config ? { config } : {}) })),
-    async rawRow(table, id) {
-      if (test.dialect === 'postgres') {
-        const client = new pg.Client({ connectionString: test.url })
-        await client.connect()
-        try {
-          return (await client.query(`select t::text as row from ${table} t where id = $1`, [id])).rows[0]?.row
-        } finally {
-          await client.end()
-        }
-      }
-      const db = new Database(test.url.replace(/^sqlite:/, ''), { readonly: true })
-      db.defaultSafeIntegers(true)
-      try {
-        const columns = (db.prepare(`select name from pragma_table_xinfo('${table}')`).all() as { name: string }[]).map(
-          (c) => c.name,
-        )
-        const select = columns.map((c) => `typeof("${c}") as "t_${c}", "${c}"`).join(', ')
-        return db.prepare(`select ${select} from ${table} where id = ?`).get(id)
-      } finally {
-        db.close()
-      }
-    },
-    close: () => connection.close(),
+    ...db,
+    client: (config) => new EditClient(db.admin(config ? { config } : {})),
+    rawRow: (table, id) => rawRows[dialect](db.test.url, table, id),
   }
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
+import { describe, it } from 'node:test'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
 import { readForm, withValue } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture } from './edit-fixture.js'
 
 /** [column, create input, value read back, edit input, value read back] — values in the driver's shape. */
 type Case = readonly [string, string, unknown, string, unknown]
@@ -80,16 +80,9 @@ const cases: Record<'postgres' | 'sqlite', readonly Case[]> = {
   ],
 }
 
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`create, edit and delete a row with every kind on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
     const table = cases[dialect]
     const row = async (id: number) =>
       fx.connection.db.selectFrom('everything').selectAll().where('id', '=', id).executeTakeFirst()

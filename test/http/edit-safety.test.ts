@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
+import { describe, it } from 'node:test'
+import type { DialectName } from '../../src/introspect/metadata.js'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
 import { readForm, withValue, without } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture } from './edit-fixture.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
 
-for (const { name: dialect, create } of dialects) {
+/**
+ * How the key-less table's rows (x 1, x 1, y 2) are named: by all their values on Postgres, by rowid on SQLite.
+ * `first`: the first row; `unique`: the row ('y', 2); `twin`: a name two identical rows share, if any.
+ */
+const keylessRows: Record<DialectName, { first: string; unique: string; twin?: string }> = {
+  postgres: { first: 'x,1', unique: 'y,2', twin: 'x,1' },
+  sqlite: { first: '1', unique: '3' },
+}
+
+for (const { name: dialect } of dialects) {
   describe(`edit safety and flow on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
 
     it('refuses an unsafe request without the CSRF token or from another origin', async () => {
       const client = fx.client()
@@ -41,21 +44,18 @@ for (const { name: dialect, create } of dialects) {
     it('keeps views and key-less tables read-only unless editing them is allowed', async () => {
       const client = fx.client()
       assert.equal((await client.get(`/${fx.s}/customer_names/new`)).status, 403)
-      const keyless = dialect === 'postgres' ? 'x,1' : '1'
-      assert.equal((await client.get(`/${fx.s}/keyless/row/${keyless}/edit`)).status, 403)
+      const expected = keylessRows[dialect]
+      assert.equal((await client.get(`/${fx.s}/keyless/row/${expected.first}/edit`)).status, 403)
       const allowed = fx.client({ tables: { keyless: { allowKeylessEdit: true } } })
-      const unique = dialect === 'postgres' ? 'y,2' : '3'
-      const form = readForm((await allowed.get(`/${fx.s}/keyless/row/${unique}/edit`)).html, '/edit')
+      const form = readForm((await allowed.get(`/${fx.s}/keyless/row/${expected.unique}/edit`)).html, '/edit')
       await allowed.follow(await allowed.post(form.action, withValue(form.pairs, 'v:b', '3')))
       const rows = await fx.connection.db.selectFrom('keyless').select(['a', 'b']).orderBy('a').orderBy('b').execute()
       assert.deepEqual(
         rows.map((r) => `${r.a}${r.b}`),
         ['x1', 'x1', 'y3'],
       )
-      if (dialect === 'postgres') {
-        // Two identical rows: neither can be told apart, so neither is edited.
-        assert.equal((await allowed.get(`/${fx.s}/keyless/row/x,1/edit`)).status, 409)
-      }
+      // Two identical rows: without a rowid neither can be told apart, so neither is edited.
+      if (expected.twin) assert.equal((await allowed.get(`/${fx.s}/keyless/row/${expected.twin}/edit`)).status, 409)
     })
 
     it('post → redirect → get with a one-time flash message, for each save button', async () => {

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { dialects } from '../helpers/test-db.js'
+import { describe, it } from 'node:test'
+import { dialects, suiteFixture } from '../helpers/test-db.js'
 import { readForm } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture } from './edit-fixture.js'
 
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`saving an unchanged edit form on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
 
     for (const id of [1, 2]) {
       it(`leaves row ${id} with a column of every kind byte-identical, and runs no UPDATE`, async () => {

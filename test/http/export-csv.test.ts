@@ -9,7 +9,7 @@ import { loadListPage } from '../../src/list/load-list-page.js'
 import { buildResources } from '../../src/resources/build-resources.js'
 import type { StewardConfig } from '../../src/resources/define-config.js'
 import { indexResources } from '../../src/resources/resource-index.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import { defaultSchema, dialects, type TestDb } from '../helpers/test-db.js'
 
 /** A small RFC 4180 reader: records of fields, and which fields were quoted (to tell '' from NULL). */
 function parseCsv(text: string): { fields: string[][]; quotedEmpty: boolean[][] } {
@@ -69,7 +69,7 @@ function setupSql(dialect: 'sqlite' | 'postgres'): string {
 
 for (const { name: dialect, create } of dialects) {
   describe(`CSV export of a list on ${dialect}`, () => {
-    const s = dialect === 'postgres' ? 'public' : 'main'
+    const s = defaultSchema[dialect]
     let test: TestDb
     let connection: Connection
     let schema: SchemaMetadata

@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import type { SchemaMetadata } from '../../src/introspect/metadata.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import { defaultSchema, dialects, type TestDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
 
@@ -16,7 +16,7 @@ for (const { name: dialect, create } of dialects) {
     let db: TestDb
     let connection: Connection
     let schema: SchemaMetadata
-    const s = dialect === 'sqlite' ? 'main' : 'public'
+    const s = defaultSchema[dialect]
     before(async () => {
       db = await create(setup)
       connection = await connect(db.url)

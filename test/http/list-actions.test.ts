@@ -2,21 +2,11 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { recordKeyText } from '../../src/records/record-key.js'
-import { dialects, type TestDb } from '../helpers/test-db.js'
+import { dialects, suiteFixture, type TestDb } from '../helpers/test-db.js'
 import { createBrowseFixture, type BrowseFixture } from './browse-fixture.js'
 import { EditClient, readForm } from './edit-client.js'
-import { createEditFixture, type EditFixture } from './edit-fixture.js'
+import { createEditFixture, tableCount } from './edit-fixture.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
-
-const count = async (fx: EditFixture, table: string) =>
-  Number(
-    (
-      await fx.connection.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
 
 /** The row checkboxes of a list page: `[value, aria-label]`. */
 const rowBoxes = (html: string): [string, string][] =>
@@ -27,16 +17,9 @@ const rowBoxes = (html: string): [string, string][] =>
 
 const staticDir = new URL('../../views/static/', import.meta.url)
 
-for (const { name: dialect, create } of dialects) {
+for (const { name: dialect } of dialects) {
   describe(`list selection, bulk delete and reverse-relation "add" on ${dialect}`, () => {
-    let fx: EditFixture
-    before(async () => {
-      fx = await createEditFixture(await create())
-    })
-    after(async () => {
-      await fx.close()
-      await fx.test.drop()
-    })
+    const fx = suiteFixture(() => createEditFixture(dialect))
 
     const cases = [
       { table: 'customer', config: undefined, selectable: true, why: 'a writable table' },
@@ -121,16 +104,16 @@ for (const { name: dialect, create } of dialects) {
         left.map((r) => Number(r.id)),
         [21],
       )
-      assert.equal(await count(fx, 'orders'), 3, 'the cascade took the order of customer 20')
+      assert.equal(await tableCount(fx, 'orders'), 3, 'the cascade took the order of customer 20')
     })
 
     it('posting the list form with nothing ticked deletes nothing and says so', async () => {
       const client = fx.client()
       const form = readForm((await client.get(`/${fx.s}/customer/`)).html, '/customer/delete')
-      const before = await count(fx, 'customer')
+      const before = await tableCount(fx, 'customer')
       const back = await client.follow(await client.post(form.action, form.pairs))
       assert.match(back.html, /No rows were selected\./)
-      assert.equal(await count(fx, 'customer'), before)
+      assert.equal(await tableCount(fx, 'customer'), before)
     })
 
     const panels = [

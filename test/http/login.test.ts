@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { findAccount } from '../../src/auth/account-store.js'
 import { hashPassword } from '../../src/auth/password.js'
 import { addAccount } from '../../src/auth/account-store.js'
-import { dialects } from '../helpers/test-db.js'
+import { auditLogTable, defaultSchema, dialects } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { createLoginFixture, logIn, password, type LoginFixture } from './login-fixture.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
@@ -28,7 +28,7 @@ const sessionCookieLine = (response: Response) =>
 for (const { name: dialect, create } of dialects) {
   describe(`login on ${dialect}`, () => {
     let fx: LoginFixture
-    const s = dialect === 'postgres' ? 'public' : 'main'
+    const s = defaultSchema[dialect]
     before(async () => {
       fx = await createLoginFixture(await create())
     })
@@ -253,7 +253,7 @@ for (const { name: dialect, create } of dialects) {
       assert.equal(saved.status, 303)
       const logout = readForm((await client.get('/')).html, '/logout')
       await client.post(logout.action, logout.pairs)
-      const table = dialect === 'postgres' ? sql`steward.audit_log` : sql`steward_audit.audit_log`
+      const table = sql.raw(auditLogTable[dialect])
       const { rows } = await sql<{ actor: string | null; action: string; record_key: string; table_name: string }>`
         select actor, action, record_key, table_name from ${table} order by id`.execute(fx.connection.db)
       assert.deepEqual(

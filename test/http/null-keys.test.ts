@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
-import { connect, type Connection } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import { createSqliteDb, type TestDb } from '../helpers/test-db.js'
+import { openAdminDb, suiteFixture } from '../helpers/test-db.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { csrfField } from '../../src/http/middleware/csrf.js'
 
@@ -19,20 +17,12 @@ const setup = `
 `
 
 describe('SQLite rows whose primary key is NULL', () => {
-  let test: TestDb
-  let connection: Connection
+  const fx = suiteFixture(() => openAdminDb('sqlite', setup))
   let client: EditClient
   let path: string
-  before(async () => {
-    test = await createSqliteDb(setup)
-    path = test.url.replace(/^sqlite:/, '')
-    connection = await connect(test.url)
-    const schema = await connection.dialect.introspect(connection.db)
-    client = new EditClient(createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' }))
-  })
-  after(async () => {
-    await connection.close()
-    await test.drop()
+  before(() => {
+    path = fx.test.url.replace(/^sqlite:/, '')
+    client = new EditClient(fx.admin({ secret: 'test' }))
   })
 
   /** Every row with its rowid and storage classes, to tell "unchanged" byte for byte. */
@@ -57,7 +47,7 @@ describe('SQLite rows whose primary key is NULL', () => {
   const csrf = async () => readForm((await client.get('/main/tag/row/x/delete')).html, '/delete').pairs[0]![1]
 
   it('a WITHOUT ROWID table refuses a NULL key itself (nothing to handle there)', async () => {
-    await assert.rejects(test.exec(`insert into strict_tag values (null, 'n')`), /NOT NULL/)
+    await assert.rejects(fx.test.exec(`insert into strict_tag values (null, 'n')`), /NOT NULL/)
   })
 
   it('lists each NULL-key row with a link of its own that opens that row', async () => {

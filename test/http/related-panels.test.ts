@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { LogEvent } from 'kysely'
-import { connect } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import { dialects } from '../helpers/test-db.js'
+import { dialects, withAdmin } from '../helpers/test-db.js'
 
 const setup = `
   create table author (id integer primary key, name text);
@@ -18,13 +16,11 @@ const setup = `
 describe('related-rows panels', () => {
   for (const dialect of dialects) {
     it(`on ${dialect.name}: count what the panel cannot show, and only then`, async () => {
-      const testDb = await dialect.create(setup)
       const queries: string[] = []
-      const connection = await connect(testDb.url, { log: (event: LogEvent) => void queries.push(event.query.sql) })
-      try {
-        const schema = await connection.dialect.introspect(connection.db)
-        const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
-        const s = connection.dialect.defaultSchema
+      const log = (event: LogEvent) => void queries.push(event.query.sql)
+      await withAdmin(dialect.name, { sql: setup, connect: { log } }, async (fx) => {
+        const admin = fx.admin({ secret: 'test' })
+        const s = fx.s
         const counts = () => queries.filter((q) => /count\(\*\)/.test(q)).length
 
         queries.length = 0
@@ -36,10 +32,7 @@ describe('related-rows panels', () => {
         const many = await (await admin.request(`/${s}/author/row/2`)).text()
         assert.match(many, />Book <span[^>]*>\(12\)</)
         assert.equal(counts(), 1, 'more rows than shown are counted')
-      } finally {
-        await connection.close()
-        await testDb.drop()
-      }
+      })
     })
   }
 })

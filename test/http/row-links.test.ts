@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { connect } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import { dialects } from '../helpers/test-db.js'
+import { dialects, withAdmin } from '../helpers/test-db.js'
 
 // Keys made of foreign keys: the key cell links to the row it names, so the row needs another way in.
 const setup = `
@@ -21,12 +19,9 @@ const setup = `
 describe('every list row links to its own page', () => {
   for (const dialect of dialects) {
     it(`on ${dialect.name}: the first column that does not link elsewhere, else an Open cell`, async () => {
-      const testDb = await dialect.create(setup)
-      const connection = await connect(testDb.url)
-      try {
-        const schema = await connection.dialect.introspect(connection.db)
-        const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
-        const s = connection.dialect.defaultSchema
+      await withAdmin(dialect.name, setup, async (fx) => {
+        const admin = fx.admin({ secret: 'test' })
+        const s = fx.s
 
         const lines = await (await admin.request(`/${s}/line/`)).text()
         assert.match(lines, new RegExp(`<a href="/${s}/author/row/1"[^>]*>(<span[^>]*>)?Ada`), 'the FK shows its label')
@@ -38,31 +33,26 @@ describe('every list row links to its own page', () => {
         assert.match(pairs, /<th scope="col"[^>]*><span class="sr-only">Open<\/span><\/th>/)
         const detail = await admin.request(`/${s}/author_tag/row/1,7`)
         assert.equal(detail.status, 200)
-      } finally {
-        await connection.close()
-        await testDb.drop()
-      }
+      })
     })
   }
 })
 
+const emptyKeySetup = `
+  create table code (k varchar(10) primary key, v text);
+  insert into code values ('', 'empty key'), ('a', 'plain');
+`
+
 describe('a row whose linking value is empty', () => {
   for (const dialect of dialects) {
     it(`on ${dialect.name}: an empty-string key still links to its row`, async () => {
-      const testDb = await dialect.create(`create table code (k varchar(10) primary key, v text);
-        insert into code values ('', 'empty key'), ('a', 'plain');`)
-      const connection = await connect(testDb.url)
-      try {
-        const schema = await connection.dialect.introspect(connection.db)
-        const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
-        const s = connection.dialect.defaultSchema
+      await withAdmin(dialect.name, emptyKeySetup, async (fx) => {
+        const admin = fx.admin({ secret: 'test' })
+        const s = fx.s
         const list = await (await admin.request(`/${s}/code/`)).text()
         assert.match(list, new RegExp(`<a href="/${s}/code/row/~-"><span class="st-empty">\\(empty\\)</span></a>`))
         assert.equal((await admin.request(`/${s}/code/row/~-`)).status, 200)
-      } finally {
-        await connection.close()
-        await testDb.drop()
-      }
+      })
     })
   }
 })

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { connect } from '../../src/db/connect.js'
-import { createAdmin } from '../../src/http/create-admin.js'
-import { createPostgresDb, createSqliteDb } from '../helpers/test-db.js'
+import { withAdmin } from '../helpers/test-db.js'
 
 // A view has no key: its rows are found by all their comparable columns. Values that do not compare
 // equal to themselves once they have been through a URL (floats, time zones, padded text, NULL …) must
@@ -40,11 +38,8 @@ const setup = `
 
 describe('row links of a Postgres view without a key', () => {
   it('with NULL, json, float, xml … columns: draws no link that would not resolve, and every drawn link opens its row', async () => {
-    const testDb = await createPostgresDb(setup)
-    const connection = await connect(testDb.url)
-    try {
-      const schema = await connection.dialect.introspect(connection.db)
-      const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
+    await withAdmin('postgres', setup, async (fx) => {
+      const admin = fx.admin({ secret: 'test' })
       // view → how many rows get a link: every row of a view with comparable columns, none without any.
       const expected: Record<string, number> = { reading_view: 6, reading_sums: 6, odd_view: 4, json_only: 0 }
       for (const [view, count] of Object.entries(expected)) {
@@ -63,10 +58,7 @@ describe('row links of a Postgres view without a key', () => {
           assert.doesNotMatch(await detail.text(), /More than one row/, link)
         }
       }
-    } finally {
-      await connection.close()
-      await testDb.drop()
-    }
+    })
   })
 })
 
@@ -81,11 +73,8 @@ const sqliteSetup = `
 
 describe('row links of a SQLite view without a key', () => {
   it('links only the rows whose values read back as their column kind, and every link opens its row', async () => {
-    const testDb = await createSqliteDb(sqliteSetup)
-    const connection = await connect(testDb.url)
-    try {
-      const schema = await connection.dialect.introspect(connection.db)
-      const admin = createAdmin({ db: connection.db, schema, checkDrift: false, secret: 'test' })
+    await withAdmin('sqlite', sqliteSetup, async (fx) => {
+      const admin = fx.admin({ secret: 'test' })
       const expected: Record<string, number> = { reading_view: 3, reading: 4, computed: 0 }
       for (const [view, count] of Object.entries(expected)) {
         const html = await (await admin.request(`/main/${view}/`)).text()
@@ -95,9 +84,6 @@ describe('row links of a SQLite view without a key', () => {
         assert.equal(links.size, count, view)
         for (const link of links) assert.equal((await admin.request(link)).status, 200, link)
       }
-    } finally {
-      await connection.close()
-      await testDb.drop()
-    }
+    })
   })
 })

@@ -1,30 +1,22 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { sql } from 'kysely'
-import { connect, type Connection } from '../../src/db/connect.js'
 import { SchemaMetadata, type Column, type Table } from '../../src/introspect/metadata.js'
 import { introspectPostgres } from '../../src/introspect/postgres-introspector.js'
-import { createPostgresDb, type TestDb } from '../helpers/test-db.js'
+import { openAdminDb, suiteFixture } from '../helpers/test-db.js'
 
 const fixture = readFileSync(new URL('../fixtures/awkward-postgres.sql', import.meta.url), 'utf8')
 
 describe('introspectPostgres over the awkward fixture', () => {
-  let test: TestDb
-  let conn: Connection
+  const fx = suiteFixture(() => openAdminDb('postgres', fixture))
   let beforeAnalyze: SchemaMetadata
   let metadata: SchemaMetadata
 
   before(async () => {
-    test = await createPostgresDb(fixture)
-    conn = await connect(test.url)
-    beforeAnalyze = await introspectPostgres(conn.db)
-    await test.exec('analyze')
-    metadata = await introspectPostgres(conn.db)
-  })
-  after(async () => {
-    await conn?.close()
-    await test?.drop()
+    beforeAnalyze = await introspectPostgres(fx.connection.db)
+    await fx.test.exec('analyze')
+    metadata = await introspectPostgres(fx.connection.db)
   })
 
   const table = (name: string, schema = 'public'): Table => {
@@ -210,7 +202,7 @@ describe('introspectPostgres over the awkward fixture', () => {
   })
 
   it('keeps a bigint above 2^53 exact when read back', async () => {
-    const { rows } = await sql<{ big: unknown }>`select big from kitchen_sink`.execute(conn.db)
+    const { rows } = await sql<{ big: unknown }>`select big from kitchen_sink`.execute(fx.connection.db)
     assert.deepEqual(
       rows.map((r) => r.big),
       ['9007199254740993'],
@@ -408,20 +400,20 @@ describe('introspectPostgres over the awkward fixture', () => {
     assert.throws(() => {
       ;(table('order') as { name: string }).name = 'x'
     }, TypeError)
-    const again = await introspectPostgres(conn.db)
+    const again = await introspectPostgres(fx.connection.db)
     assert.deepEqual(again, metadata)
     assert.equal(JSON.stringify(again), JSON.stringify(metadata))
   })
 
   it('reads only the schemas asked for', async () => {
-    const billing = await introspectPostgres(conn.db, { schemas: ['billing'] })
+    const billing = await introspectPostgres(fx.connection.db, { schemas: ['billing'] })
     assert.deepEqual(billing.schemas, ['billing'])
     assert.deepEqual(
       billing.tables.map((t) => `${t.schema}.${t.name}`),
       ['billing.invoices'],
     )
     assert.deepEqual(billing.tables[0], table('invoices', 'billing'))
-    const none = await introspectPostgres(conn.db, { schemas: ['no_such_schema'] })
+    const none = await introspectPostgres(fx.connection.db, { schemas: ['no_such_schema'] })
     assert.deepEqual([none.schemas, none.tables], [[], []])
   })
 })

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { sql } from 'kysely'
-import { connect, type Connection } from '../../src/db/connect.js'
 import { SchemaMetadata, type Table } from '../../src/introspect/metadata.js'
 import { introspectSqlite } from '../../src/introspect/sqlite-introspector.js'
-import { createSqliteDb, type TestDb } from '../helpers/test-db.js'
+import { createSqliteDb, openAdminDb, suiteFixture, withAdmin } from '../helpers/test-db.js'
 
 const fixture = readFileSync(new URL('../fixtures/awkward-sqlite.sql', import.meta.url), 'utf8')
 
@@ -16,29 +15,11 @@ function assertDeepFrozen(value: unknown, path = 'metadata'): void {
   for (const [key, child] of Object.entries(value)) assertDeepFrozen(child, `${path}.${key}`)
 }
 
-async function withDb<T>(setupSql: string, fn: (conn: Connection, test: TestDb) => Promise<T>): Promise<T> {
-  const test = await createSqliteDb(setupSql)
-  const conn = await connect(test.url)
-  try {
-    return await fn(conn, test)
-  } finally {
-    await conn.close()
-    await test.drop()
-  }
-}
-
 describe('introspectSqlite on the awkward fixture', () => {
-  let test: TestDb
-  let conn: Connection
+  const fx = suiteFixture(() => openAdminDb('sqlite', fixture))
   let metadata: SchemaMetadata
   before(async () => {
-    test = await createSqliteDb(fixture)
-    conn = await connect(test.url)
-    metadata = await introspectSqlite(conn.db)
-  })
-  after(async () => {
-    await conn.close()
-    await test.drop()
+    metadata = await introspectSqlite(fx.connection.db)
   })
   const table = (name: string): Table => {
     const found = metadata.tables.find((t) => t.name === name)
@@ -76,7 +57,7 @@ describe('introspectSqlite on the awkward fixture', () => {
   it('is valid metadata, deeply frozen, and the same on a second run', async () => {
     assert.deepEqual(SchemaMetadata.parse(metadata), metadata)
     assertDeepFrozen(metadata)
-    assert.deepEqual(await introspectSqlite(conn.db), metadata)
+    assert.deepEqual(await introspectSqlite(fx.connection.db), metadata)
   })
 
   it('tells the rowid alias from INT PRIMARY KEY, INTEGER PRIMARY KEY DESC and WITHOUT ROWID keys', () => {
@@ -276,14 +257,16 @@ describe('introspectSqlite on the awkward fixture', () => {
 
   it('describes a bigint column whose stored value is above 2^53, and the value stays exact', async () => {
     assert.equal(column('Mixed Case Ünïcode', 'big').kind, 'bigint')
-    const rows = (await sql<{ big: unknown }>`select big from ${sql.table('Mixed Case Ünïcode')}`.execute(conn.db)).rows
+    const rows = (
+      await sql<{ big: unknown }>`select big from ${sql.table('Mixed Case Ünïcode')}`.execute(fx.connection.db)
+    ).rows
     assert.deepEqual(rows, [{ big: '9007199254740993' }])
   })
 })
 
 describe('introspectSqlite on unusual databases', () => {
   it('reads an empty database', async () => {
-    await withDb('', async (conn) => {
+    await withAdmin('sqlite', '', async ({ connection: conn }) => {
       assert.deepEqual(await introspectSqlite(conn.db), { dialect: 'sqlite', schemas: ['main'], tables: [] })
     })
   })
@@ -292,7 +275,7 @@ describe('introspectSqlite on unusual databases', () => {
     const setup = `create table big(x); create table "quo""te"(x);
       with recursive n(i) as (select 1 union all select i + 1 from n where i < 10050) insert into big select i from n;
       insert into "quo""te" values (1), (2), (3);`
-    await withDb(setup, async (conn) => {
+    await withAdmin('sqlite', setup, async ({ connection: conn }) => {
       const tables = (await introspectSqlite(conn.db)).tables
       assert.deepEqual(
         tables.map((t) => [t.name, t.estimatedRows]),
@@ -305,7 +288,7 @@ describe('introspectSqlite on unusual databases', () => {
   })
 
   it('ignores attached and temp databases, and reads main even when a temp table shadows it', async () => {
-    await withDb('create table shared(a integer primary key, b text)', async (conn) => {
+    await withAdmin('sqlite', 'create table shared(a integer primary key, b text)', async ({ connection: conn }) => {
       const other = await createSqliteDb('create table elsewhere(x)')
       try {
         const path = other.url.slice('sqlite:'.length)
@@ -329,7 +312,7 @@ describe('introspectSqlite on unusual databases', () => {
       insert into docs values ('hello', 'greeting');
       create table dropped(x); create view broken as select x from dropped; drop table dropped;
       create table fine(a);`
-    await withDb(setup, async (conn, test) => {
+    await withAdmin('sqlite', setup, async ({ connection: conn, test }) => {
       // A virtual table whose module this connection does not have cannot even list its columns.
       const raw = new Database(test.url.slice('sqlite:'.length))
       // The factory form makes a module CREATE VIRTUAL TABLE can use; @types/better-sqlite3 lacks it.
@@ -364,7 +347,7 @@ describe('introspectSqlite on unusual databases', () => {
         check (b < 10),
         constraint check_1 check (b <> 5)
       );`
-    await withDb(setup, async (conn) => {
+    await withAdmin('sqlite', setup, async ({ connection: conn }) => {
       const c = (await introspectSqlite(conn.db)).tables.find((t) => t.name === 'c')
       assert.ok(c)
       assert.deepEqual(

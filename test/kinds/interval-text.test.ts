@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
+import { describe, it } from 'node:test'
 import { kindOf } from '../../src/kinds/registry.js'
-import { createPostgresDb, type TestDb } from '../helpers/test-db.js'
+import { openPgClient, suiteFixture } from '../helpers/test-db.js'
 import { makeColumn } from './make-column.js'
 
 /** [input, an interval?] — Postgres's own answers (checked against the server below), the same on both dialects. */
@@ -86,24 +85,14 @@ describe('interval grammar', () => {
   }
 
   describe('agrees with Postgres', () => {
-    let testDb: TestDb
-    let client: pg.Client
-    before(async () => {
-      testDb = await createPostgresDb()
-      client = new pg.Client({ connectionString: testDb.url })
-      await client.connect()
-    })
-    after(async () => {
-      await client?.end()
-      await testDb?.drop()
-    })
+    const pgServer = suiteFixture(openPgClient)
 
     it('on every input of the table', async () => {
       const disagreements: string[] = []
       for (const [input, expected] of expectations) {
         const parsed = kindOf(interval).parse(input, interval, 'postgres')
         const value = parsed.ok ? parsed.value : input
-        const accepted = await client.query('select $1::interval', [value]).then(
+        const accepted = await pgServer.client.query('select $1::interval', [value]).then(
           () => true,
           () => false,
         )

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
+import { describe, it } from 'node:test'
 import type { Column } from '../../src/introspect/metadata.js'
 import { kindOf } from '../../src/kinds/registry.js'
-import { createPostgresDb, type TestDb } from '../helpers/test-db.js'
+import { openPgClient, suiteFixture } from '../helpers/test-db.js'
 import { makeColumn } from './make-column.js'
 
 type Spec = Partial<Column> & Pick<Column, 'kind'>
@@ -50,24 +49,14 @@ const cases: ReadonlyArray<readonly [string, Spec, string, boolean]> = [
 ]
 
 describe('kinds read Postgres input as the server does', () => {
-  let testDb: TestDb
-  let client: pg.Client
-  before(async () => {
-    testDb = await createPostgresDb()
-    client = new pg.Client({ connectionString: testDb.url })
-    await client.connect()
-  })
-  after(async () => {
-    await client?.end()
-    await testDb?.drop()
-  })
+  const pgServer = suiteFixture(openPgClient)
 
   it('takes exactly what Postgres takes, before any SQL', async () => {
     const wrong: string[] = []
     for (const [type, spec, input, taken] of cases) {
       const column = makeColumn(spec)
       const parsed = kindOf(column).parse(input, column, 'postgres')
-      const server = await client.query(`select $1::${type}`, [parsed.ok ? parsed.value : input]).then(
+      const server = await pgServer.client.query(`select $1::${type}`, [parsed.ok ? parsed.value : input]).then(
         () => true,
         () => false,
       )

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { connect, type Connection } from '../../src/db/connect.js'
+import { before, describe, it } from 'node:test'
 import { formatCount } from '../../src/list/count-rows.js'
 import { listQuery, listState } from '../../src/list/list-query-string.js'
 import { parseListParams, type ListParams } from '../../src/list/list-params.js'
 import { resolveOrdering } from '../../src/list/ordering.js'
 import { buildResources } from '../../src/resources/build-resources.js'
 import type { Resource } from '../../src/resources/resource.js'
-import { createSqliteDb, type TestDb } from '../helpers/test-db.js'
+import { openAdminDb, suiteFixture } from '../helpers/test-db.js'
 
 const setup = `
   create table events (id integer primary key, code text not null unique, kind text check (kind in ('a', 'b')),
@@ -18,23 +17,15 @@ const setup = `
 `
 
 describe('list params and ordering', () => {
-  let testDb: TestDb
-  let connection: Connection
+  const fx = suiteFixture(() => openAdminDb('sqlite', setup))
   let events: Resource
   let pairs: Resource
   let loose: Resource
   let moods: Resource
-  before(async () => {
-    testDb = await createSqliteDb(setup)
-    connection = await connect(testDb.url)
-    const schema = await connection.dialect.introspect(connection.db)
-    const resources = buildResources(schema, {}, { defaultSchema: 'main' })
+  before(() => {
+    const resources = buildResources(fx.schema, {}, { defaultSchema: 'main' })
     const byName = (name: string) => resources.find((r) => r.table.name === name)!
     ;[events, pairs, loose, moods] = [byName('events'), byName('pairs'), byName('loose'), byName('moods')]
-  })
-  after(async () => {
-    await connection.close()
-    await testDb.drop()
   })
 
   const parse = (resource: Resource, query: string) => parseListParams(new URLSearchParams(query), resource, 'sqlite')

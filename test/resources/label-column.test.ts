@@ -2,23 +2,16 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Table } from '../../src/introspect/metadata.js'
 import { defaultLabelColumn } from '../../src/resources/label-column.js'
+import { table } from '../codegen/metadata-fixture.js'
 import { makeColumn } from '../kinds/make-column.js'
 
-const tableOf = (names: string[], kind: 'text' | 'integer' = 'text', primaryKey = ['id']): Table => ({
-  schema: 'main',
-  name: 't',
-  type: 'table',
-  comment: null,
-  columns: [makeColumn({ name: 'id', kind: 'integer' }), ...names.map((name) => makeColumn({ name, kind }))],
-  primaryKey,
-  foreignKeys: [],
-  uniques: [],
-  indexes: [],
-  checks: [],
-  withoutRowid: false,
-  strict: false,
-  estimatedRows: null,
-})
+const tableOf = (names: string[], kind: 'text' | 'integer' = 'text', primaryKey = ['id']): Table =>
+  table(
+    'main',
+    't',
+    [makeColumn({ name: 'id', kind: 'integer' }), ...names.map((name) => makeColumn({ name, kind }))],
+    { primaryKey },
+  )
 
 const cases: ReadonlyArray<readonly [string, string[], string | null]> = [
   ['a name wins', ['title', 'name'], 'name'],
