@@ -3,8 +3,6 @@ import type { ColumnHeader, TableRowModel } from '../view-model.js'
 import { escapeHtml } from '../escape-html.js'
 import { cellHtml } from './cell.js'
 
-const boxClass = 'size-4 align-middle accent-sky-700 dark:accent-sky-400'
-
 /**
  * A table of rows; sortable headers when given `ColumnHeader`s with sort links. Rows with `select` get a
  * leading checkbox column (inside the caller's form), headed by a "select all" box a script reveals.
@@ -31,7 +29,7 @@ export function DataTable(props: {
                   data-select-all
                   hidden
                   aria-label="Select all rows on this page"
-                  class={boxClass}
+                  class="st-box"
                 />
               </th>
             )}
@@ -94,9 +92,9 @@ function rowsHtml(
     html += '<tr class="st-row">'
     if (selectable) {
       const box = row.select
-        ? `<input type="checkbox" name="key" value="${escapeHtml(row.select.value)}" aria-label="${escapeHtml(row.select.label)}" class="${boxClass}"/>`
+        ? `<input type="checkbox" name="key" value="${escapeHtml(row.select.value)}" aria-label="${escapeHtml(row.select.label)}" class="st-box"/>`
         : ''
-      html += `<td class="w-8 px-3 py-1.5 align-top">${box}</td>`
+      html += `<td class="st-pick">${box}</td>`
     }
     if (openable) {
       const link = row.open
