@@ -1,8 +1,9 @@
 import type { CellModel, ColumnHeader, FilterModel, ListPageModel, TableRowModel } from '../../views/view-model.js'
-import type { Column, DialectName } from '../introspect/metadata.js'
+import type { Column, DialectName, ForeignKey } from '../introspect/metadata.js'
 import { formatCount, groupDigits } from '../list/count-rows.js'
 import { filterParam, listQuery, listState, type ListState } from '../list/list-query-string.js'
 import { isSortable, pageSizes, type ListParams } from '../list/list-params.js'
+import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
 import { valueOf } from '../list/sql-identifiers.js'
@@ -83,7 +84,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     activeFilters: activeFilters(input, state, href),
     clearHref: state.filters.length > 1 ? href({ ...state, filters: [] }) : null,
     columns: headers,
-    rows: page ? page.rows.map((row, i) => rowModel(input, columns, row, deletable ? i + 1 : null)) : [],
+    rows: page ? rowModels(input, columns, page, deletable) : [],
     summary: page ? summary(page, params) : '',
     pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
     sizes: [...new Set([...pageSizes, resource.pageSize])]
@@ -228,32 +229,74 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
   })
 }
 
-/** `position` (1-based on the page) is given when the row can be selected for a bulk delete. */
-function rowModel(
+function rowModels(
   input: ListModelInput,
   columns: readonly Column[],
-  row: Readonly<Record<string, unknown>>,
-  position: number | null,
-): TableRowModel {
-  const { resource, urls, page } = input
-  const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
-  const ref = rowLinkText(resource, row, input.dialect)
-  // No link at all rather than one that ends in "not found" (see rowLinkText).
-  const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
+  page: ListPage,
+  deletable: boolean,
+): TableRowModel[] {
+  const plan = rowPlan(input, columns)
+  return page.rows.map((row, i) => rowModel(input, plan, row, deletable ? i + 1 : null))
+}
+
+/** What every row of the page shares, worked out once per page rather than once per row (issue 9). */
+interface RowPlan {
+  readonly columns: readonly Column[]
+  /** The column carrying the row's own link (see `rowPlan`); undefined when every column links elsewhere. */
+  readonly linkColumn: string | undefined
+  /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
+  readonly foreign: readonly (ForeignColumn | undefined)[]
+}
+
+interface ForeignColumn {
+  readonly fk: ForeignKey
+  readonly target: Resource
+  readonly labels: ReadonlyMap<string, ForeignLabel> | undefined
+  readonly mayView: boolean
+}
+
+function rowPlan(input: ListModelInput, columns: readonly Column[]): RowPlan {
+  const { resource, page } = input
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
   const foreignLinked = new Set(fks.map(({ fk }) => fk.columns[0]))
   const linkable = columns.filter((c) => !foreignLinked.has(c.name))
   const linkColumn = linkable.find((c) => resource.key.columns.includes(c.name))?.name ?? linkable[0]?.name
-  const cells: CellModel[] = columns.map((column) => {
-    const value = row[column.name]
+  const foreign = columns.map((column) => {
     const via = fks.find(({ fk }) => fk.columns[0] === column.name)
-    if (via && value !== null && value !== undefined) {
-      const label = page?.foreignLabels.get(via.fk.name)?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
-      if (label) {
+    return (
+      via && {
+        ...via,
+        labels: page?.foreignLabels.get(via.fk.name),
         // A row the user may not open is named, not linked.
-        const href = input.may('view', via.target.table) ? urls.detail(via.target.table, label.key) : undefined
+        mayView: input.may('view', via.target.table),
+      }
+    )
+  })
+  return { columns, linkColumn, foreign }
+}
+
+/** `position` (1-based on the page) is given when the row can be selected for a bulk delete. */
+function rowModel(
+  input: ListModelInput,
+  plan: RowPlan,
+  row: Readonly<Record<string, unknown>>,
+  position: number | null,
+): TableRowModel {
+  const { resource, urls } = input
+  const { linkColumn } = plan
+  const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
+  const ref = rowLinkText(resource, row, input.dialect)
+  // No link at all rather than one that ends in "not found" (see rowLinkText).
+  const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
+  const cells: CellModel[] = plan.columns.map((column, i) => {
+    const value = row[column.name]
+    const via = plan.foreign[i]
+    if (via && value !== null && value !== undefined) {
+      const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
+      if (label) {
+        const href = via.mayView ? urls.detail(via.target.table, label.key) : undefined
         return textCell(label.text, href, `${via.target.label} ${String(value)}`)
       }
     }

@@ -25,7 +25,11 @@ export async function countRows(
   const condition = where ? sql`where ${where}` : sql``
   const { rows } = await sql<{ n: number | string }>`
     select count(*) as n from (select 1 from ${tableId(table)} ${condition} limit ${countCap + 1}) capped`.execute(db)
-  const n = Number(rows[0]?.n ?? 0)
+  return cappedCount(Number(rows[0]?.n ?? 0))
+}
+
+/** What a count that stopped at `countCap + 1` rows says. */
+export function cappedCount(n: number): RowCount {
   return n > countCap ? { value: countCap, precision: 'at-least' } : { value: n, precision: 'exact' }
 }
 

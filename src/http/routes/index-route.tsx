@@ -1,8 +1,9 @@
 import type { Context, Hono } from 'hono'
 import { IndexPage } from '../../../views/pages/index-page.js'
 import type { IndexEntry } from '../../../views/view-model.js'
-import { countRows, formatCount } from '../../list/count-rows.js'
-import { estimateKey, loadRowEstimates } from '../../list/row-estimates.js'
+import { formatCount } from '../../list/count-rows.js'
+import { countTables } from '../../list/count-tables.js'
+import { loadRowEstimates } from '../../list/row-estimates.js'
 import { readAuditFeed } from '../../audit/audit-feed.js'
 import type { AdminEnv } from '../admin-context.js'
 import { auditRows } from '../audit-view-model.js'
@@ -19,20 +20,27 @@ const recentActions = 10
 export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
+  const resources = visibleResources(c).all
+  // One catalog query for every estimate, then one statement counting the tables it does not cover.
   const estimates = await loadRowEstimates(admin.db, admin.dialect).catch((error: unknown) => {
     // Without estimates every table is counted, capped: slower, still right.
     admin.logger.warn('steward: could not read the row estimates:', error)
     return new Map<string, number>()
   })
+  const counts = await countTables(
+    admin.db,
+    admin.dialect,
+    resources.map((resource) => resource.table),
+    { estimates, timeoutMs: countTimeoutMs },
+  )
   const groups = new Map<string, IndexEntry[]>()
-  for (const resource of visibleResources(c).all) {
+  for (const [i, resource] of resources.entries()) {
     const { table } = resource
     let countText = '?'
     let countTitle = 'could not be counted'
-    try {
-      const count = await admin.dialect.withStatementTimeout(admin.db, countTimeoutMs, (trx) =>
-        countRows(trx, table, null, estimates.get(estimateKey(table.schema, table.name))),
-      )
+    const result = counts[i]!
+    if (result.status === 'fulfilled') {
+      const count = result.value
       countText = formatCount(count)
       countTitle =
         count.precision === 'estimate'
@@ -40,10 +48,10 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
           : count.precision === 'at-least'
             ? 'at least this many'
             : 'exact'
-    } catch (error) {
+    } else {
       // A table that cannot be counted shows "?"; a database that is down or busy fails the page (503).
-      const mapped = admin.dialect.mapError(error)
-      if (!mapped || databaseFault(mapped)) throw error
+      const mapped = admin.dialect.mapError(result.reason)
+      if (!mapped || databaseFault(mapped)) throw result.reason
     }
     const entries = groups.get(table.schema) ?? []
     entries.push({

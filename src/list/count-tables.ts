@@ -1,0 +1,71 @@
+import { sql, type Kysely } from 'kysely'
+import { isTransient } from '../db/database-error.js'
+import type { Dialect } from '../db/dialect.js'
+import type { Table } from '../introspect/metadata.js'
+import { cappedCount, countCap, countRows, type RowCount } from './count-rows.js'
+import { estimateKey } from './row-estimates.js'
+import { tableId } from './sql-identifiers.js'
+
+type TableRef = Pick<Table, 'schema' | 'name'>
+
+export interface CountTablesOptions {
+  /** Planner estimates by `estimateKey` (see `loadRowEstimates`). */
+  readonly estimates: ReadonlyMap<string, number>
+  /** How long the counting may take before it is cancelled. */
+  readonly timeoutMs: number
+}
+
+/**
+ * Whole-table counts as `countRows` gives them, for many tables at once and in the order given: a table the
+ * planner estimates above the cap shows that estimate, without a statement; the others are counted, capped,
+ * in one statement under one timeout. When that statement fails over one table (a broken view, a timeout),
+ * each is counted on its own, so only the ones that cannot be counted fail; a database that is down or busy
+ * fails the whole call.
+ */
+export async function countTables(
+  db: Kysely<any>,
+  dialect: Dialect,
+  tables: readonly TableRef[],
+  options: CountTablesOptions,
+): Promise<PromiseSettledResult<RowCount>[]> {
+  const estimates = tables.map((table) => options.estimates.get(estimateKey(table.schema, table.name)))
+  const results = estimates.map((estimate): PromiseSettledResult<RowCount> => ({
+    status: 'fulfilled',
+    value: { value: estimate ?? 0, precision: 'estimate' },
+  }))
+  const counted = estimates.flatMap((estimate, i) => (estimate !== undefined && estimate > countCap ? [] : [i]))
+  if (counted.length === 0) return results
+  try {
+    const counts = await dialect.withStatementTimeout(db, options.timeoutMs, (trx) =>
+      countTogether(
+        trx,
+        counted.map((i) => tables[i]!),
+      ),
+    )
+    counted.forEach((i, n) => (results[i] = { status: 'fulfilled', value: counts[n]! }))
+  } catch (error) {
+    const mapped = dialect.mapError(error)
+    if (!mapped || isTransient(mapped)) throw error
+    for (const i of counted) {
+      try {
+        const count = await dialect.withStatementTimeout(db, options.timeoutMs, (trx) =>
+          countRows(trx, tables[i]!, null, undefined),
+        )
+        results[i] = { status: 'fulfilled', value: count }
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason }
+      }
+    }
+  }
+  return results
+}
+
+/** One statement, a capped count per table: `select (select count(*) from (select 1 from t limit 10001) capped) as c0, …`. */
+async function countTogether(db: Kysely<any>, tables: readonly TableRef[]): Promise<RowCount[]> {
+  const columns = tables.map(
+    (table, i) =>
+      sql`(select count(*) from (select 1 from ${tableId(table)} limit ${sql.lit(countCap + 1)}) capped) as ${sql.id(`c${i}`)}`,
+  )
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(db)
+  return tables.map((_, i) => cappedCount(Number(rows[0]?.[`c${i}`] ?? 0)))
+}
