@@ -39,7 +39,7 @@ const cliLogger: Logger = { info: console.log, warn: console.warn, error: consol
 /** Connects, picks the metadata, serves the admin and resolves when the server is stopped (Ctrl-C / SIGTERM). */
 export async function serveAdmin(options: ServeOptions): Promise<number> {
   const config = await loadConfig(options.config)
-  const connection = await connect(options.db, { readOnly: options.readOnly === true })
+  const connection = await connect(options.db, { readOnly: options.readOnly === true, logger: cliLogger })
   const { db, dialect, target } = connection
   let schema: SchemaMetadata
   let source: string

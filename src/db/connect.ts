@@ -3,6 +3,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogConfig } from 'kysely'
 import type pg from 'pg'
 import { ConnectError, parseDatabaseUrl, redact, type DatabaseTarget } from './database-url.js'
+import type { Logger } from '../logger.js'
 import type { Dialect } from './dialect.js'
 import { postgresDialect } from './postgres-dialect.js'
 import { sqliteDialect } from './sqlite-dialect.js'
@@ -39,6 +40,8 @@ export interface ConnectOptions {
    * transaction READ ONLY (`default_transaction_read_only`), so not even a bug can change a row.
    */
   readonly readOnly?: boolean
+  /** Where a connection lost while idle or in use is reported (default `console`); the pool replaces it. */
+  readonly logger?: Logger
 }
 
 /**
@@ -102,7 +105,10 @@ async function connectPostgres(
   // A client whose connection drops emits 'error', checked out or idle; unhandled, that ends the
   // process. The statement it was running fails on its own, and the pool drops the client on release.
   // The pool re-emits an idle client's error: already logged by the client's listener.
-  pool.on('connect', (client) => client.on('error', logLostConnection))
+  const logger = options.logger ?? console
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.error(`steward: a database connection was lost: ${describePgError(error)}`)),
+  )
   pool.on('error', () => {})
   const bounded = boundedPool(pool, { max, acquireTimeoutMs: options.acquireTimeoutMs ?? 1_000 })
   const db = new Kysely<any>({
@@ -117,10 +123,6 @@ async function connectPostgres(
     throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`)
   }
   return { db, dialect: postgresDialect, target, close: () => db.destroy() }
-}
-
-function logLostConnection(error: Error): void {
-  console.error(`steward: a database connection was lost: ${describePgError(error)}`)
 }
 
 function describePgError(error: unknown): string {
