@@ -41,7 +41,11 @@ export async function exportRows(
   const batchSize = options.batchSize ?? 1_000
   const ordering = resolveOrdering(resource, params.sort)
   const where = listWhere(resource, params, { dialect: dialect.name, capabilities: dialect.capabilities })
-  const columns = [...resource.columns.map((column) => column.name), ...ordering.terms.map((term) => term.column)]
+  const columns = [
+    ...resource.columns.map((column) => column.name),
+    ...resource.computed.map((field) => field.name),
+    ...ordering.terms.map((term) => term.column),
+  ]
   const from = sql`from ${tableId(resource.table)}`
   const run = (query: RawBuilder<Record<string, unknown>>) =>
     dialect.withStatementTimeout(db, statementTimeoutMs, async (trx) => (await query.execute(trx)).rows)

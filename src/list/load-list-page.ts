@@ -6,7 +6,8 @@ import { rowKeyColumns } from '../records/record-ref.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
-import type { FilterChoiceCache } from './filter-choice-cache.js'
+import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
+import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
 import { listWhere } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
@@ -31,6 +32,8 @@ export interface ListPage {
   readonly foreignLabels: ReadonlyMap<string, ReadonlyMap<string, ForeignLabel>>
   /** The filter form's foreign keys: their choices and the labels of the values filtered on. */
   readonly foreignFilters: readonly ForeignFilter[]
+  /** The filter form's computed columns: their values to choose from, by name (null: too many to list). */
+  readonly computedChoices: ReadonlyMap<string, FilterChoices>
 }
 
 export interface ListContext {
@@ -101,7 +104,18 @@ export async function loadListPage(
       dialect: ctx.dialect,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
-    return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels, foreignFilters }
+    const computedChoices = await loadComputedChoices(trx, resource, ctx.filterChoices)
+    return {
+      rows,
+      count,
+      ordering,
+      nextCursor,
+      prevCursor,
+      hasNext: more,
+      foreignLabels,
+      foreignFilters,
+      computedChoices,
+    }
   })
 }
 

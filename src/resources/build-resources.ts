@@ -5,7 +5,9 @@ import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
-import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
+import { computedFields } from './computed-fields.js'
+import { resolveSearchPath } from './search-paths.js'
+import type { ComputedField, RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
 /** The configuration names a table or column that does not exist; raised at start-up, listing every problem. */
@@ -35,10 +37,12 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
   const { rowid } = dialectFor(schema.dialect).capabilities
+  const bySchemaName = new Map(schema.tables.map((table) => [JSON.stringify([table.schema, table.name]), table]))
+  const tableOf = (schemaName: string, name: string) => bySchemaName.get(JSON.stringify([schemaName, name]))
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowid, problems)
+    return buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, tableOf }, problems)
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -48,24 +52,28 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  drifted: boolean,
-  rowid: boolean,
+  { drifted, rowid, tableOf }: { drifted: boolean; rowid: boolean; tableOf: (schema: string, name: string) => Table | undefined },
   problems: string[],
 ): Resource {
-  const known = new Set(table.columns.map((column) => column.name))
-  const check = (field: string, names: readonly string[] | undefined) => {
+  const computed = computedFields(table, id, options, problems)
+  const computedNames = new Set(computed.map((field) => field.name))
+  const columnNames = new Set(table.columns.map((column) => column.name))
+  // Computed columns may be listed, filtered on and ordered by; everything else names real columns only.
+  const checkIn = (known: ReadonlySet<string>) => (field: string, names: readonly string[] | undefined) => {
     for (const name of names ?? []) {
       if (!known.has(name)) problems.push(`tables.${id}.${field}: unknown column "${name}"`)
     }
     return (names ?? []).filter((name) => known.has(name))
   }
+  const check = checkIn(columnNames)
+  const checkListed = checkIn(new Set([...columnNames, ...computedNames]))
   const hidden = new Set(check('hiddenFields', options.hiddenFields))
   const columns = table.columns.filter((column) => !hidden.has(column.name))
   const visible = (names: string[]) => names.filter((name) => !hidden.has(name))
   const key = recordKeySpec(table, rowid)
   const ordering = (options.ordering ?? [])
     .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
-    .filter((term) => check('ordering', [term.column]).length > 0)
+    .filter((term) => checkListed('ordering', [term.column]).length > 0)
   const labelColumn = options.labelColumn
     ? (check('labelColumn', [options.labelColumn])[0] ?? null)
     : defaultLabelColumn(table, columns)
@@ -92,18 +100,28 @@ function buildResource(
     readOnly: readOnlyReasons.length > 0,
     readOnlyReasons,
     drifted,
-    listColumns: options.listColumns
-      ? visible(check('listColumns', options.listColumns))
-      : defaultListColumns(table, columns),
+    listColumns: withComputed(
+      options.listColumns ? visible(checkListed('listColumns', options.listColumns)) : defaultListColumns(table, columns),
+      computed,
+    ),
     searchFields: options.searchFields
-      ? visible(check('searchFields', options.searchFields))
+      ? visible(check('searchFields', options.searchFields.filter((name) => columnNames.has(name) || !name.includes('.'))))
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
-    filterFields: options.filters ? visible(check('filters', options.filters)) : defaultFilters(table, columns),
+    searchPaths: (options.searchFields ?? [])
+      .filter((name) => !columnNames.has(name) && name.includes('.'))
+      .flatMap((path) => resolveSearchPath(table, path, { id, table: tableOf, problems }) ?? []),
+    filterFields: options.filters ? visible(checkListed('filters', options.filters)) : defaultFilters(table, columns),
+    computed,
     ordering,
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
   }
+}
+
+/** Computed columns the list names stay where they are; the others follow the table's columns. */
+function withComputed(names: readonly string[], computed: readonly ComputedField[]): string[] {
+  return [...names, ...computed.map((field) => field.name).filter((name) => !names.includes(name))]
 }
 
 /** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono'
-import { csvField, csvLine, quoted } from '../../list/csv-text.js'
+import { computedCsvField, csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
@@ -43,11 +43,15 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     }
     const encoder = new TextEncoder()
     const line = (row: Readonly<Record<string, unknown>>) =>
-      csvLine(resource.columns.map((column) => csvField(row[column.name], column, admin.dialect.name)))
+      csvLine([
+        ...resource.columns.map((column) => csvField(row[column.name], column, admin.dialect.name)),
+        ...resource.computed.map((field) => computedCsvField(row[field.name])),
+      ])
     let pending: IteratorResult<readonly Record<string, unknown>[]> | null = first
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(resource.columns.map((column) => quoted(column.name)))}`))
+        const names = [...resource.columns.map((column) => column.name), ...resource.computed.map((field) => field.name)]
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(names.map(quoted))}`))
       },
       // One batch per pull: the next query runs only when the client has taken the previous one.
       async pull(controller) {
