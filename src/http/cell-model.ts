@@ -50,7 +50,11 @@ export function computedCell(value: unknown, truncate?: number): CellModel {
 
 /** A number, or a driver's text for one (Postgres's bigint and numeric come back as strings). */
 export function isNumeric(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'bigint' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+  return (
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+  )
 }
 
 export const numericKinds = new Set(['integer', 'bigint', 'decimal', 'float'])

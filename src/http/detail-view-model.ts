@@ -50,7 +50,12 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
   })
   for (const field of resource.computed) {
     if (input.computed && field.name in input.computed) {
-      fields.push({ name: field.name, label: field.label, type: 'computed', cell: computedCell(input.computed[field.name]) })
+      fields.push({
+        name: field.name,
+        label: field.label,
+        type: 'computed',
+        cell: computedCell(input.computed[field.name]),
+      })
     }
   }
   const writable = !resource.readOnly && !input.duplicated

@@ -132,7 +132,8 @@ function isComputed(listed: Listed): listed is ComputedField {
 /** The list's columns in their order: the table's and the computed ones. */
 function listedColumns(resource: Resource): Listed[] {
   return resource.listColumns.flatMap((name): Listed[] => {
-    const found = resource.columns.find((c) => c.name === name) ?? resource.computed.find((field) => field.name === name)
+    const found =
+      resource.columns.find((c) => c.name === name) ?? resource.computed.find((field) => field.name === name)
     return found ? [found] : []
   })
 }

@@ -49,7 +49,5 @@ const numberText = /^-?\d+(\.\d+)?$/
 /** Numbers (and a driver's numeric text, as Postgres's bigint) by size, anything else by its text in code-point order. */
 function sortValues(values: readonly unknown[]): unknown[] {
   const numeric = (value: unknown) => typeof value === 'number' || numberText.test(String(value))
-  return [...values].sort((a, b) =>
-    numeric(a) && numeric(b) ? Number(a) - Number(b) : compare(String(a), String(b)),
-  )
+  return [...values].sort((a, b) => (numeric(a) && numeric(b) ? Number(a) - Number(b) : compare(String(a), String(b))))
 }

@@ -80,7 +80,8 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
     const target = textTarget(column, ctx)
     parts.push(sql`${target} ${op} ${pattern} escape '\\'`)
   }
-  for (const path of resource.searchPaths) parts.push(pathCondition(resource, path, sql`${op} ${pattern} escape '\\'`, ctx))
+  for (const path of resource.searchPaths)
+    parts.push(pathCondition(resource, path, sql`${op} ${pattern} escape '\\'`, ctx))
   const keyMatch = keyCondition(resource, q, ctx.dialect)
   if (keyMatch) parts.push(keyMatch)
   // A term that can match nothing here (text on a table without text columns) finds nothing, not everything.

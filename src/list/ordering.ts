@@ -21,7 +21,11 @@ export function resolveOrdering(resource: Resource, sort: SortTerm | null): Orde
   const key = resource.key
   // A computed term is never unique: it pages by OFFSET, with the key appended.
   const base: readonly OrderTerm[] = (
-    sort ? [sort] : resource.ordering.length > 0 ? resource.ordering : key.columns.map((column) => ({ column, desc: false }))
+    sort
+      ? [sort]
+      : resource.ordering.length > 0
+        ? resource.ordering
+        : key.columns.map((column) => ({ column, desc: false }))
   ).map((term) => {
     const computed = resource.computed.find((field) => field.name === term.column)
     return computed ? { ...term, computed } : term

@@ -102,7 +102,11 @@ async function readChild(
   const foreign: ShownForeignKey[] = []
   for (const { fk: childFk, target } of labelled) {
     const tuples = rows.map((row) => childFk.columns.map((name) => row[name]))
-    foreign.push({ fk: childFk, target, labels: await loadForeignLabels(db, target, childFk, tuples, options.dialect.name) })
+    foreign.push({
+      fk: childFk,
+      target,
+      labels: await loadForeignLabels(db, target, childFk, tuples, options.dialect.name),
+    })
   }
   // Fewer rows than a panel shows are all there are: no second query to count them.
   const count: RowCount =

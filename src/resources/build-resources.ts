@@ -52,7 +52,11 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  { drifted, rowid, tableOf }: { drifted: boolean; rowid: boolean; tableOf: (schema: string, name: string) => Table | undefined },
+  {
+    drifted,
+    rowid,
+    tableOf,
+  }: { drifted: boolean; rowid: boolean; tableOf: (schema: string, name: string) => Table | undefined },
   problems: string[],
 ): Resource {
   const computed = computedFields(table, id, options, problems)
@@ -101,11 +105,18 @@ function buildResource(
     readOnlyReasons,
     drifted,
     listColumns: withComputed(
-      options.listColumns ? visible(checkListed('listColumns', options.listColumns)) : defaultListColumns(table, columns),
+      options.listColumns
+        ? visible(checkListed('listColumns', options.listColumns))
+        : defaultListColumns(table, columns),
       computed,
     ),
     searchFields: options.searchFields
-      ? visible(check('searchFields', options.searchFields.filter((name) => columnNames.has(name) || !name.includes('.'))))
+      ? visible(
+          check(
+            'searchFields',
+            options.searchFields.filter((name) => columnNames.has(name) || !name.includes('.')),
+          ),
+        )
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
     searchPaths: (options.searchFields ?? [])
       .filter((name) => !columnNames.has(name) && name.includes('.'))

@@ -25,7 +25,9 @@ export function computedFields(
       const node = spec.sql(expressionBuilder<any, any>()).toOperationNode()
       fields.push({ name, label: spec.label ?? humanize(name), node })
     } catch (error) {
-      problems.push(`tables.${id}.computed.${name}: sql() threw ${error instanceof Error ? error.message : String(error)}`)
+      problems.push(
+        `tables.${id}.computed.${name}: sql() threw ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
   return fields

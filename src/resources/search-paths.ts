@@ -22,7 +22,8 @@ export function resolveSearchPath(table: Table, path: string, ctx: SearchPathCon
     ctx.problems.push(`tables.${ctx.id}.searchFields: unknown path "${path}" (${why})`)
     return null
   }
-  if (dot <= 0 || tail === '') return unknown('neither a column nor a foreign key column, a dot and a column of the table it references')
+  if (dot <= 0 || tail === '')
+    return unknown('neither a column nor a foreign key column, a dot and a column of the table it references')
   const byColumn = table.foreignKeys.filter((fk) => fk.columns.length === 1 && fk.columns[0] === head)
   const byTable = table.foreignKeys.filter((fk) => fk.refTable === head)
   const fks = byColumn.length > 0 ? byColumn : byTable

@@ -36,11 +36,16 @@ for (const dialect of dialects) {
       await page.goto(`${base}/${fx.s}/orders/`)
       // Each row's cells under their column's header (a selection box may come first).
       const column = (name: string) =>
-        page.locator('table').first().evaluate((table, name) => {
-          const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.replace(/[↕▲▼]/g, '').trim())
-          const at = headers.indexOf(name)
-          return [...table.querySelectorAll('tbody tr')].map((tr) => tr.children[at]?.textContent?.trim())
-        }, name)
+        page
+          .locator('table')
+          .first()
+          .evaluate((table, name) => {
+            const headers = [...table.querySelectorAll('thead th')].map((th) =>
+              th.textContent?.replace(/[↕▲▼]/g, '').trim(),
+            )
+            const at = headers.indexOf(name)
+            return [...table.querySelectorAll('tbody tr')].map((tr) => tr.children[at]?.textContent?.trim())
+          }, name)
       const ids = () => column('Id')
       const items = () => column('Items')
       assert.deepEqual(await ids(), ['1', '2', '3'])

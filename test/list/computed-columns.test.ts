@@ -9,16 +9,8 @@ import { dialects, openAdminDb, suiteFixture } from '../helpers/test-db.js'
 import { ordersConfig, ordersSetup } from './computed-fixture.js'
 
 const expected = {
-  ascending: [
-    ['2', '4', '6'],
-    ['1', '5', '7'],
-    ['3'],
-  ],
-  descending: [
-    ['3', '7', '5'],
-    ['1', '4', '6'],
-    ['2'],
-  ],
+  ascending: [['2', '4', '6'], ['1', '5', '7'], ['3']],
+  descending: [['3', '7', '5'], ['1', '4', '6'], ['2']],
 }
 
 function textOf(html: string): string {
@@ -106,7 +98,10 @@ for (const dialect of dialects) {
     it('exports computed columns in the CSV, in the list order', async () => {
       const res = await admin().request(`/${fx.s}/orders/export.csv?sort=-items&f.status=new`)
       assert.equal(res.status, 200)
-      const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
       assert.deepEqual(lines, [
         'id,status,placed,items,shout',
         '7,new,2024-01-04,4,NEW',

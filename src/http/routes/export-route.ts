@@ -50,7 +50,10 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     let pending: IteratorResult<readonly Record<string, unknown>[]> | null = first
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        const names = [...resource.columns.map((column) => column.name), ...resource.computed.map((field) => field.name)]
+        const names = [
+          ...resource.columns.map((column) => column.name),
+          ...resource.computed.map((field) => field.name),
+        ]
         controller.enqueue(encoder.encode(`\uFEFF${csvLine(names.map(quoted))}`))
       },
       // One batch per pull: the next query runs only when the client has taken the previous one.
