@@ -95,6 +95,20 @@ for (const dialect of dialects) {
       assert.deepEqual(idsOf((await get('?f.items=zero')).html), [])
     })
 
+    it('counts a list filtered by a computed value (page 2)', async () => {
+      const { html } = await get('?f.shout=NEW&f.shout=PAID&page=2')
+      assert.deepEqual(idsOf(html), ['4', '7'])
+      assert.match(html, /Showing 2 of 5 rows/, 'counted with the computed condition')
+    })
+
+    it('orders by a computed column named in the configured ordering', async () => {
+      const admin = fx.admin({
+        config: { tables: { orders: { ...ordersConfig.tables!.orders, ordering: ['-items'] } } },
+      })
+      const html = await (await admin.request(`/${fx.s}/orders/?page=2`)).text()
+      assert.deepEqual(idsOf(html), expected.descending[1])
+    })
+
     it('exports computed columns in the CSV, in the list order', async () => {
       const res = await admin().request(`/${fx.s}/orders/export.csv?sort=-items&f.status=new`)
       assert.equal(res.status, 200)
