@@ -89,7 +89,7 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
 }
 
 function textTarget(column: Column, ctx: WhereContext, id = columnId(column.name)): RawBuilder<unknown> {
-  if (column.kind === 'text' && plainTextTypes.test(column.baseType)) return id
+  if (!searchCastsToText(column)) return id
   return sql`cast(${id} as ${sql.raw(ctx.capabilities.textCast)})`
 }
 
@@ -107,6 +107,11 @@ function pathCondition(resource: Resource, path: SearchPath, match: RawBuilder<u
   const target = textTarget(path.column, ctx, sql.id(refAlias, path.column.name))
   return sql`exists (select 1 from ${sql.id(fk.refSchema, fk.refTable)} as ${sql.id(refAlias)}
     where ${sql.join(joined, sql` and `)} and ${target} ${match})`
+}
+
+/** Whether the search matches a cast of the column to text rather than the column (an index must then be on the cast). */
+export function searchCastsToText(column: Column): boolean {
+  return !(column.kind === 'text' && plainTextTypes.test(column.baseType))
 }
 
 function keyCondition(resource: Resource, q: string, dialect: DialectName): RawBuilder<unknown> | null {
