@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { adviseIndexes } from '../../src/list/index-advice.js'
 import { parseListParams } from '../../src/list/list-params.js'
 import { loadListPage } from '../../src/list/load-list-page.js'
 import { buildResources } from '../../src/resources/build-resources.js'
@@ -138,6 +139,25 @@ for (const dialect of dialects) {
       })
       const resource = indexResources(buildResources(fx.schema, config, { defaultSchema: fx.s })).get(fx.s, 'orders')!
       assert.deepEqual(resource.listColumns, ['id', 'items', 'status', 'shout'])
+    })
+
+    it('gives no index advice on a computed filter or ordering (it is no column)', async () => {
+      const { db, dialect: engine } = fx.connection
+      const config = StewardConfig.parse({
+        tables: { orders: { ...ordersConfig.tables!.orders, ordering: ['-items'] } },
+      })
+      const resources = buildResources(fx.schema, config, { defaultSchema: fx.s })
+      const kinds = await engine.indexAdvisor.readIndexKinds(db)
+      const tables = adviseIndexes(resources, { advisor: engine.indexAdvisor, kinds, rows: new Map(), minRows: 0 })
+      const orders = tables.find((t) => t.resource.table.name === 'orders')
+      assert.deepEqual(
+        orders?.advice.filter((a) => a.columns.some((c) => c === 'items' || c === 'shout')),
+        [],
+      )
+      assert.ok(
+        orders?.advice.some((a) => a.purpose === 'filter' && a.columns[0] === 'status'),
+        'a real filter still is',
+      )
     })
 
     it('refuses a computed name that is a column, naming table and name', () => {
