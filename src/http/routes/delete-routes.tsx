@@ -5,6 +5,7 @@ import { formBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
+import { scopedRows } from '../../records/scoped-from.js'
 import { refSegment } from '../../records/record-ref.js'
 import { notDeletedMessage, writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
@@ -79,7 +80,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     resource,
     target.keys.map((key) => key.target),
     await auditRecorder(c),
-    { resources: admin.resources.all },
+    { resources: admin.resources.all, user: c.get('principal') },
   )
   if (result.status === 'error') {
     const fault = databaseFault(result.error)
@@ -104,6 +105,7 @@ async function renderDelete(
   const urls = c.get('urls')
   const dialect = admin.dialect.name
   let preview: DeletePreview | null = null
+  const user = c.get('principal')
   try {
     preview = await admin.dialect.withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
       previewDelete(
@@ -112,6 +114,7 @@ async function renderDelete(
         resource.table,
         resource.key.columns,
         target.keys.map((key) => key.target),
+        { rootRows: scopedRows(admin.db, resource, user) },
       ),
     )
   } catch (failure) {
@@ -121,7 +124,7 @@ async function renderDelete(
   let ambiguous = false
   const records = await Promise.all(
     target.keys.slice(0, shownRecords).map(async (key) => {
-      const { row, duplicated } = await readRecord(admin.db, resource, key.target)
+      const { row, duplicated } = await readRecord(admin.db, resource, key.target, user)
       ambiguous ||= duplicated
       return row
         ? {
