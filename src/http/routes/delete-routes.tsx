@@ -5,7 +5,7 @@ import { formBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
-import { scopedRows } from '../../records/scoped-from.js'
+import { scopedRows, unscoped } from '../../records/scoped-from.js'
 import { refSegment } from '../../records/record-ref.js'
 import { notDeletedMessage, writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
@@ -88,6 +88,12 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   }
   if (result.status === 'refused') return renderDelete(c, resource, target, refusalMessage(c, result))
   if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result))
+  // One row that is there but outside the user's scope is a 404, as on every page (nothing was deleted).
+  const [only] = target.keys
+  if (!target.bulk && only && result.count === 0 && resource.scope) {
+    if ((await readRecord(admin.db, unscoped(resource), only.target, null)).row)
+      throw notFound(`${resource.label} has no row with key "${shortKey(only.text)}".`)
+  }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
