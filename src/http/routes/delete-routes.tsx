@@ -21,6 +21,7 @@ import {
   refusalMessage,
   shortKey,
   writableResource,
+  writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
 import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
@@ -79,7 +80,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     resource,
     target.keys.map((key) => key.target),
     await auditRecorder(c),
-    { resources: admin.resources.all },
+    { resources: admin.resources.all, hooks: writeHooks(c, resource) },
   )
   if (result.status === 'error') {
     const fault = databaseFault(result.error)

@@ -26,10 +26,11 @@ import {
   auditRecorder,
   csrfPair,
   recordKeyOf,
-  refusalMessage,
+  refusedOnForm,
   shortKey,
   writableResource,
   writeErrors,
+  writeHooks,
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 
@@ -119,9 +120,13 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
-  if (result.status === 'refused')
-    return showCreate(c, { submitted: parsed.submitted, formError: refusalMessage(c, result) }, 409)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+    hooks: writeHooks(c, resource),
+  })
+  if (result.status === 'refused') {
+    const { status, ...shown } = refusedOnForm(c, result, fields)
+    return showCreate(c, { submitted: parsed.submitted, ...shown }, status)
+  }
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
@@ -236,14 +241,17 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     resource,
     { keyValues: key.target, version, changes: parsed.values },
     await auditRecorder(c),
+    { hooks: writeHooks(c, resource) },
   )
   switch (result.status) {
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
     case 'not_found':
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
-    case 'refused':
-      return showEdit(c, { ...keep, formError: refusalMessage(c, result) }, 409)
+    case 'refused': {
+      const { status, ...shown } = refusedOnForm(c, result, fields)
+      return showEdit(c, { ...keep, ...shown }, status)
+    }
     case 'error': {
       const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
