@@ -18,6 +18,8 @@ export type InsertResult =
       readonly keyValues: readonly unknown[] | null
       /** The new row's ref text (`rowRefText`: its rowid when its key holds NULL); null with `keyValues`. */
       readonly ref: string | null
+      /** The values written: what was asked, with what `beforeSave` hooks returned merged over it. */
+      readonly values: Readonly<Record<string, unknown>>
     }
   | WriteFailure
 
@@ -50,7 +52,7 @@ export async function insertRecord(
         await writeAuditEntry(trx, audit, { ...entry, changes: { ...written, ...key } })
       }
       await afterSave(trx, options.hooks, resource, { mode, row: row ?? written, values: written })
-      return { status: 'created', keyValues, ref } as const
+      return { status: 'created', keyValues, ref, values: written } as const
     })
   } catch (error) {
     return writeFailure(error, dialect)

@@ -141,7 +141,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   }
   const keyValues = result.keyValues
   const key = refSegment(result.ref)
-  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
+  const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
