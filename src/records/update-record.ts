@@ -6,6 +6,7 @@ import { updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/aud
 import { changedSince } from './conflict.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { afterSave, beforeSave, type HookOptions } from './write-hooks.js'
 import { writeMessages } from './write-messages.js'
@@ -18,6 +19,8 @@ export interface UpdateRequest {
   readonly version: string
   /** Only the columns the user changed, with the values to write. */
   readonly changes: Readonly<Record<string, unknown>>
+  /** Who writes: a row outside the table's scope for them is `not_found`, and nothing is written. */
+  readonly user?: Reader
 }
 
 export type Row = Readonly<Record<string, unknown>>
@@ -33,7 +36,7 @@ export type UpdateResult =
 
 /**
  * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
- * form's version, then writes only the changed columns and checks that exactly one row was affected
+ * form's version (the read goes through the table's scope: a row outside it is not found), then writes only the changed columns and checks that exactly one row was affected
  * (a key-less table matched on all its columns could match several: then everything is rolled back).
  * With `audit`, the before → after of the changed columns is recorded in the same transaction. With `hooks`
  * (run only when something changed), `beforeSave` may change or add values, which are then written too,
@@ -49,10 +52,11 @@ export async function updateRecord(
 ): Promise<UpdateResult> {
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<UpdateResult> => {
+      const user = request.user ?? null
       const target = targetOf(resource, request.keyValues)
       const where = matchColumns(target.columns, target.values)
       const columns = [...resource.table.columns.map((column) => column.name), ...rowKeyColumns(resource)]
-      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${rowSource(trx, resource, user)}
         where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
       const current = rows[0]
       if (!current) return { status: 'not_found' }
