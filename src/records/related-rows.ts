@@ -4,10 +4,11 @@ import type { Column, ForeignKey } from '../introspect/metadata.js'
 import type { Logger } from '../logger.js'
 import { countRows, type RowCount } from '../list/count-rows.js'
 import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
-import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import { matchColumns, selectList } from '../list/sql-identifiers.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { rowKeyColumns } from './record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -42,6 +43,8 @@ export interface RelatedRowsOptions {
   readonly resources: ResourceIndex
   readonly dialect: Dialect
   readonly statementTimeoutMs: number
+  /** Who reads: each child table's scope is applied for them (its rows and its count). */
+  readonly user: Reader
   /** Where a child that could not be read is reported. */
   readonly logger: Logger
   /** How many rows, and columns besides the foreign key's, to read per child (5 each). */
@@ -95,8 +98,9 @@ async function readChild(
     return target && childFk.columns.some((name) => shown.has(name)) ? [{ fk: childFk, target }] : []
   })
   const names = [...shown, ...labelled.flatMap(({ fk }) => fk.columns), ...rowKeyColumns(child)]
+  const from = rowSource(db, child, options.user)
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(child, names)} from ${tableId(child.table)}
+    select ${selectList(child, names)} from ${from}
     where ${where} order by ${order} limit ${shownRows}`.execute(db)
   // One query per foreign key shown, never one per row.
   const foreign: ShownForeignKey[] = []
@@ -105,13 +109,14 @@ async function readChild(
     foreign.push({
       fk: childFk,
       target,
-      labels: await loadForeignLabels(db, target, childFk, tuples, options.dialect.name),
+      labels: await loadForeignLabels(db, target, childFk, tuples, {
+        dialect: options.dialect.name,
+        user: options.user,
+      }),
     })
   }
   // Fewer rows than a panel shows are all there are: no second query to count them.
   const count: RowCount =
-    rows.length < shownRows
-      ? { value: rows.length, precision: 'exact' }
-      : await countRows(db, child.table, where, undefined)
+    rows.length < shownRows ? { value: rows.length, precision: 'exact' } : await countRows(db, from, where, undefined)
   return { columns, rows, count, foreign }
 }

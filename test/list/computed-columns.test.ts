@@ -63,7 +63,12 @@ for (const dialect of dialects) {
         ).get(fx.s, 'orders')!
         const parsed = parseListParams(new URLSearchParams(`sort=${sort}&page=2`), resource, dialect.name)
         assert.ok(parsed.ok)
-        const ctx = { dialect: fx.connection.dialect, resources: indexResources([resource]), statementTimeoutMs: 5_000 }
+        const ctx = {
+          dialect: fx.connection.dialect,
+          resources: indexResources([resource]),
+          statementTimeoutMs: 5_000,
+          user: null,
+        }
         const page = await loadListPage(fx.connection.db, resource, parsed.params, ctx)
         assert.equal(page.ordering.keyset, false)
         assert.deepEqual(
