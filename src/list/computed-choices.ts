@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Resource } from '../resources/resource.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { computedText } from './computed-text.js'
-import { computedSql, tableId } from './sql-identifiers.js'
+import { computedSql } from './sql-identifiers.js'
+import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import { compare } from '../introspect/normalize.js'
 
 /** A computed filter is a drop-down when its expression takes at most this many values; else a text box. */
@@ -16,20 +17,22 @@ const maxChoices = 50
 export async function loadComputedChoices(
   db: Kysely<any>,
   resource: Resource,
-  cache?: FilterChoiceCache,
+  { user, cache }: { readonly user: Reader; readonly cache?: FilterChoiceCache | undefined },
 ): Promise<Map<string, FilterChoices>> {
+  // A scoped table's values depend on who asks: read every time, never shared between users.
+  const shared = isScoped(resource) ? undefined : cache
   const choices = new Map<string, FilterChoices>()
   for (const field of resource.computed) {
     if (!resource.filterFields.includes(field.name)) continue
     const key = JSON.stringify(['computed', resource.table.schema, resource.table.name, field.name])
-    const cached = cache?.get(key)
+    const cached = shared?.get(key)
     if (cached !== undefined) {
       choices.set(field.name, cached)
       continue
     }
     const expression = computedSql(field)
     const { rows } = await sql<{ value: unknown }>`
-      select distinct ${expression} as value from ${tableId(resource.table)} where ${expression} is not null
+      select distinct ${expression} as value from ${rowSource(db, resource, user)} where ${expression} is not null
       limit ${maxChoices + 1}`.execute(db)
     const read: FilterChoices =
       rows.length > maxChoices
@@ -38,7 +41,7 @@ export async function loadComputedChoices(
             const text = computedText(value) ?? ''
             return { value: text, label: text }
           })
-    cache?.set(key, read)
+    shared?.set(key, read)
     choices.set(field.name, read)
   }
   return choices

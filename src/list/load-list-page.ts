@@ -10,7 +10,7 @@ import { countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
-import { listWhere } from './filters.js'
+import { listWhere, referencedRows } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
@@ -59,7 +59,11 @@ export async function loadListPage(
   ctx: ListContext,
 ): Promise<ListPage> {
   const ordering = resolveOrdering(resource, params.sort)
-  const where = listWhere(resource, params, { dialect: ctx.dialect.name, capabilities: ctx.dialect.capabilities })
+  const where = listWhere(resource, params, {
+    dialect: ctx.dialect.name,
+    capabilities: ctx.dialect.capabilities,
+    referencedRows: referencedRows(db, ctx.resources, ctx.user),
+  })
   const shownFks = foreignKeysShown(resource, ctx.resources)
   const columns = new Set([
     ...resource.listColumns,
@@ -118,7 +122,7 @@ export async function loadListPage(
       user: ctx.user,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
-    const computedChoices = await loadComputedChoices(trx, resource, ctx.filterChoices)
+    const computedChoices = await loadComputedChoices(trx, resource, { user: ctx.user, cache: ctx.filterChoices })
     return {
       rows,
       count,

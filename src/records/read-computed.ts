@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Resource } from '../resources/resource.js'
-import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import { matchColumns, selectList } from '../list/sql-identifiers.js'
+import { rowSource, type Reader } from './scoped-from.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
 
 /**
@@ -11,12 +12,13 @@ export async function readComputed(
   db: Kysely<any>,
   resource: Resource,
   row: RowToFind,
+  user: Reader,
 ): Promise<Readonly<Record<string, unknown>>> {
   if (resource.computed.length === 0) return {}
   const target = targetOf(resource, row)
   const names = resource.computed.map((field) => field.name)
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(resource, names)} from ${tableId(resource.table)}
+    select ${selectList(resource, names)} from ${rowSource(db, resource, user)}
     where ${matchColumns(target.columns, target.values)} limit 1`.execute(db)
   return rows[0] ?? {}
 }

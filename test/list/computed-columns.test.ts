@@ -165,6 +165,21 @@ for (const dialect of dialects) {
       )
     })
 
+    it("a scoped table's computed columns, choices and detail read only the rows in scope", async () => {
+      const scoped = fx.admin({
+        config: {
+          tables: { orders: { ...ordersConfig.tables!.orders, scope: (qb) => qb.where('status', '=', 'new') } },
+        },
+      })
+      const html = await (await scoped.request(`/${fx.s}/orders/?sort=-items`)).text()
+      assert.deepEqual(idsOf(html), ['7', '1', '2'])
+      const select = /<select[^>]*name="f\.items"[^>]*>([\s\S]*?)<\/select>/.exec(html)
+      const options = [...select![1]!.matchAll(/<option[^>]*value="([^"]*)"/g)].map((m) => m[1])
+      assert.deepEqual(options, ['', '0', '2', '4'], 'only the values of rows in scope')
+      assert.equal((await scoped.request(`/${fx.s}/orders/row/3`)).status, 404)
+      assert.match(await (await scoped.request(`/${fx.s}/orders/row/7`)).text(), />Items<[\s\S]*?>4</)
+    })
+
     it('refuses a computed name that is a column, naming table and name', () => {
       assert.throws(
         () =>

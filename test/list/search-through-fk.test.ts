@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import type { Can } from '../../src/auth/permissions.js'
 import { dialects, openAdminDb, suiteFixture } from '../helpers/test-db.js'
 
 const setup = `
@@ -65,6 +66,20 @@ for (const dialect of dialects) {
     it('follows a composite foreign key on all its columns, named by the referenced table', async () => {
       assert.deepEqual(await search('shipments', ['warehouses.city'], 'porto'), ['2'])
       assert.deepEqual(await search('shipments', ['warehouses.city'], 'austin'), ['3'])
+    })
+
+    it("searches only the referenced rows the user may see: the target's scope, and no table they may not view", async () => {
+      const searchAs = async (options: Parameters<typeof fx.admin>[0]) => {
+        const res = await fx.admin(options).request(`/${fx.s}/orders/?q=shop.test`)
+        assert.equal(res.status, 200)
+        return idsOf(await res.text(), 'orders')
+      }
+      const orders = { searchFields: ['customer_id.email'] }
+      assert.deepEqual(await searchAs({ config: { tables: { orders } } }), ['11', '13'])
+      const outOfScope = { scope: (qb: any) => qb.where('email', 'not like', '%shop.test') }
+      assert.deepEqual(await searchAs({ config: { tables: { orders, customers: outOfScope } } }), [])
+      const can: Can = (_user, action, table) => action === 'view' && table.name !== 'customers'
+      assert.deepEqual(await searchAs({ config: { tables: { orders } }, can }), [])
     })
 
     it('names the path in the search hint', async () => {

@@ -45,7 +45,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
           const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
           outgoing.set(fk.name, { target, label: [...labels.values()][0] })
         }
-        return { record, outgoing, computed: await readComputed(trx, resource, target) }
+        return { record, outgoing, computed: await readComputed(trx, resource, target, user) }
       })
       .catch((error: unknown) => {
         throw describeQueryFailure(c, resource, error)

@@ -6,7 +6,7 @@ import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { takeExpensive } from '../expensive.js'
 import { listParamsOf } from './list-params-of.js'
-import { describeQueryFailure, resourceFor } from './table-route-helpers.js'
+import { describeQueryFailure, resourceFor, visibleResources } from './table-route-helpers.js'
 
 /**
  * `GET /:schema/:table/export.csv?<the list's query string>`: the list's rows (search, filters, sort;
@@ -36,6 +36,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         statementTimeoutMs: admin.statementTimeoutMs,
         maxRows,
         user: c.get('principal'),
+        resources: visibleResources(c),
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()
