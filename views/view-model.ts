@@ -125,11 +125,15 @@ export interface ListPageModel {
   readonly kindLabel: string
   readonly readOnlyReasons: readonly string[]
   readonly createHref: string | null
-  /** The selection form posting the ticked rows' keys to the bulk delete preview; null when rows cannot be deleted. */
+  /**
+   * The selection form posting the ticked rows' keys to the bulk delete preview or a custom action (each button
+   * its own `formaction`); null when nothing can be done with a selection.
+   */
   readonly bulk: {
     readonly action: string
-    /** Hidden fields the post needs (the CSRF token). */
+    /** Hidden fields the post needs (the CSRF token, the list's query string to come back to). */
     readonly hidden: readonly (readonly [string, string])[]
+    readonly buttons: readonly { readonly label: string; readonly formAction: string }[]
   } | null
   readonly search: {
     readonly action: string
@@ -197,6 +201,12 @@ export interface DetailPageModel {
   readonly deleteHref: string | null
   /** The record's audit history; null when auditing is off. */
   readonly historyHref: string | null
+  /**
+   * Custom actions on this record: `post` ones run at once from a small form (carrying `actionHidden`), the
+   * others are links to their confirm or form page.
+   */
+  readonly actions: readonly { readonly label: string; readonly href: string; readonly post: boolean }[]
+  readonly actionHidden: readonly (readonly [string, string])[]
 }
 
 /** One field of an audit entry: `before` is null for a create, `after` null for a delete. */
@@ -211,7 +221,7 @@ export interface HistoryEntryModel {
   readonly at: string
   readonly atText: string
   readonly actor: string
-  readonly action: 'create' | 'update' | 'delete'
+  readonly action: 'create' | 'update' | 'delete' | 'action'
   readonly changes: readonly HistoryChange[]
   /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
   readonly note: string | null
