@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { AuditFailed, updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
-import type { Principal } from '../auth/permissions.js'
+import { isReadingAction, type Principal } from '../auth/permissions.js'
 import type { DatabaseError } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
@@ -43,7 +43,10 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
   const { dialect, resource, action } = options
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<RunActionResult> => {
-      const { rows, missing } = await readActionRows(trx, { dialect, resource, targets: options.targets })
+      // Rows an action may change are locked; a reading one (`view`, `export`) runs on a read-only
+      // database or a view too, where Postgres refuses FOR UPDATE.
+      const lock = resource.table.type === 'table' && !isReadingAction(action.spec.permission)
+      const { rows, missing } = await readActionRows(trx, { dialect, resource, targets: options.targets, lock })
       if (rows.length === 0) throw new WriteRefused('not_found', goneMessage(options.targets.length))
       const message = await action.spec.run({
         trx,
@@ -55,7 +58,7 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
       if (options.audit) {
         const note = `Action “${action.spec.label}” (${action.name})`
         for (const found of rows) {
-          const after = await readActionRow(trx, { dialect: null, resource, target: found.target })
+          const after = await readActionRow(trx, { resource, target: found.target, lock: sql`` })
           const changes = after ? updateChanges(found.row, withoutRowid(after)) : {}
           await writeAuditEntry(trx, options.audit, {
             table: resource.table,
@@ -92,13 +95,20 @@ export interface ActionRow {
  */
 export async function readActionRows(
   trx: Kysely<any>,
-  options: { readonly dialect: Dialect; readonly resource: Resource; readonly targets: readonly RecordTarget[] },
+  options: {
+    readonly dialect: Dialect
+    readonly resource: Resource
+    readonly targets: readonly RecordTarget[]
+    /** Lock the rows read (with the dialect's `lockForUpdate`) until the transaction ends. */
+    readonly lock: boolean
+  },
 ): Promise<{ rows: ActionRow[]; missing: string[] }> {
   const rows: ActionRow[] = []
   const missing: string[] = []
   const seen = new Set<string>()
   for (const target of options.targets) {
-    const row = await readActionRow(trx, { ...options, target })
+    const lock = options.lock ? options.dialect.lockForUpdate : sql``
+    const row = await readActionRow(trx, { resource: options.resource, target, lock })
     if (!row) {
       missing.push(target.text)
       continue
@@ -113,11 +123,10 @@ export async function readActionRows(
 
 async function readActionRow(
   trx: Kysely<any>,
-  options: { readonly dialect: Dialect | null; readonly resource: Resource; readonly target: RecordTarget },
+  options: { readonly resource: Resource; readonly target: RecordTarget; readonly lock: RawBuilder<unknown> },
 ): Promise<Record<string, unknown> | undefined> {
-  const { resource, target } = options
+  const { resource, target, lock } = options
   const names = [...resource.table.columns.map((column) => column.name), ...rowKeyColumns(resource)]
-  const lock = options.dialect?.lockForUpdate ?? sql``
   const found = (
     await sql<Record<string, unknown>>`select ${selectList(resource, names)} from ${tableId(resource.table)}
       where ${matchColumns(target.columns, target.values)} limit 2${lock}`.execute(trx)

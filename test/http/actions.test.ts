@@ -15,6 +15,7 @@ import { EditClient, readForm } from './edit-client.js'
 const setup = `
   create table orders (id integer primary key, title text not null, status text not null, note text);
   insert into orders values (1, 'First order', 'new', null), (2, 'Second order', 'new', null), (3, 'Third order', 'new', null);
+  create view order_titles as select id, title from orders;
 `
 
 const inIds = (rows: readonly Record<string, unknown>[]) => rows.map((row) => Number(row.id))
@@ -171,6 +172,19 @@ for (const { name: dialect } of dialects) {
       const token = await tokenOf(admin)
       assert.equal((await admin.post(path('/row/1/action/markShipped'), [[csrfField, token]])).status, 403)
       const peek = await admin.follow(await admin.post(path('/row/1/action/peek'), [[csrfField, token]]))
+      assert.match(peek.html, /Looked\./)
+    })
+
+    it('on a view (read-only) offers and runs a reading action only', async () => {
+      const admin = clientAs('admin')
+      const list = (await admin.get(`/${fx.s}/order_titles/`)).html
+      const detailHref = /href="([^"]*\/order_titles\/row\/[^"]+)"/.exec(list)![1]!.replace(/&amp;/g, '&')
+      const detail = (await admin.get(detailHref)).html
+      assert.match(detail, /action\/peek/)
+      assert.doesNotMatch(detail, /action\/markShipped/, 'a global writing action is not offered on a view')
+      const token = await tokenOf(admin)
+      assert.equal((await admin.post(`${detailHref}/action/markShipped`, [[csrfField, token]])).status, 403)
+      const peek = await admin.follow(await admin.post(`${detailHref}/action/peek`, [[csrfField, token]]))
       assert.match(peek.html, /Looked\./)
     })
 
