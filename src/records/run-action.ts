@@ -59,7 +59,9 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
         const note = `Action “${action.spec.label}” (${action.name})`
         for (const found of rows) {
           const after = await readActionRow(trx, { resource, target: found.target, lock: sql`` })
-          const changes = after ? updateChanges(found.row, withoutRowid(after)) : {}
+          // Only the columns the admin shows, as for an edit: a hidden column's values stay out of the log.
+          const shown = after ? Object.fromEntries(resource.columns.map((c) => [c.name, after[c.name]])) : null
+          const changes = shown ? updateChanges(found.row, shown) : {}
           await writeAuditEntry(trx, options.audit, {
             table: resource.table,
             recordKey: found.key,

@@ -13,8 +13,8 @@ import { auditLogTable, dialects, openAdminDb, suiteFixture, type AdminDb } from
 import { EditClient, readForm } from './edit-client.js'
 
 const setup = `
-  create table orders (id integer primary key, title text not null, status text not null, note text);
-  insert into orders values (1, 'First order', 'new', null), (2, 'Second order', 'new', null), (3, 'Third order', 'new', null);
+  create table orders (id integer primary key, title text not null, status text not null, note text, internal text);
+  insert into orders (id, title, status) values (1, 'First order', 'new'), (2, 'Second order', 'new'), (3, 'Third order', 'new');
   create view order_titles as select id, title from orders;
 `
 
@@ -38,6 +38,7 @@ const config: StewardConfigInput = {
   },
   tables: {
     orders: {
+      hiddenFields: ['internal'],
       actions: {
         // The table's own wins over the global one of the same name.
         markShipped,
@@ -56,7 +57,11 @@ const config: StewardConfigInput = {
             const { reason, amount, channel } = input as { reason: string; amount: number; channel: string }
             await trx
               .updateTable('orders')
-              .set({ status: 'refunded', note: `${reason} ${amount} by ${channel} for ${user?.name}` })
+              .set({
+                status: 'refunded',
+                note: `${reason} ${amount} by ${channel} for ${user?.name}`,
+                internal: 'never in the log',
+              })
               .where('id', 'in', inIds(rows))
               .execute()
             return `Refunded ${rows.length} orders.`
@@ -115,7 +120,7 @@ for (const { name: dialect } of dialects) {
           fx.connection.db,
         )
       ).rows
-    const reset = () => fx.test.exec(`update orders set status = 'new', note = null`)
+    const reset = () => fx.test.exec(`update orders set status = 'new', note = null, internal = null`)
     const tokenOf = async (client: EditClient) =>
       readForm((await client.get(path('/row/1'))).html, '').pairs.find(([name]) => name === csrfField)?.[1] ??
       readForm((await client.get(path('/'))).html, '/action/').pairs.find(([name]) => name === csrfField)![1]
@@ -242,6 +247,7 @@ for (const { name: dialect } of dialects) {
           ['2', 'action', 'cashier', 'Action “Refund” (refund)'],
         ],
       )
+      // What changed in the columns the admin shows: the hidden `internal` column stays out of the log.
       assert.deepEqual(JSON.parse(added[0]!.changes), {
         status: ['new', 'refunded'],
         note: [null, 'damaged 12.5 by email for cashier'],
