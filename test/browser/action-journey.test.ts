@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, test } from 'node:test'
+import { createRequire } from 'node:module'
 import { serve } from '@hono/node-server'
 import type { Page } from 'playwright-core'
 import { z } from 'zod'
@@ -19,9 +20,12 @@ const setup = `
   insert into parcels values (1, 'Books', 'new', null), (2, 'Lamp', 'new', null), (3, 'Chair', 'new', null);
 `
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 before(async () => {
-  browser = await launchBrowser()
+  // bypassCSP: axe-core is injected to check the action page with its errors.
+  browser = await launchBrowser({ bypassCSP: true })
 })
 after(async () => {
   await browser?.close()
@@ -103,7 +107,18 @@ for (const { name: dialect, create } of dialects) {
       await page.getByText('Write at least 3 characters.').waitFor()
       assert.equal(await page.getByRole('textbox', { name: 'Note' }).inputValue(), 'ok')
       assert.equal(await page.getByRole('combobox', { name: 'Status' }).inputValue(), 'shipped')
-      await page.getByRole('textbox', { name: 'Note' }).fill('sent by courier')
+      await page.addScriptTag({ path: axePath })
+      const violations = (await page.evaluate(
+        'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)',
+      )) as { id: string; impact: string | null }[]
+      assert.deepEqual(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+        [],
+        'the action page with its errors has no serious accessibility violation',
+      )
+      const note = page.getByRole('textbox', { name: 'Note' })
+      assert.equal(await note.getAttribute('aria-invalid'), 'true')
+      await note.fill('sent by courier')
       await page.getByRole('button', { name: 'Set status', exact: true }).click()
 
       await page.getByText('2 parcels are now shipped.').waitFor()
