@@ -27,8 +27,11 @@ export interface RunActionOptions {
 export type RunActionResult =
   /** `message`: what `run` returned; `missing`: the keys (text form) of rows that no longer existed. */
   | { readonly status: 'done'; readonly message: string | null; readonly count: number; readonly missing: string[] }
-  /** A `Refusal` from `run`, or Steward's own (no row left, a key matching several rows, the audit entry). */
-  | { readonly status: 'refused'; readonly message: string; readonly cause?: unknown }
+  /**
+   * A `Refusal` from `run` (with the form field it names, if any), or Steward's own (no row left, a key
+   * matching several rows, the audit entry).
+   */
+  | { readonly status: 'refused'; readonly message: string; readonly field?: string; readonly cause?: unknown }
   /** The database refused a statement of the action (a constraint, a lost connection…). */
   | { readonly status: 'error'; readonly error: DatabaseError }
   /** `run` threw something else: a bug of the action, for the log. */
@@ -74,7 +77,9 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
       return { status: 'done', message: typeof message === 'string' ? message : null, count: rows.length, missing }
     })
   } catch (error) {
-    if (error instanceof Refusal || error instanceof WriteRefused) return { status: 'refused', message: error.message }
+    if (error instanceof Refusal)
+      return { status: 'refused', message: error.message, ...(error.field ? { field: error.field } : {}) }
+    if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
     if (error instanceof AuditFailed) return { status: 'refused', message: error.message, cause: error.cause }
     const mapped = dialect.mapError(error)
     if (mapped) return { status: 'error', error: mapped }

@@ -55,6 +55,7 @@ const config: StewardConfigInput = {
           }),
           run: async ({ trx, rows, input, user }) => {
             const { reason, amount, channel } = input as { reason: string; amount: number; channel: string }
+            if (reason === 'because') throw new Refusal('Give a real reason.', { field: 'reason' })
             await trx
               .updateTable('orders')
               .set({
@@ -273,6 +274,24 @@ for (const { name: dialect } of dialects) {
       assert.match(await response.text(), /role="alert"[^>]*>\s*Not today\./)
       assert.deepEqual(await statuses(), ['new', 'new', 'new'])
       assert.equal((await entries()).length, before)
+    })
+
+    it('shows a Refusal that names a field by that field, with the input kept', async () => {
+      await reset()
+      const cashier = clientAs('cashier')
+      const response = await cashier.post(path('/action/refund'), [
+        [csrfField, await tokenOf(cashier)],
+        ['key', '2'],
+        ['run', '1'],
+        ['input.reason', 'because'],
+        ['input.amount', '3'],
+        ['input.channel', 'sms'],
+      ])
+      assert.equal(response.status, 409)
+      const html = await response.text()
+      assert.match(html, /name="input\.reason" value="because"[^>]*aria-describedby="action-field-0-error"/)
+      assert.match(html, /id="action-field-0-error"[^>]*>Give a real reason\.</)
+      assert.deepEqual(await statuses(), ['new', 'new', 'new'])
     })
 
     it('rolls a thrown error back, logs it and shows a readable message', async () => {

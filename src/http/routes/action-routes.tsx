@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { ActionPage } from '../../../views/pages/action-page.js'
 import type { ActionPageModel } from '../../../views/pages/edit-page-models.js'
-import { actionFields, parseActionForm, type ActionField } from '../../forms/action-form.js'
+import { actionFieldName, actionFields, parseActionForm, type ActionField } from '../../forms/action-form.js'
 import { formBody, type FormBody } from '../../forms/form-body.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
@@ -171,23 +171,21 @@ async function postAction(c: Context<AdminEnv>, secret: string, request: Request
     await setFlash(c, secret, { kind: 'success', message: doneMessage(request, result) })
     return c.redirect(request.backUrl, 303)
   }
-  // The page again, with what the user typed, and why nothing happened.
-  const typed = spec.form ? parseActionForm(spec.form, body) : null
-  const fields = typed && !typed.ok ? typed.fields : refill(fresh, body)
-  return renderAction(
-    c,
-    request,
-    { fields, error: failureMessage(c, request, result) },
-    result.status === 'failed' ? 500 : 409,
-  )
+  // The page again, with what the user typed, and why nothing happened (by its field when a Refusal names one).
+  const error = failureMessage(c, request, result)
+  const onField = result.status === 'refused' && result.field ? actionFieldName(result.field) : null
+  const fields = refill(fresh, body).map((field) => (field.name === onField ? { ...field, error } : field))
+  return renderAction(c, request, { fields, error }, result.status === 'failed' ? 500 : 409)
 }
 
 function doneMessage(request: Request, result: Extract<RunActionResult, { status: 'done' }>): string {
   const rows = result.count === 1 ? '1 row' : `${result.count.toLocaleString('en-US')} rows`
   const message = result.message ?? `“${request.action.spec.label}” ran on ${rows} of ${request.resource.label}.`
   if (result.missing.length === 0) return message
-  const gone = result.missing.map(shortKey).join(', ')
-  return `${message} (${result.missing.length === 1 ? '1 selected row no longer exists' : `${result.missing.length} selected rows no longer exist`}: ${gone}.)`
+  const shown = result.missing.slice(0, 5).map(shortKey).join(', ')
+  const gone = result.missing.length > 5 ? `${shown}…` : shown
+  const count = result.missing.length
+  return `${message} (${count === 1 ? '1 selected row no longer exists' : `${count} selected rows no longer exist`}: ${gone}.)`
 }
 
 function failureMessage(
