@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import { AuditFailed, updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { isReadingAction, type Principal } from '../auth/permissions.js'
 import type { DatabaseError } from '../db/database-error.js'
@@ -8,6 +8,7 @@ import { Refusal } from '../resources/behaviour.js'
 import { rowidAlias, type Resource } from '../resources/resource.js'
 import type { NamedAction } from '../resources/table-actions.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
+import { rowSource, ScopeFailed, type Reader } from './scoped-from.js'
 import type { RecordTarget } from './resolve-record-ref.js'
 import { writeMessages } from './write-messages.js'
 import { withWriteTransaction, WriteRefused } from './write-transaction.js'
@@ -49,7 +50,13 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
       // Rows an action may change are locked; a reading one (`view`, `export`) runs on a read-only
       // database or a view too, where Postgres refuses FOR UPDATE.
       const lock = resource.table.type === 'table' && !isReadingAction(action.spec.permission)
-      const { rows, missing } = await readActionRows(trx, { dialect, resource, targets: options.targets, lock })
+      const { rows, missing } = await readActionRows(trx, {
+        dialect,
+        resource,
+        targets: options.targets,
+        lock,
+        user: options.user,
+      })
       if (rows.length === 0) throw new WriteRefused('not_found', goneMessage(options.targets.length))
       const message = await action.spec.run({
         trx,
@@ -61,7 +68,8 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
       if (options.audit) {
         const note = `Action “${action.spec.label}” (${action.name})`
         for (const found of rows) {
-          const after = await readActionRow(trx, { resource, target: found.target, lock: sql`` })
+          // Read whole, not through the scope: a row the action moved out of it still changed.
+          const after = await readActionRow(trx, { resource, from: tableId(resource.table), target: found.target })
           // Only the columns the admin shows, as for an edit: a hidden column's values stay out of the log.
           const shown = after ? Object.fromEntries(resource.columns.map((c) => [c.name, after[c.name]])) : null
           const changes = shown ? updateChanges(found.row, shown) : {}
@@ -77,6 +85,8 @@ export async function runAction(db: Kysely<any>, options: RunActionOptions): Pro
       return { status: 'done', message: typeof message === 'string' ? message : null, count: rows.length, missing }
     })
   } catch (error) {
+    // Not the action's failure: the one error handler shows the scope's own page.
+    if (error instanceof ScopeFailed) throw error
     if (error instanceof Refusal)
       return { status: 'refused', message: error.message, ...(error.field ? { field: error.field } : {}) }
     if (error instanceof WriteRefused) return { status: 'refused', message: error.message }
@@ -96,9 +106,9 @@ export interface ActionRow {
 }
 
 /**
- * The one place an action's rows are read: by key, inside the action's transaction, locked where the dialect
- * locks. A key that matches several rows refuses the whole action; a key that matches none is returned in
- * `missing` (deleted meanwhile). Row scopes narrow this read when they apply to actions.
+ * The one place an action's rows are read: by key, through the table's row scope for `user`, inside the
+ * action's transaction, locked where the dialect locks. A key that matches several rows refuses the whole
+ * action; a key that matches none (deleted meanwhile, or outside the scope) is returned in `missing`.
  */
 export async function readActionRows(
   trx: Kysely<any>,
@@ -108,6 +118,7 @@ export async function readActionRows(
     readonly targets: readonly RecordTarget[]
     /** Lock the rows read (with the dialect's `lockForUpdate`) until the transaction ends. */
     readonly lock: boolean
+    readonly user: Reader
   },
 ): Promise<{ rows: ActionRow[]; missing: string[] }> {
   const rows: ActionRow[] = []
@@ -115,7 +126,8 @@ export async function readActionRows(
   const seen = new Set<string>()
   for (const target of options.targets) {
     const lock = options.lock ? options.dialect.lockForUpdate : sql``
-    const row = await readActionRow(trx, { resource: options.resource, target, lock })
+    const from = rowSource(trx, options.resource, options.user)
+    const row = await readActionRow(trx, { resource: options.resource, from, target, lock })
     if (!row) {
       missing.push(target.text)
       continue
@@ -130,12 +142,18 @@ export async function readActionRows(
 
 async function readActionRow(
   trx: Kysely<any>,
-  options: { readonly resource: Resource; readonly target: RecordTarget; readonly lock: RawBuilder<unknown> },
+  options: {
+    readonly resource: Resource
+    /** The table, or its scoped rows (`rowSource`). */
+    readonly from: Expression<unknown>
+    readonly target: RecordTarget
+    readonly lock?: RawBuilder<unknown>
+  },
 ): Promise<Record<string, unknown> | undefined> {
-  const { resource, target, lock } = options
+  const { resource, target, lock = sql`` } = options
   const names = [...resource.table.columns.map((column) => column.name), ...rowKeyColumns(resource)]
   const found = (
-    await sql<Record<string, unknown>>`select ${selectList(resource, names)} from ${tableId(resource.table)}
+    await sql<Record<string, unknown>>`select ${selectList(resource, names)} from ${options.from}
       where ${matchColumns(target.columns, target.values)} limit 2${lock}`.execute(trx)
   ).rows
   if (found.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)

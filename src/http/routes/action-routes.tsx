@@ -28,8 +28,6 @@ interface Request {
   readonly resource: Resource
   readonly action: NamedAction
   readonly keys: readonly RecordKey[]
-  /** One record's action (its page is a 404 when the row does not exist). */
-  readonly single: boolean
   /** The URL the page posts to, and where Cancel and the redirect after running go. */
   readonly postUrl: string
   readonly backUrl: string
@@ -97,7 +95,6 @@ async function selectionRequest(c: Context<AdminEnv>, body: FormBody | null): Pr
     resource,
     action,
     keys,
-    single: false,
     postUrl: urls.bulkAction(resource.table, action.name),
     backUrl: urls.list(resource.table, back),
     carried: [
@@ -111,12 +108,14 @@ async function selectionRequest(c: Context<AdminEnv>, body: FormBody | null): Pr
 async function rowRequest(c: Context<AdminEnv>): Promise<Request> {
   const { resource, action } = actionOf(c, 'row')
   const key = await recordKeyOf(c, resource)
+  // A row that is not there, or outside the user's scope, is a 404 as on every record page.
+  if (!(await readRecord(c.get('admin').db, resource, key.target, c.get('principal'))).row)
+    throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
   const urls = c.get('urls')
   return {
     resource,
     action,
     keys: [key],
-    single: true,
     postUrl: urls.rowAction(resource.table, key.text, action.name),
     backUrl: urls.detail(resource.table, key.text),
     carried: [],
@@ -131,10 +130,6 @@ function listQueryOf(text: string | undefined): [string, string][] {
 
 async function showAction(c: Context<AdminEnv>, request: Request): Promise<Response> {
   if (request.keys.length === 0) throw new HttpError(400, 'No rows selected', 'Select the rows to run this on first.')
-  if (request.single) {
-    const { row } = await readRecord(c.get('admin').db, request.resource, request.keys[0]!.target)
-    if (!row) throw notFound(`${request.resource.label} has no row with key "${shortKey(request.keys[0]!.text)}".`)
-  }
   const form = request.action.spec.form
   return renderAction(c, request, { fields: form ? actionFields(form) : [], error: null }, 200)
 }
@@ -223,7 +218,7 @@ async function renderAction(
   const { resource, action } = request
   const records = await Promise.all(
     request.keys.slice(0, shownRecords).map(async (key) => {
-      const { row } = await readRecord(admin.db, resource, key.target)
+      const { row } = await readRecord(admin.db, resource, key.target, c.get('principal'))
       return row
         ? {
             label: recordTitle(resource, row, key.target.keyValues, admin.dialect.name),
