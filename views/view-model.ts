@@ -69,6 +69,11 @@ export interface CellModel {
   readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
   /** A link, for foreign keys (to the referenced row) and the key column (to this row). */
   readonly href?: string
+  /**
+   * A point in time, drawn as `<time datetime>`: when `zoned` the text is in UTC and the page's script
+   * shows it in the viewer's zone; otherwise it is a wall-clock time in no known zone, marked as such.
+   */
+  readonly time?: { readonly datetime: string; readonly zoned: boolean }
 }
 
 export interface ColumnHeader {

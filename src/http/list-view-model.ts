@@ -12,7 +12,7 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, numericKinds, textCell } from './cell-model.js'
+import { cellFor, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
@@ -300,7 +300,8 @@ function rowModel(
         return textCell(label.text, href, `${via.target.label} ${String(value)}`)
       }
     }
-    return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
+    const href = column.name === linkColumn ? detail : undefined
+    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =

@@ -49,4 +49,8 @@ export interface Resource {
   readonly pageSize: number
   readonly labelColumn: string | null
   readonly allowKeylessEdit: boolean
+  /** The config's `locale` for numbers and currencies (default en-US). */
+  readonly locale: string
+  /** ISO 4217 codes by column name, for columns that hold amounts of money (`fields.<column>.currency`). */
+  readonly currencies: Readonly<Record<string, string>>
 }
