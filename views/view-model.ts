@@ -112,6 +112,9 @@ export type FilterModel =
       readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
       /** The input's `step`: without one a browser refuses fractions in a number box and seconds in a time box. */
       readonly step?: string
+      /** For a text box: the format asked for (`yyyy-mm-dd`), shown and checked by the browser. */
+      readonly placeholder?: string
+      readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }

@@ -177,14 +177,16 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
-      const inputType =
-        column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      // Dates are typed as the list shows them (2024-01-31): a date input shows the browser's locale (01/31/2024).
+      const dated = column.kind === 'datetime' || column.kind === 'date'
+      const inputType = dated ? 'text' : column.kind === 'time' ? 'time' : 'number'
       const from = filterParam(name, 'gte')
       const to = filterParam(name, 'lte')
       models.push({
         type: 'range',
         label,
         inputType,
+        ...(dated ? { placeholder: 'yyyy-mm-dd', pattern: String.raw`\d{4,}-\d{2}-\d{2}` } : {}),
         ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
