@@ -56,7 +56,10 @@ for (const { name: dialect } of dialects) {
 
     it('date filters ask for dates as the list shows them, yyyy-mm-dd', async () => {
       const { html } = await client().get(`/${fx.s}/ledger/`)
-      assert.match(html, /<input type="text" name="f\.paid\.gte" value="" [^>]*placeholder="yyyy-mm-dd" pattern="[^"]+"/)
+      assert.match(
+        html,
+        /<input type="text" name="f\.paid\.gte" value="" [^>]*placeholder="yyyy-mm-dd" pattern="[^"]+"/,
+      )
       const from = await client().get(`/${fx.s}/ledger/?f.paid.gte=2024-01-31&f.noted.lte=2024-02-01`)
       assert.match(from.html, /Showing 1 of 1 row/)
       assert.match(from.html, /name="f\.paid\.gte" value="2024-01-31"/)
