@@ -6,6 +6,7 @@ import { writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { cascadeEntries, finishEntries, type CascadeOptions } from './cascade-audit.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { writeMessages } from './write-messages.js'
 import { withWriteTransaction, WriteRefused } from './write-transaction.js'
@@ -20,6 +21,8 @@ export interface DeleteOptions extends CascadeOptions {
    * CASCADE / SET NULL / SET DEFAULT) are recorded too, each under its own table and key.
    */
   readonly resources?: readonly Resource[]
+  /** Who deletes: a row outside the table's scope for them counts as missing and is not deleted. */
+  readonly user?: Reader
 }
 
 /**
@@ -39,12 +42,15 @@ export async function deleteRecords(
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<DeleteResult> => {
       let count = 0
+      const user = options.user ?? null
       const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
       for (const row of rows) {
         const target = targetOf(resource, row)
         const where = matchColumns(target.columns, target.values)
         const found = (
-          await sql<Record<string, unknown>>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+          await sql<
+            Record<string, unknown>
+          >`select ${selectList(resource, columns)} from ${rowSource(trx, resource, user)}
             where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
         ).rows
         if (found.length > 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)

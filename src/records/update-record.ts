@@ -6,6 +6,7 @@ import { updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/aud
 import { changedSince } from './conflict.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { writeMessages } from './write-messages.js'
 import { withWriteTransaction, WriteRefused } from './write-transaction.js'
@@ -17,6 +18,8 @@ export interface UpdateRequest {
   readonly version: string
   /** Only the columns the user changed, with the values to write. */
   readonly changes: Readonly<Record<string, unknown>>
+  /** Who writes: a row outside the table's scope for them is `not_found`, and nothing is written. */
+  readonly user?: Reader
 }
 
 export type Row = Readonly<Record<string, unknown>>
@@ -32,7 +35,7 @@ export type UpdateResult =
 
 /**
  * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
- * form's version, then writes only the changed columns and checks that exactly one row was affected
+ * form's version (the read goes through the table's scope: a row outside it is not found), then writes only the changed columns and checks that exactly one row was affected
  * (a key-less table matched on all its columns could match several: then everything is rolled back).
  * With `audit`, the before → after of the changed columns is recorded in the same transaction.
  */
@@ -46,10 +49,11 @@ export async function updateRecord(
   const names = Object.keys(request.changes)
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<UpdateResult> => {
+      const user = request.user ?? null
       const target = targetOf(resource, request.keyValues)
       const where = matchColumns(target.columns, target.values)
       const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
-      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${rowSource(trx, resource, user)}
         where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
       const current = rows[0]
       if (!current) return { status: 'not_found' }

@@ -107,6 +107,7 @@ function buildResource(
     allowKeylessEdit: options.allowKeylessEdit ?? false,
     locale: defaultLocale,
     currencies: currenciesOf(options),
+    ...(options.scope ? { scope: options.scope } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Column, Table } from '../introspect/metadata.js'
+import type { RowScope } from './behaviour.js'
 
 /**
  * How rows of a table are told apart in URLs:
@@ -53,4 +54,6 @@ export interface Resource {
   readonly locale: string
   /** ISO 4217 codes by column name, for columns that hold amounts of money (`fields.<column>.currency`). */
   readonly currencies: Readonly<Record<string, string>>
+  /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
+  readonly scope?: RowScope
 }

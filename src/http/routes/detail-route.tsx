@@ -26,20 +26,21 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
     const visible = visibleResources(c)
+    const user = c.get('principal')
     const keyText = c.req.param('key') ?? ''
     const missing = () => notFound(`${resource.label} has no row with key "${shortKey(keyText)}".`)
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
     const loaded = await admin.dialect
       .withStatementTimeout(admin.db, admin.statementTimeoutMs, async (trx) => {
-        const record = await readRecord(trx, resource, target)
+        const record = await readRecord(trx, resource, target, user)
         if (!record.row) return { record, outgoing: new Map() }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
           const target = visible.get(fk.refSchema, fk.refTable)
           if (!target) continue
           const values = fk.columns.map((name) => record.row![name])
-          const labels = await loadForeignLabels(trx, target, fk, [values], admin.dialect.name)
+          const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
           outgoing.set(fk.name, { target, label: [...labels.values()][0] })
         }
         return { record, outgoing }
@@ -58,6 +59,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       dialect,
       statementTimeoutMs,
       logger,
+      user,
     })
     const key = refSegment(target.text)
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)

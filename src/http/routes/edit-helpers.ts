@@ -94,7 +94,10 @@ export async function writeErrors(
     tableLabel,
   )
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
-  const missing = await missingReferences(admin.db, resource.table, values).catch((failure: unknown) => {
+  const missing = await missingReferences(admin.db, resource.table, values, {
+    resources: admin.resources,
+    user: c.get('principal'),
+  }).catch((failure: unknown) => {
     // The page still says that a referenced row is missing, only not next to which field.
     admin.logger.warn(`steward: could not find which reference of ${resource.id} is missing:`, failure)
     return []

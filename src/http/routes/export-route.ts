@@ -34,6 +34,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         dialect: admin.dialect,
         statementTimeoutMs: admin.statementTimeoutMs,
         maxRows,
+        user: c.get('principal'),
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()

@@ -31,6 +31,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       resources: visible,
       statementTimeoutMs: admin.statementTimeoutMs,
       filterChoices,
+      user: c.get('principal'),
     }
     let page: ListPage | null = null
     let failure: HttpError | null = null

@@ -18,7 +18,7 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
   if (!admin.expensive.tryTake()) return c.json({ error: 'too many searches are running; try again' }, 503)
   const results = await admin.dialect
     .withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
-      lookupRows(trx, { resource, column, q, dialect: admin.dialect }),
+      lookupRows(trx, { resource, column, q, dialect: admin.dialect, user: c.get('principal') }),
     )
     .catch((error: unknown) => {
       admin.logger.warn(`steward: the lookup in ${resource.id} failed:`, error)

@@ -9,6 +9,7 @@ import { kindOf } from '../../kinds/registry.js'
 import { readVersion, rowVersion } from '../../records/conflict.js'
 import { insertRecord } from '../../records/insert-record.js'
 import { readRecord } from '../../records/read-record.js'
+import { unscoped } from '../../records/scoped-from.js'
 import { refSegment, rowRefText } from '../../records/record-ref.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import { updateRecord, type Row } from '../../records/update-record.js'
@@ -80,7 +81,15 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   const fields = formFields(resource, 'create', admin.dialect.name)
   const prefill = prefillOf(c, fields)
   const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
-  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
+  const lookups = await formLookups(
+    admin.db,
+    fields,
+    references,
+    visibleResources(c),
+    urls,
+    admin.dialect.name,
+    c.get('principal'),
+  )
   const models = fieldModels({
     fields,
     mode: 'create',
@@ -153,7 +162,7 @@ interface EditState extends FormState {
 
 async function loadRow(c: Context<AdminEnv>, resource: Resource, target: RecordTarget): Promise<Row | null> {
   const admin = c.get('admin')
-  const { row, duplicated } = await readRecord(admin.db, resource, target)
+  const { row, duplicated } = await readRecord(admin.db, resource, target, c.get('principal'))
   if (duplicated) {
     const why = 'More than one row matches this key, so none of them can be edited or deleted here.'
     throw new HttpError(409, 'Several identical rows', why)
@@ -176,7 +185,15 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     const column = fields.find((field) => field.column.name === name)!.column
     return value === null || value === undefined ? undefined : kindOf(column).toInput(value, column, admin.dialect.name)
   })
-  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
+  const lookups = await formLookups(
+    admin.db,
+    fields,
+    references,
+    visibleResources(c),
+    urls,
+    admin.dialect.name,
+    c.get('principal'),
+  )
   const models = fieldModels({
     fields,
     mode: 'edit',
@@ -234,13 +251,16 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     admin.db,
     admin.dialect,
     resource,
-    { keyValues: key.target, version, changes: parsed.values },
+    { keyValues: key.target, version, changes: parsed.values, user: c.get('principal') },
     await auditRecorder(c),
   )
   switch (result.status) {
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
     case 'not_found':
+      // Not there for this user (outside the table's scope) is a 404, as on every page; gone meanwhile keeps the input.
+      if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)
+        throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
     case 'refused':
       return showEdit(c, { ...keep, formError: refusalMessage(c, result) }, 409)
