@@ -22,6 +22,7 @@ import {
   refusalMessage,
   shortKey,
   writableResource,
+  writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
 import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
@@ -80,7 +81,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     resource,
     target.keys.map((key) => key.target),
     await auditRecorder(c),
-    { resources: admin.resources.all, user: c.get('principal') },
+    { resources: admin.resources.all, user: c.get('principal'), hooks: writeHooks(c, resource) },
   )
   if (result.status === 'error') {
     const fault = databaseFault(result.error)

@@ -1,3 +1,4 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
@@ -32,7 +33,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
     const loaded = await admin.dialect
-      .withStatementTimeout(admin.db, admin.statementTimeoutMs, async (trx) => {
+      .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, async (trx) => {
         const record = await readRecord(trx, resource, target, user)
         if (!record.row) return { record, outgoing: new Map() }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
@@ -52,7 +53,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     if (!row) throw missing()
     const urls = c.get('urls')
     const { dialect, statementTimeoutMs, logger } = admin
-    const related = await loadRelatedRows(admin.db, {
+    const related = await loadRelatedRows(readsOf(c), {
       resource,
       row,
       resources: visible,

@@ -1,3 +1,4 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { IndexPage } from '../../../views/pages/index-page.js'
 import type { IndexEntry } from '../../../views/view-model.js'
@@ -23,7 +24,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const urls = c.get('urls')
   const resources = visibleResources(c).all
   // One catalog query for every estimate, then one statement counting the tables it does not cover.
-  const estimates = await loadRowEstimates(admin.db, admin.dialect).catch((error: unknown) => {
+  const estimates = await loadRowEstimates(readsOf(c), admin.dialect).catch((error: unknown) => {
     // Without estimates every table is counted, capped: slower, still right.
     admin.logger.warn('steward: could not read the row estimates:', error)
     return new Map<string, number>()
@@ -33,7 +34,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const targets = resources.map((resource) => {
     if (!resource.scope) return resource.table
     try {
-      return { ...resource.table, rows: scopedRows(admin.db, resource, user) }
+      return { ...resource.table, rows: scopedRows(readsOf(c), resource, user) }
     } catch (error) {
       if (!(error instanceof ScopeFailed)) throw error
       scopeRefused(error, admin.logger)
@@ -41,7 +42,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
     }
   })
   const countable = targets.flatMap((target) => (target ? [target] : []))
-  const counted = await countTables(admin.db, admin.dialect, countable, { estimates, timeoutMs: countTimeoutMs })
+  const counted = await countTables(readsOf(c), admin.dialect, countable, { estimates, timeoutMs: countTimeoutMs })
   const counts = targets.map((target): PromiseSettledResult<RowCount> | null => (target ? counted.shift()! : null))
   const groups = new Map<string, IndexEntry[]>()
   for (const [i, resource] of resources.entries()) {

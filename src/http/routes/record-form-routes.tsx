@@ -27,10 +27,11 @@ import {
   auditRecorder,
   csrfPair,
   recordKeyOf,
-  refusalMessage,
+  refusedOnForm,
   shortKey,
   writableResource,
   writeErrors,
+  writeHooks,
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 
@@ -128,9 +129,13 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
-  if (result.status === 'refused')
-    return showCreate(c, { submitted: parsed.submitted, formError: refusalMessage(c, result) }, 409)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+    hooks: writeHooks(c, resource),
+  })
+  if (result.status === 'refused') {
+    const { status, ...shown } = refusedOnForm(c, result, fields)
+    return showCreate(c, { submitted: parsed.submitted, ...shown }, status)
+  }
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
@@ -145,7 +150,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   }
   const keyValues = result.keyValues
   const key = refSegment(result.ref)
-  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
+  const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
   const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
@@ -253,6 +258,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     resource,
     { keyValues: key.target, version, changes: parsed.values, user: c.get('principal') },
     await auditRecorder(c),
+    { hooks: writeHooks(c, resource) },
   )
   switch (result.status) {
     case 'conflict':
@@ -262,8 +268,10 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)
         throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
-    case 'refused':
-      return showEdit(c, { ...keep, formError: refusalMessage(c, result) }, 409)
+    case 'refused': {
+      const { status, ...shown } = refusedOnForm(c, result, fields)
+      return showEdit(c, { ...keep, ...shown }, status)
+    }
     case 'error': {
       const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
