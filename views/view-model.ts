@@ -69,6 +69,11 @@ export interface CellModel {
   readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
   /** A link, for foreign keys (to the referenced row) and the key column (to this row). */
   readonly href?: string
+  /**
+   * A point in time, drawn as `<time datetime>`: when `zoned` the text is in UTC and the page's script
+   * shows it in the viewer's zone; otherwise it is a wall-clock time in no known zone, marked as such.
+   */
+  readonly time?: { readonly datetime: string; readonly zoned: boolean }
 }
 
 export interface ColumnHeader {
@@ -107,6 +112,9 @@ export type FilterModel =
       readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
       /** The input's `step`: without one a browser refuses fractions in a number box and seconds in a time box. */
       readonly step?: string
+      /** For a text box: the format asked for (`yyyy-mm-dd`), shown and checked by the browser. */
+      readonly placeholder?: string
+      readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }

@@ -4,7 +4,7 @@ import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { Row } from '../list/load-list-page.js'
 import { encodeRecordKey } from '../records/record-key.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, textCell } from './cell-model.js'
+import { cellFor, textCell, valueFormat } from './cell-model.js'
 import { kindLabel } from './list-view-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import type { Urls } from './urls.js'
@@ -44,7 +44,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
             input.may('view', link.target.table) ? urls.detail(link.target.table, link.label.key) : undefined,
             `${link.target.label} ${String(value)}`,
           )
-        : cellFor(column, value, input.dialect)
+        : cellFor(column, value, input.dialect, undefined, undefined, valueFormat(resource, column.name))
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,

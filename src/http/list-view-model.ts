@@ -12,7 +12,7 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, numericKinds, textCell } from './cell-model.js'
+import { cellFor, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
@@ -194,14 +194,16 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
-      const inputType =
-        column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      // Dates are typed as the list shows them (2024-01-31): a date input shows the browser's locale (01/31/2024).
+      const dated = column.kind === 'datetime' || column.kind === 'date'
+      const inputType = dated ? 'text' : column.kind === 'time' ? 'time' : 'number'
       const from = filterParam(name, 'gte')
       const to = filterParam(name, 'lte')
       models.push({
         type: 'range',
         label,
         inputType,
+        ...(dated ? { placeholder: 'yyyy-mm-dd', pattern: String.raw`\d{4,}-\d{2}-\d{2}` } : {}),
         ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
@@ -317,7 +319,8 @@ function rowModel(
         return textCell(label.text, href, `${via.target.label} ${String(value)}`)
       }
     }
-    return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
+    const href = column.name === linkColumn ? detail : undefined
+    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =
