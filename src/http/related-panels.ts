@@ -7,7 +7,7 @@ import { refSegment } from '../records/record-ref.js'
 import type { RelatedRows } from '../records/related-rows.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, textCell } from './cell-model.js'
+import { cellFor, textCell, valueFormat } from './cell-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 
@@ -61,7 +61,7 @@ export function relatedPanels(input: RelatedPanelsInput): RelatedPanel[] {
                 const link = i === 0 ? href : mayOpen ? urls.detail(shown.target.table, label.key) : undefined
                 return textCell(label.text, link, `${shown.target.label} ${String(value)}`)
               }
-              return cellFor(c, value, input.dialect, 60, i === 0 ? href : undefined)
+              return cellFor(c, value, input.dialect, 60, i === 0 ? href : undefined, valueFormat(child, c.name))
             }),
           }
         }),

@@ -1,6 +1,7 @@
 import { dialectFor } from '../db/dialects.js'
 import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
+import { defaultLocale } from '../kinds/number-display.js'
 import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
@@ -42,7 +43,8 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, tableOf }, problems)
+    const resource = buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, tableOf }, problems)
+    return config.locale ? { ...resource, locale: config.locale } : resource
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -127,6 +129,8 @@ function buildResource(
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    locale: defaultLocale,
+    currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
   }
 }
@@ -134,6 +138,13 @@ function buildResource(
 /** Computed columns the list names stay where they are; the others follow the table's columns. */
 function withComputed(names: readonly string[], computed: readonly ComputedField[]): string[] {
   return [...names, ...computed.map((field) => field.name).filter((name) => !names.includes(name))]
+}
+
+function currenciesOf(options: TableOptions): Record<string, string> {
+  const entries = Object.entries(options.fields ?? {}).flatMap(([name, field]) =>
+    field.currency === undefined ? [] : [[name, field.currency] as const],
+  )
+  return Object.fromEntries(entries)
 }
 
 /** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */

@@ -79,3 +79,11 @@ test('typed options take computed names in lists and foreign-key paths in search
     },
   })
 })
+
+test('a currency is an ISO 4217 code and a locale one Node.js knows', () => {
+  const problems = (input: unknown) =>
+    StewardConfig.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []
+  assert.deepEqual(problems({ locale: 'de-DE', tables: { orders: { fields: { total: { currency: 'EUR' } } } } }), [])
+  assert.match(problems({ tables: { orders: { fields: { total: { currency: 'euro' } } } } }).join('\n'), /currency/)
+  assert.match(problems({ locale: 'not a locale!' }).join('\n'), /^locale: /)
+})
