@@ -1,10 +1,11 @@
 import { dialectFor } from '../db/dialects.js'
-import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
+import type { Column, DialectName, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
+import { resolveFormOptions } from './form-options.js'
 import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
@@ -38,7 +39,7 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowid, problems)
+    return buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, dialect: schema.dialect }, problems)
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -48,8 +49,7 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  drifted: boolean,
-  rowid: boolean,
+  { drifted, rowid, dialect }: { drifted: boolean; rowid: boolean; dialect: DialectName },
   problems: string[],
 ): Resource {
   const known = new Set(table.columns.map((column) => column.name))
@@ -80,13 +80,18 @@ function buildResource(
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  const form = resolveFormOptions(table, id, options, dialect, problems)
   return {
     id,
     table,
     label: options.label ?? humanize(table.name),
     columns,
     columnLabels: Object.fromEntries(
-      table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),
+      // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.
+      table.columns.map((c) => [
+        c.name,
+        options.labels?.[c.name] ?? options.fields?.[c.name]?.label ?? defaultLabel(table, c.name),
+      ]),
     ),
     key,
     readOnly: readOnlyReasons.length > 0,
@@ -103,6 +108,9 @@ function buildResource(
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    fieldOptions: form.fieldOptions,
+    fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
+    saveAsNew: options.saveAsNew ?? false,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Column, Table } from '../introspect/metadata.js'
+import type { FieldOptions, FieldsetSpec } from './form-options.js'
 
 /**
  * How rows of a table are told apart in URLs:
@@ -49,4 +50,10 @@ export interface Resource {
   readonly pageSize: number
   readonly labelColumn: string | null
   readonly allowKeylessEdit: boolean
+  /** Per-column form options (`fields` in the config), only for the columns it names. */
+  readonly fieldOptions: Readonly<Record<string, FieldOptions>>
+  /** The form and detail page in titled groups; columns in none come after them. */
+  readonly fieldsets: readonly FieldsetSpec[]
+  /** The edit form offers "Save as new" (to users who may add rows). */
+  readonly saveAsNew: boolean
 }
