@@ -5,6 +5,7 @@ import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
+import { customPageProblems } from './custom-pages.js'
 import { resolveFormOptions } from './form-options.js'
 import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
@@ -35,6 +36,7 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   for (const id of Object.keys(config.tables ?? {})) {
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
+  problems.push(...customPageProblems(config.pages, schema))
   const { rowid } = dialectFor(schema.dialect).capabilities
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
