@@ -222,7 +222,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use(csrfProtection({ secret, ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}) }))
   app.use(flashMessages(secret))
   // Before the table routes: `/_pages/a/b` would otherwise read as schema `_pages`, table `a`.
-  registerCustomPages(app, basePath)
+  if ((config.pages ?? []).length > 0) registerCustomPages(app, basePath)
   registerEditRoutes(app, secret)
   if (accounts) registerLoginRoutes(app)
   registerBrowseRoutes(app)
