@@ -85,7 +85,9 @@ export function resolveFormOptions(
       help: given.help ?? null,
       readOnly: given.readOnly ?? false,
       hidden: given.hidden ?? false,
-      widget: given.widget ? checkedWidget(column, given.widget, dialect, `tables.${id}.fields.${name}`, problems) : null,
+      widget: given.widget
+        ? checkedWidget(column, given.widget, dialect, `tables.${id}.fields.${name}`, problems)
+        : null,
     }
   }
   const placed = new Map<string, string>()

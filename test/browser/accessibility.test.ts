@@ -73,7 +73,10 @@ describe('accessibility (axe-core)', () => {
   let server: DemoServer
   let page: Page
   before(async () => {
-    ;[browser, server] = await Promise.all([launchBrowser({ bypassCSP: true }), startDemoServer('sqlite', 0.01, formOptions)])
+    ;[browser, server] = await Promise.all([
+      launchBrowser({ bypassCSP: true }),
+      startDemoServer('sqlite', 0.01, formOptions),
+    ])
     page = await browser.context.newPage()
     page.setDefaultTimeout(5_000)
   })

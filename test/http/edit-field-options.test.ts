@@ -41,8 +41,7 @@ for (const { name: dialect } of dialects) {
   describe(`per-field options on ${dialect}`, () => {
     const fx = suiteFixture(() => openAdminDb(dialect, setup(dialect)))
     const client = () => new EditClient(fx.admin({ config, secret: 'test' }))
-    const row = () =>
-      fx.connection.db.selectFrom('product').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
+    const row = () => fx.connection.db.selectFrom('product').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
 
     it('labels the field on the form, the detail page and the list header', async () => {
       const c = client()

@@ -119,9 +119,7 @@ function DetailGroup(props: { group: FieldGroup<DetailField>; index: number }) {
     </dl>
   )
   if (group.title === null) return list
-  const description = group.description && (
-    <p class="text-sm text-slate-700 dark:text-slate-300">{group.description}</p>
-  )
+  const description = group.description && <p class="text-sm text-slate-700 dark:text-slate-300">{group.description}</p>
   if (group.collapsible)
     return (
       <details class="space-y-2" open={group.open}>

@@ -27,7 +27,11 @@ async function showCustomPage(c: Context<AdminEnv>, next: Next, basePath: string
   if (!page) return next()
   const failed = (what: string, cause: unknown) => {
     admin.logger.error(`steward: custom page ${page.path} ${what}:`, cause)
-    return new HttpError(500, 'Page failed', `The page “${page.title}” could not be drawn. The error is in the server log.`)
+    return new HttpError(
+      500,
+      'Page failed',
+      `The page “${page.title}” could not be drawn. The error is in the server log.`,
+    )
   }
   let content: unknown
   try {

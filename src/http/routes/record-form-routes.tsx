@@ -141,7 +141,12 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
-  const next = action === 'another' ? again : action === 'continue' ? urls.edit(resource.table, key) : urls.detail(resource.table, key)
+  const next =
+    action === 'another'
+      ? again
+      : action === 'continue'
+        ? urls.edit(resource.table, key)
+        : urls.detail(resource.table, key)
   return c.redirect(next, 303)
 }
 
