@@ -113,6 +113,7 @@ function buildResource(
     fieldOptions: form.fieldOptions,
     fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
     saveAsNew: options.saveAsNew ?? false,
+    ...(options.scope ? { scope: options.scope } : {}),
   }
 }
 

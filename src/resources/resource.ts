@@ -1,5 +1,6 @@
 import type { Column, Table } from '../introspect/metadata.js'
 import type { FieldOptions, FieldsetSpec } from './form-options.js'
+import type { RowScope } from './behaviour.js'
 
 /**
  * How rows of a table are told apart in URLs:
@@ -56,4 +57,6 @@ export interface Resource {
   readonly fieldsets: readonly FieldsetSpec[]
   /** The edit form offers "Save as new" (to users who may add rows). */
   readonly saveAsNew: boolean
+  /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
+  readonly scope?: RowScope
 }

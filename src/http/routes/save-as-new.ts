@@ -10,7 +10,7 @@ import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
-import { auditRecorder, refusalMessage, writableResource, writeErrors } from './edit-helpers.js'
+import { auditRecorder, refusedOnForm, writableResource, writeErrors, writeHooks } from './edit-helpers.js'
 import { allowed } from './table-route-helpers.js'
 
 /** The edit form offers "Save as new": the table allows it and this user may add rows to it. */
@@ -64,8 +64,14 @@ export async function postSaveAsNew(
   const parsed = await parseForm(fields, body, { mode: 'create', dialect })
   const keep = { submitted: parsed.submitted, version: body.value(formControl.version) ?? '' }
   if (Object.keys(parsed.errors).length > 0) return redraw(c, { ...keep, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
-  if (result.status === 'refused') return redraw(c, { ...keep, formError: refusalMessage(c, result) }, 409)
+  // An insert like any other: the table's hooks run (mode 'create') and the audit log records it.
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+    hooks: writeHooks(c, resource),
+  })
+  if (result.status === 'refused') {
+    const { status, ...shown } = refusedOnForm(c, result, fields)
+    return redraw(c, { ...keep, ...shown }, status)
+  }
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return redraw(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
@@ -76,7 +82,7 @@ export async function postSaveAsNew(
     return c.redirect(urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
-  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
+  const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, dialect)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}” as a new row.` })
   return c.redirect(urls.detail(resource.table, refSegment(result.ref)), 303)
