@@ -80,6 +80,11 @@ export interface CellModel {
   readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
   /** A link, for foreign keys (to the referenced row) and the key column (to this row). */
   readonly href?: string
+  /**
+   * A point in time, drawn as `<time datetime>`: when `zoned` the text is in UTC and the page's script
+   * shows it in the viewer's zone; otherwise it is a wall-clock time in no known zone, marked as such.
+   */
+  readonly time?: { readonly datetime: string; readonly zoned: boolean }
 }
 
 export interface ColumnHeader {
@@ -118,6 +123,9 @@ export type FilterModel =
       readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
       /** The input's `step`: without one a browser refuses fractions in a number box and seconds in a time box. */
       readonly step?: string
+      /** For a text box: the format asked for (`yyyy-mm-dd`), shown and checked by the browser. */
+      readonly placeholder?: string
+      readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }
@@ -136,11 +144,15 @@ export interface ListPageModel {
   readonly kindLabel: string
   readonly readOnlyReasons: readonly string[]
   readonly createHref: string | null
-  /** The selection form posting the ticked rows' keys to the bulk delete preview; null when rows cannot be deleted. */
+  /**
+   * The selection form posting the ticked rows' keys to the bulk delete preview or a custom action (each button
+   * its own `formaction`); null when nothing can be done with a selection.
+   */
   readonly bulk: {
     readonly action: string
-    /** Hidden fields the post needs (the CSRF token). */
+    /** Hidden fields the post needs (the CSRF token, the list's query string to come back to). */
     readonly hidden: readonly (readonly [string, string])[]
+    readonly buttons: readonly { readonly label: string; readonly formAction: string }[]
   } | null
   readonly search: {
     readonly action: string
@@ -210,6 +222,12 @@ export interface DetailPageModel {
   readonly deleteHref: string | null
   /** The record's audit history; null when auditing is off. */
   readonly historyHref: string | null
+  /**
+   * Custom actions on this record: `post` ones run at once from a small form (carrying `actionHidden`), the
+   * others are links to their confirm or form page.
+   */
+  readonly actions: readonly { readonly label: string; readonly href: string; readonly post: boolean }[]
+  readonly actionHidden: readonly (readonly [string, string])[]
 }
 
 /** One field of an audit entry: `before` is null for a create, `after` null for a delete. */
@@ -224,7 +242,7 @@ export interface HistoryEntryModel {
   readonly at: string
   readonly atText: string
   readonly actor: string
-  readonly action: 'create' | 'update' | 'delete'
+  readonly action: 'create' | 'update' | 'delete' | 'action'
   readonly changes: readonly HistoryChange[]
   /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
   readonly note: string | null

@@ -27,6 +27,10 @@ export interface Urls {
   /** A record's audit history (only served when auditing is on). */
   history(table: TableRef, key: string): string
   bulkDelete(table: TableRef): string
+  /** A custom action on a list's selection (`key` repeated in the query or the form). */
+  bulkAction(table: TableRef, action: string, query?: QueryPairs): string
+  /** A custom action on one record. */
+  rowAction(table: TableRef, key: string, action: string): string
   lookup(table: TableRef, q?: string): string
   /** A custom page of the config, by its `path` (served under `/_pages`, see `customPagePrefix`). */
   page(path: string): string
@@ -52,6 +56,8 @@ export function createUrls(base: string): Urls {
     history: (table, key) => `${row(table, key)}/history`,
     audit: (query = []) => `${root}/audit${queryString(query)}`,
     bulkDelete: (table) => `${tablePath(table)}/delete`,
+    bulkAction: (table, action, query = []) => `${tablePath(table)}/action/${segment(action)}${queryString(query)}`,
+    rowAction: (table, key, action) => `${row(table, key)}/action/${segment(action)}`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
     page: (path) => `${root}${customPagePrefix}${encodeURI(path)}`,
     asset: (file) => `${root}/static/${segment(file)}`,

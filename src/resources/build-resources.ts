@@ -1,6 +1,7 @@
 import { dialectFor } from '../db/dialects.js'
 import type { Column, DialectName, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
+import { defaultLocale } from '../kinds/number-display.js'
 import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
@@ -41,7 +42,14 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, dialect: schema.dialect }, problems)
+    const resource = buildResource(
+      table,
+      id,
+      config.tables?.[id] ?? {},
+      { drifted, rowid, dialect: schema.dialect },
+      problems,
+    )
+    return config.locale ? { ...resource, locale: config.locale } : resource
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -113,8 +121,17 @@ function buildResource(
     fieldOptions: form.fieldOptions,
     fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
     saveAsNew: options.saveAsNew ?? false,
+    locale: defaultLocale,
+    currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
   }
+}
+
+function currenciesOf(options: TableOptions): Record<string, string> {
+  const entries = Object.entries(options.fields ?? {}).flatMap(([name, field]) =>
+    field.currency === undefined ? [] : [[name, field.currency] as const],
+  )
+  return Object.fromEntries(entries)
 }
 
 /** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */

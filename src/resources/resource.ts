@@ -57,6 +57,10 @@ export interface Resource {
   readonly fieldsets: readonly FieldsetSpec[]
   /** The edit form offers "Save as new" (to users who may add rows). */
   readonly saveAsNew: boolean
+  /** The config's `locale` for numbers and currencies (default en-US). */
+  readonly locale: string
+  /** ISO 4217 codes by column name, for columns that hold amounts of money (`fields.<column>.currency`). */
+  readonly currencies: Readonly<Record<string, string>>
   /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
   readonly scope?: RowScope
 }

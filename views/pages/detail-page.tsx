@@ -2,6 +2,7 @@ import type { FieldGroup } from '../../src/forms/field-groups.js'
 import type { DetailField, DetailPageModel } from '../view-model.js'
 import { Cell } from '../components/cell.js'
 import { DataTable } from '../components/data-table.js'
+import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
 const buttonClass =
@@ -27,6 +28,20 @@ export function DetailPage(props: { model: DetailPageModel }) {
           <a href={model.historyHref} class={buttonClass}>
             History
           </a>
+        )}
+        {model.actions.map((action) =>
+          action.post ? (
+            <form method="post" action={action.href} class="inline">
+              <HiddenFields pairs={model.actionHidden} />
+              <button type="submit" class={buttonClass}>
+                {action.label}
+              </button>
+            </form>
+          ) : (
+            <a href={action.href} class={buttonClass}>
+              {action.label}
+            </a>
+          ),
         )}
         <a href={model.listHref} class="text-sm">
           Back to the list
