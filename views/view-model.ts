@@ -1,6 +1,8 @@
 // The data each view renders. Views are pure: they get one of these, query nothing, decide nothing
 // beyond layout, and import only types. Every href is complete (mount path included).
 
+import type { FieldGroup } from '../src/forms/field-groups.js'
+
 export interface Crumb {
   readonly label: string
   readonly href?: string
@@ -14,6 +16,13 @@ export interface NavItem {
   readonly current: boolean
   /** 'view', 'materialized view' or 'read-only', shown as a small tag; null for an editable table. */
   readonly tag: string | null
+}
+
+/** A custom page of the config (`pages`), linked above the tables. */
+export interface NavPage {
+  readonly label: string
+  readonly href: string
+  readonly current: boolean
 }
 
 export interface NavGroup {
@@ -33,6 +42,8 @@ export interface LayoutModel {
   readonly homeHref: string
   readonly crumbs: readonly Crumb[]
   readonly nav: readonly NavGroup[]
+  /** Custom pages, linked in the navigation above the tables (empty before login). */
+  readonly pages: readonly NavPage[]
   readonly flash: Flash | null
   /** A warning shown above the page, e.g. that the table changed since `steward generate`. */
   readonly banner: string | null
@@ -203,6 +214,8 @@ export interface DetailPageModel {
   readonly readOnlyReasons: readonly string[]
   readonly duplicated: boolean
   readonly fields: readonly DetailField[]
+  /** The same fields as the page draws them: the config's fieldsets, then the rest. */
+  readonly groups: readonly FieldGroup<DetailField>[]
   readonly related: readonly RelatedPanel[]
   readonly listHref: string
   readonly editHref: string | null

@@ -1,5 +1,6 @@
 import type { DetailField, DetailPageModel, RelatedPanel } from '../../views/view-model.js'
 import type { DialectName } from '../introspect/metadata.js'
+import { fieldGroups } from '../forms/field-groups.js'
 import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { Row } from '../list/load-list-page.js'
 import { encodeRecordKey } from '../records/record-key.js'
@@ -71,6 +72,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     readOnlyReasons: resource.readOnlyReasons,
     duplicated: input.duplicated,
     fields,
+    groups: fieldGroups(fields, resource.fieldsets, (field) => field.name),
     related: input.related,
     listHref: urls.list(resource.table),
     editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) : null,

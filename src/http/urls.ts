@@ -1,4 +1,5 @@
 import type { Table } from '../introspect/metadata.js'
+import { customPagePrefix } from '../resources/custom-pages.js'
 
 /** What a URL needs to name a table: its schema and name. */
 export type TableRef = Pick<Table, 'schema' | 'name'>
@@ -31,6 +32,8 @@ export interface Urls {
   /** A custom action on one record. */
   rowAction(table: TableRef, key: string, action: string): string
   lookup(table: TableRef, q?: string): string
+  /** A custom page of the config, by its `path` (served under `/_pages`, see `customPagePrefix`). */
+  page(path: string): string
   asset(file: string): string
   /** The login page; `next` is where to go after logging in (a path of this admin). */
   login(next?: string): string
@@ -56,6 +59,7 @@ export function createUrls(base: string): Urls {
     bulkAction: (table, action, query = []) => `${tablePath(table)}/action/${segment(action)}${queryString(query)}`,
     rowAction: (table, key, action) => `${row(table, key)}/action/${segment(action)}`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
+    page: (path) => `${root}${customPagePrefix}${encodeURI(path)}`,
     asset: (file) => `${root}/static/${segment(file)}`,
     login: (next) => `${root}/login${next === undefined ? '' : queryString([['next', next]])}`,
     logout: () => `${root}/logout`,

@@ -1,5 +1,5 @@
 import { dialectFor } from '../db/dialects.js'
-import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
+import type { Column, DialectName, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
 import { defaultLocale } from '../kinds/number-display.js'
 import { kindOf } from '../kinds/registry.js'
@@ -8,6 +8,8 @@ import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
 import { computedFields } from './computed-fields.js'
 import { resolveSearchPath } from './search-paths.js'
+import { customPageProblems } from './custom-pages.js'
+import { resolveFormOptions } from './form-options.js'
 import type { ComputedField, RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
@@ -37,13 +39,20 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   for (const id of Object.keys(config.tables ?? {})) {
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
+  problems.push(...customPageProblems(config.pages, schema))
   const { rowid } = dialectFor(schema.dialect).capabilities
   const bySchemaName = new Map(schema.tables.map((table) => [JSON.stringify([table.schema, table.name]), table]))
   const tableOf = (schemaName: string, name: string) => bySchemaName.get(JSON.stringify([schemaName, name]))
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    const resource = buildResource(table, id, config.tables?.[id] ?? {}, { drifted, rowid, tableOf }, problems)
+    const resource = buildResource(
+      table,
+      id,
+      config.tables?.[id] ?? {},
+      { drifted, rowid, dialect: schema.dialect, tableOf },
+      problems,
+    )
     return config.locale ? { ...resource, locale: config.locale } : resource
   })
   if (problems.length > 0) throw new ConfigError(problems)
@@ -57,8 +66,14 @@ function buildResource(
   {
     drifted,
     rowid,
+    dialect,
     tableOf,
-  }: { drifted: boolean; rowid: boolean; tableOf: (schema: string, name: string) => Table | undefined },
+  }: {
+    drifted: boolean
+    rowid: boolean
+    dialect: DialectName
+    tableOf: (schema: string, name: string) => Table | undefined
+  },
   problems: string[],
 ): Resource {
   const computed = computedFields(table, id, options, problems)
@@ -94,13 +109,18 @@ function buildResource(
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  const form = resolveFormOptions(table, id, options, dialect, problems)
   return {
     id,
     table,
     label: options.label ?? humanize(table.name),
     columns,
     columnLabels: Object.fromEntries(
-      table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),
+      // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.
+      table.columns.map((c) => [
+        c.name,
+        options.labels?.[c.name] ?? options.fields?.[c.name]?.label ?? defaultLabel(table, c.name),
+      ]),
     ),
     key,
     readOnly: readOnlyReasons.length > 0,
@@ -129,6 +149,9 @@ function buildResource(
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    fieldOptions: form.fieldOptions,
+    fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
+    saveAsNew: options.saveAsNew ?? false,
     locale: defaultLocale,
     currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
