@@ -133,6 +133,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
     hooks: writeHooks(c, resource),
+    user: c.get('principal'),
   })
   if (result.status === 'refused') {
     const { status, ...shown } = refusedOnForm(c, result, fields)

@@ -67,6 +67,7 @@ export async function postSaveAsNew(
   // An insert like any other: the table's hooks run (mode 'create') and the audit log records it.
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
     hooks: writeHooks(c, resource),
+    user: c.get('principal'),
   })
   if (result.status === 'refused') {
     const { status, ...shown } = refusedOnForm(c, result, fields)
