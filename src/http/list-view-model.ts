@@ -17,6 +17,7 @@ import { csrfField } from './middleware/csrf.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
+import { rowNoun } from './record-names.js'
 
 export interface ListModelInput {
   readonly resource: Resource
@@ -69,6 +70,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     kindLabel: kindLabel(resource),
     readOnlyReasons: resource.readOnlyReasons,
     createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
+    createLabel: `Add ${rowNoun(resource)}`,
     bulk:
       deletable && page && page.rows.length > 0
         ? { action: urls.bulkDelete(resource.table), hidden: [[csrfField, input.csrfToken ?? '']] }
@@ -297,7 +299,7 @@ function rowModel(
       const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
       if (label) {
         const href = via.mayView ? urls.detail(via.target.table, label.key) : undefined
-        return textCell(label.text, href, `${via.target.label} ${String(value)}`)
+        return textCell(label.text, href, `${via.target.singular} ${String(value)}`)
       }
     }
     return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)

@@ -5,6 +5,7 @@ import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
+import { tableNames } from './table-names.js'
 import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
@@ -80,10 +81,12 @@ function buildResource(
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  const names = tableNames(table.name, options.label, options.labelPlural)
   return {
     id,
     table,
-    label: options.label ?? humanize(table.name),
+    label: names.plural,
+    singular: names.singular,
     columns,
     columnLabels: Object.fromEntries(
       table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),

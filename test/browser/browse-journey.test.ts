@@ -131,7 +131,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       // Detail of the first order on the deep page.
       const orderId = (await ids())[0]!
       await listTable(page, 'Orders').getByRole('link', { name: orderId, exact: true }).click()
-      await page.getByRole('heading', { level: 1, name: new RegExp(`^Orders: ${orderId}$`) }).waitFor()
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^Order ${orderId}$`) }).waitFor()
       const customerField = page
         .getByRole('definition')
         .filter({ has: page.getByRole('link') })
@@ -141,7 +141,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // Follow the foreign key to the customer.
       await customerField.getByRole('link').click()
-      await page.getByRole('heading', { level: 1, name: `Customers: ${customerLabel}` }).waitFor()
+      await page.getByRole('heading', { level: 1, name: `Customer ${customerLabel}` }).waitFor()
 
       // The reverse relation panel links to the child list filtered on this customer.
       const panel = page.getByRole('region', { name: /^Orders \(\d+\)$/ })

@@ -1,6 +1,7 @@
 import type { DetailPageModel } from '../view-model.js'
 import { Cell } from '../components/cell.js'
 import { DataTable } from '../components/data-table.js'
+import { DeveloperDetails } from '../components/developer-details.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
 const buttonClass =
@@ -11,7 +12,6 @@ export function DetailPage(props: { model: DetailPageModel }) {
   return (
     <div class="space-y-6">
       <div class="flex flex-wrap items-center gap-3">
-        <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
         {model.editHref && (
           <a href={model.editHref} class={buttonClass}>
             Edit
@@ -43,18 +43,14 @@ export function DetailPage(props: { model: DetailPageModel }) {
       <dl class="grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 p-4 sm:grid-cols-[minmax(8rem,14rem)_1fr] dark:border-slate-800">
         {model.fields.map((field) => (
           <>
-            <dt class="font-medium text-slate-800 dark:text-slate-200">
-              {field.label}
-              <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                {field.name} · {field.type}
-              </span>
-            </dt>
+            <dt class="font-medium text-slate-800 dark:text-slate-200">{field.label}</dt>
             <dd class="min-w-0 break-words whitespace-pre-wrap">
               <Cell cell={field.cell} />
             </dd>
           </>
         ))}
       </dl>
+      <DeveloperDetails lines={[model.kindLabel, ...model.fields.map((field) => `${field.name} · ${field.type}`)]} />
       {model.related.length > 0 && (
         <div class="space-y-6">
           <h2 class="text-lg font-semibold">Related rows</h2>
@@ -85,14 +81,10 @@ export function DetailPage(props: { model: DetailPageModel }) {
                     />
                   )}
                   <p class="flex flex-wrap items-center gap-3">
-                    <a href={panel.listHref}>
-                      {panel.rows.length > 0
-                        ? `See all ${panel.title.toLowerCase()} of this row`
-                        : `No ${panel.title.toLowerCase()} yet: open the list`}
-                    </a>
+                    <a href={panel.listHref}>{panel.listLabel}</a>
                     {panel.addHref && (
                       <a href={panel.addHref} class={buttonClass}>
-                        Add row to {panel.title}
+                        {panel.addLabel}
                       </a>
                     )}
                   </p>

@@ -20,6 +20,7 @@ import {
   tableCrumbs,
   visibleResources,
 } from './table-route-helpers.js'
+import { recordHeading, rowNoun } from '../record-names.js'
 
 export function registerDetailRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/row/:key', async (c: Context<AdminEnv>) => {
@@ -27,7 +28,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const resource = resourceFor(c, 'view')
     const visible = visibleResources(c)
     const keyText = c.req.param('key') ?? ''
-    const missing = () => notFound(`${resource.label} has no row with key "${shortKey(keyText)}".`)
+    const missing = () => notFound(`There is no ${rowNoun(resource)} with key "${shortKey(keyText)}".`)
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
     const loaded = await admin.dialect
@@ -76,7 +77,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     return renderPage(
       c,
       {
-        title: `${resource.label}: ${title}`,
+        title: recordHeading(resource, title),
         crumbs: [...tableCrumbs(c, resource), { label: title }],
         banner: resource.drifted ? driftBanner : null,
         current: resource.table,

@@ -11,6 +11,7 @@ import { historyPageModel } from '../history-view-model.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
 import { resourceFor, tableCrumbs } from './table-route-helpers.js'
+import { recordName, rowNoun } from '../record-names.js'
 
 const historyLimit = 100
 
@@ -23,7 +24,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     if (!admin.audit) throw notFound('Changes are not recorded in this admin, so there is no history to show.')
     const raw = c.req.param('key') ?? ''
     const ref = decodeRecordRef(raw)
-    if (!ref) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    if (!ref) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     const target = await resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
     const row = target ? (await readRecord(admin.db, resource, target)).row : null
     // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
@@ -31,7 +32,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     const text = row
       ? rowRefText(resource, row)
       : (target?.text ?? (ref.by === 'key' && ref.parts.some(isDigested) ? recordRefText(ref) : undefined))
-    if (text === undefined) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    if (text === undefined) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     const key = refSegment(text)
     let records
     try {
@@ -57,7 +58,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     return renderPage(
       c,
       {
-        title: `History of ${resource.label} “${title}”`,
+        title: `History of ${recordName(resource, title)}`,
         crumbs: [
           ...tableCrumbs(c, resource),
           row ? { label: title, href: urls.detail(resource.table, key) } : { label: title },

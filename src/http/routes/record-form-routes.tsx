@@ -32,6 +32,7 @@ import {
   writeErrors,
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { recordName, rowCount, rowNoun } from '../record-names.js'
 
 export interface FormState {
   readonly submitted?: ReadonlyMap<string, Submitted>
@@ -101,8 +102,8 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   return renderPage(
     c,
     {
-      title: `Add ${resource.label}`,
-      crumbs: [...tableCrumbs(c, resource), { label: 'Add' }],
+      title: `Add ${rowNoun(resource)}`,
+      crumbs: [...tableCrumbs(c, resource), { label: `Add ${rowNoun(resource)}` }],
       current: resource.table,
     },
     <RecordForm model={model} />,
@@ -130,7 +131,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
   if (result.keyValues === null || result.ref === null) {
     // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
-    const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
+    const message = `Added ${rowCount(resource, 1)}; the database did not return it (a trigger may have stored it elsewhere).`
     await setFlash(c, secret, { kind: 'success', message })
     return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
   }
@@ -138,7 +139,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const key = refSegment(result.ref)
   const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
+  await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
   const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
     action
   ]
@@ -167,7 +168,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   const resource = writableResource(c, 'change')
   const key = await recordKeyOf(c, resource)
   const row = await loadRow(c, resource, key.target)
-  if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
+  if (!row && state.canSave !== false)
+    throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
   const fields = formFields(resource, 'edit', admin.dialect.name)
   const references = referenceValues(c, fields, (name) => {
     const sent = submittedInput(state.submitted, name)
@@ -200,7 +202,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   return renderPage(
     c,
     {
-      title: `Edit ${resource.label} “${title}”`,
+      title: `Edit ${recordName(resource, title)}`,
       crumbs: [
         ...tableCrumbs(c, resource),
         { label: title, href: urls.detail(resource.table, key.text) },
@@ -256,7 +258,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     secret,
     result.status === 'unchanged'
       ? { kind: 'info', message: 'No changes to save.' }
-      : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
+      : { kind: 'success', message: `Saved ${recordName(resource, title)}.` },
   )
   const action = saveActionOf(body.value(formControl.action))
   const next = {
