@@ -18,6 +18,7 @@ import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
 import { rowNoun } from './record-names.js'
+import { choiceText } from '../kinds/choice-text.js'
 
 export interface ListModelInput {
   readonly resource: Resource
@@ -171,12 +172,16 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
     } else if (column.kind === 'boolean') {
       models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
     } else if (column.kind === 'enum' && column.choices) {
+      const choices = column.choices
       // The empty value is "any": a choice that is itself '' is sent escaped, as on the edit form.
       models.push({
         type: 'select',
         label,
         name: eq,
-        options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
+        options: [
+          any,
+          ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : choiceText(c, choices))),
+        ],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
       const inputType =
@@ -220,7 +225,14 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
       const value = filter.values[i]
-      const shown = foreign?.selected.get(encodeRecordKey([value]))?.text ?? (value === '' ? '(empty text)' : raw)
+      const column = resource.columns.find((c) => c.name === filter.column)
+      const shown =
+        foreign?.selected.get(encodeRecordKey([value]))?.text ??
+        (value === ''
+          ? '(empty text)'
+          : column?.kind === 'enum' && typeof value === 'string'
+            ? choiceText(value, column.choices ?? [])
+            : raw)
       const text =
         filter.op === 'null'
           ? `${label} ${raw === '1' ? 'is empty' : 'is not empty'}`
