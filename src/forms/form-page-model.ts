@@ -48,6 +48,8 @@ export interface FormModelInput {
   /** False when saving cannot succeed (the row is gone): the form stays, so the values can be copied. */
   readonly canSave?: boolean
   readonly buttonLabel?: string
+  /** What one row is called inside a sentence, for the main button: "Save order". */
+  readonly noun?: string
 }
 
 export function recordFormModel(input: FormModelInput): RecordFormModel {
@@ -59,7 +61,13 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
     fields: input.fields,
     formError: input.formError ?? null,
     invalidFields: input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
-    buttons: !canSave ? [] : input.buttonLabel ? [{ value: 'save', label: input.buttonLabel, primary: true }] : buttons,
+    buttons: !canSave
+      ? []
+      : input.buttonLabel
+        ? [{ value: 'save', label: input.buttonLabel, primary: true }]
+        : buttons.map((button) =>
+            button.value === 'save' && input.noun ? { ...button, label: `Save ${input.noun}` } : button,
+          ),
     cancelHref: input.cancelHref,
     deleteHref: input.deleteHref ?? null,
   }

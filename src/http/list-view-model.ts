@@ -165,7 +165,7 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         label,
         name: eq,
         value: current(eq),
-        hint: `The key of a ${foreign.target.label.toLowerCase()} row.`,
+        hint: `The key of the ${rowNoun(foreign.target)}.`,
         // Too many rows for a select: the same search-as-you-type picker as the edit form's.
         lookup: `${input.urls.lookup(foreign.target.table)}${queryString([['column', foreign.fk.refColumns[0]!]])}`,
       })

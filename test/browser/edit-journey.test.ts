@@ -63,7 +63,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await name.fill(newName)
       await description_.fill(newDescription)
       await price.fill('') // a required decimal left empty
-      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByRole('button', { name: 'Save product', exact: true }).click()
 
       // Back on the form: a message next to Price, the summary links to it, and nothing typed is lost.
       const alert = page.getByRole('alert')
@@ -94,7 +94,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       // Fix it: saved, back on the detail page with a flash naming the new value.
       await price.fill('12.50')
-      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByRole('button', { name: 'Save product', exact: true }).click()
       await page.waitForURL(detailUrl)
       const flash = page.getByRole('status').filter({ hasText: newName })
       assert.equal(await flash.count(), 1, `a flash names ${newName}`)

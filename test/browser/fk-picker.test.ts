@@ -57,7 +57,7 @@ describe('foreign-key picker (sqlite)', () => {
     await field.press('ArrowDown')
     await field.press('Enter')
     assert.equal(await field.inputValue(), '277')
-    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByRole('button', { name: 'Save book', exact: true }).click()
     await page.waitForURL(`${base}/main/book/row/1`)
     const stored = await conn.db.selectFrom('book').select('author_id').where('id', '=', 1).executeTakeFirst()
     assert.equal(Number(stored?.author_id), 277)

@@ -89,6 +89,8 @@ for (const { name: dialect } of dialects) {
       assert.match(detail, />\s*Add parcel\s*</)
       assert.match(detail, />See all parcels of this customer</)
       assert.match((await c.get(`/${fx.s}/customer/row/1/delete`)).html, /Delete this customer\?/)
+      assert.match((await c.get(`/${fx.s}/parcel/row/1/edit`)).html, />\s*Save parcel\s*</)
+      assert.match((await c.get(`/${fx.s}/parcel/new`)).html, />\s*Save parcel\s*</)
     })
 
     it('the table name and column types are in a collapsed Developer details, not in the page text', async () => {

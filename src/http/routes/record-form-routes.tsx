@@ -98,6 +98,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
     hidden: [csrfPair(c)],
     formError: state.formError ?? null,
     cancelHref: urls.list(resource.table),
+    noun: rowNoun(resource),
   })
   return renderPage(
     c,
@@ -197,6 +198,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     cancelHref: row ? urls.detail(resource.table, key.text) : urls.list(resource.table),
     deleteHref: row ? urls.delete(resource.table, key.text) : null,
     canSave: state.canSave ?? true,
+    noun: rowNoun(resource),
   })
   const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
   return renderPage(
