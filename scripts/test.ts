@@ -1,28 +1,35 @@
-// `npm test`: makes sure Chromium is there, starts a throwaway PostgreSQL server (unless
+// `npm test`: makes sure Chromium and PgBouncer are there, starts a throwaway PostgreSQL server (unless
 // STEWARD_TEST_PG_URL or DATABASE_URL names one), runs every test file with node's test runner, stops the server.
 // `npm test -- <part of a path>…` runs the matching files. `npm test -- --coverage` (or STEWARD_TEST_COVERAGE=1)
 // adds node's coverage report and the figures for src/ as a whole; it is opt-in because it costs a third more CPU.
 import { spawnSync, spawn } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { chromiumPath } from '../test/helpers/chromium-path.js'
+import { pgBouncerPath } from '../test/helpers/pgbouncer.js'
 
-function ensureChromium(): void {
-  if (chromiumPath()) return
+/** Debian packages the tests drive for real: Chromium for the pages, PgBouncer in front of Postgres. */
+function ensureDebianPackages(): void {
+  const missing = [...(chromiumPath() ? [] : ['chromium']), ...(existsSync(pgBouncerPath) ? [] : ['pgbouncer'])]
+  if (missing.length === 0) return
   if (process.getuid?.() !== 0) {
-    console.error('npm test needs Debian Chromium: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).')
+    console.error(
+      `npm test needs Debian packages: run \`sudo apt-get install -y ${missing.join(' ')}\` (or set CHROMIUM_PATH).`,
+    )
     process.exit(1)
   }
-  console.log('Installing Debian Chromium for the browser tests (apt-get install chromium)…')
+  console.log(`Installing Debian ${missing.join(' and ')} for the tests (apt-get install ${missing.join(' ')})…`)
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
     stdio: 'inherit',
     env,
   })
-  if (update.status !== 0 || install.status !== 0 || !chromiumPath()) {
-    console.error('Could not install Chromium with apt-get: install Debian package `chromium` and run npm test again.')
+  if (update.status !== 0 || install.status !== 0 || !chromiumPath() || !existsSync(pgBouncerPath)) {
+    console.error(
+      `Could not install ${missing.join(' and ')} with apt-get: install the Debian packages and run npm test again.`,
+    )
     process.exit(1)
   }
 }
@@ -45,7 +52,7 @@ if (files.length === 0) {
   console.error('no test files found')
   process.exit(1)
 }
-ensureChromium()
+ensureDebianPackages()
 
 let server: PgServer | undefined
 const env = { ...process.env }

@@ -4,6 +4,7 @@ import { UsageError, type Command } from './command.js'
 const commands: Readonly<Record<string, () => Promise<{ command: Command }>>> = {
   generate: () => import('./commands/generate.js'),
   demo: () => import('./commands/demo.js'),
+  doctor: () => import('./commands/doctor.js'),
   serve: () => import('./commands/serve.js'),
   start: () => import('./commands/start.js'),
   user: () => import('./commands/user.js'),
@@ -13,6 +14,7 @@ const usage = `Usage: steward <command> [options]
 
 Commands:
   demo      create the demo SQLite database        steward demo [--out FILE] [--scale N]
+  doctor    which big-table lists no index serves  steward doctor --db URL [--config FILE]
   generate  write generated/ from a database       steward generate --db URL [--out DIR] [--check]
   serve     serve the admin over a database        steward serve --db URL [--port N] [--host H]
   start     demo database + generate + serve       steward start

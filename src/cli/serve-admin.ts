@@ -26,6 +26,8 @@ export interface ServeOptions {
   readonly audit?: string
   /** Host names answered besides the loopback names and `host`. */
   readonly allowedHosts?: readonly string[]
+  /** A read replica of `db` for lists, record pages and exports (same kind of database). */
+  readonly replica?: string
   /** Open the database so that nothing can be written, and offer no writes. */
   readonly readOnly?: boolean
   /** Steward's accounts (a schema on Postgres, a file on SQLite), or none (`--no-auth`, loopback only). */
@@ -54,7 +56,10 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   const { login } = options
   // Read-only mode opens the data read-only; logins still start sessions, through a connection of their own.
   const storeDb = login.type === 'accounts' && options.readOnly ? await connect(options.db) : undefined
+  // A hot standby refuses writes by itself: no read-only connection option is needed (nor accepted by a pooler).
+  const replica = options.replica ? await connect(options.replica, { logger: cliLogger }) : undefined
   const closeAll = async () => {
+    await replica?.close()
     await storeDb?.close()
     await connection.close()
   }
@@ -76,8 +81,13 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
     }
   }
   const bound = options.host.includes(':') ? `[${options.host}]` : options.host
+  if (replica && replica.dialect !== dialect) {
+    await closeAll()
+    throw new UsageError(`--replica must be the same kind of database as --db (${dialect.name})`)
+  }
   const app = createAdmin({
     db,
+    ...(replica ? { replica: replica.db } : {}),
     schema,
     config,
     readOnly: options.readOnly === true,
@@ -110,6 +120,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   console.log(`Steward is serving ${target.display} (${schema.tables.length} tables, from ${source})`)
+  if (replica) console.log(`  lists, record pages and exports read from ${replica.target.display}`)
   if (options.audit) console.log(`  writes are recorded in ${options.audit}`)
   if (login.type === 'none') console.log('  no login: anyone who reaches this address can change data')
   console.log(`  http://${host}:${port}/`)

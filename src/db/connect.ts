@@ -37,7 +37,8 @@ export interface ConnectOptions {
   readonly log?: LogConfig
   /**
    * Nothing can be written, enforced by the database: SQLite opens the file read-only, Postgres starts every
-   * transaction READ ONLY (`default_transaction_read_only`), so not even a bug can change a row.
+   * transaction READ ONLY (`default_transaction_read_only`), so not even a bug can change a row. Behind a
+   * pooler that refuses that connection option (PgBouncer), the role must be read-only by its own settings.
    */
   readonly readOnly?: boolean
   /** Where a connection lost while idle or in use is reported (default `console`); the pool replaces it. */
@@ -94,12 +95,39 @@ async function connectPostgres(
   options: ConnectOptions,
 ): Promise<Connection> {
   const pg = await importDriver('pg', target, async () => (await import('pg')).default)
+  try {
+    return await openPostgres(pg, target, options, options.readOnly === true)
+  } catch (error) {
+    // PgBouncer refuses the `options` startup parameter (SQLSTATE 08P01, "unsupported startup parameter"):
+    // https://www.pgbouncer.org/config.html#ignore_startup_parameters. A role whose transactions are read-only
+    // by its own settings still gives the guarantee, so connect without it and check that instead.
+    if (!options.readOnly || (error as { cause?: { code?: string } }).cause?.code !== '08P01') throw error
+  }
+  const connection = await openPostgres(pg, target, options, false)
+  const { rows } = await sql<{ on: string }>`select current_setting('default_transaction_read_only') as on`.execute(
+    connection.db,
+  )
+  if (rows[0]?.on === 'on') return connection
+  await connection.close()
+  throw new ConnectError(
+    `cannot open ${target.display} read-only: the server (a pooler such as PgBouncer) refuses the connection ` +
+      'option Steward sets for that; make the role read-only instead (ALTER ROLE name SET ' +
+      'default_transaction_read_only = on) or connect to Postgres directly',
+  )
+}
+
+async function openPostgres(
+  pg: typeof import('pg').default,
+  target: Extract<DatabaseTarget, { dialect: 'postgres' }>,
+  options: ConnectOptions,
+  readOnlyOption: boolean,
+): Promise<Connection> {
   const max = options.poolSize ?? 10
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
-    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    ...(readOnlyOption ? { options: '-c default_transaction_read_only=on' } : {}),
     types: { getTypeParser: typeParserOf(pg.types) as typeof pg.types.getTypeParser },
   })
   // A client whose connection drops emits 'error', checked out or idle; unhandled, that ends the
@@ -120,7 +148,7 @@ async function connectPostgres(
   } catch (error) {
     // The failed connect is the error to report; closing a pool that never connected adds nothing to it.
     await db.destroy().catch(() => {})
-    throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`)
+    throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`, { cause: error })
   }
   return { db, dialect: postgresDialect, target, close: () => db.destroy() }
 }

@@ -39,6 +39,33 @@ export interface OwnIndex {
   readonly columns: RawBuilder<unknown>
 }
 
+/**
+ * What `steward doctor` needs to know of an engine's indexes to advise on them; it only advises, never creates.
+ * Statements are complete SQL text for a person to review and run.
+ */
+export interface IndexAdvisor {
+  /**
+   * Indexes the planner can use for a substring match (`like '%x%'`), as `schema.table.column` keys (Postgres: a
+   * pg_trgm GIN or GiST operator class), and the names (`schema.index`) of indexes that cannot serve an equality
+   * filter or an ordering the way a btree does.
+   */
+  readIndexKinds(db: Kysely<any>): Promise<IndexKinds>
+  /** The statements that create an index serving a substring match on `column`; null where none can (SQLite). */
+  substringIndex(table: TableName, column: string, castToText: boolean): readonly string[] | null
+  /** The statement that creates a plain (btree) index on `columns`, in order. */
+  btreeIndex(table: TableName, columns: readonly string[]): string
+}
+
+export interface IndexKinds {
+  readonly substring: ReadonlySet<string>
+  readonly unordered: ReadonlySet<string>
+}
+
+export interface TableName {
+  readonly schema: string
+  readonly name: string
+}
+
 export interface RowEstimate {
   readonly schema: string
   readonly name: string
@@ -59,6 +86,7 @@ export interface Dialect {
   readonly ownTables: OwnTables
   /** Appended to a `select` that reads rows about to be changed in a write transaction, to lock them. */
   readonly lockForUpdate: RawBuilder<unknown>
+  readonly indexAdvisor: IndexAdvisor
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */
   mapError(error: unknown): DatabaseError | undefined

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { introspectPostgres } from '../introspect/postgres-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { postgresIndexAdvisor } from './postgres-index-advisor.js'
 import { postgresOwnTables } from './postgres-own-tables.js'
 import { postgresValueRules } from './postgres-value-rules.js'
 
@@ -64,6 +65,7 @@ export const postgresDialect: Dialect = {
   values: postgresValueRules,
   ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,
+  indexAdvisor: postgresIndexAdvisor,
   introspect: introspectPostgres,
   mapError(error) {
     if (error instanceof DatabaseError) return error

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { introspectSqlite } from '../introspect/sqlite-introspector.js'
 import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
+import { sqliteIndexAdvisor } from './sqlite-index-advisor.js'
 import { sqliteOwnTables } from './sqlite-own-tables.js'
 import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
@@ -47,6 +48,7 @@ export const sqliteDialect: Dialect = {
   ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.
   lockForUpdate: sql``,
+  indexAdvisor: sqliteIndexAdvisor,
   introspect: (db) => introspectSqlite(db),
   mapError(error) {
     if (error instanceof DatabaseError) return error

@@ -17,6 +17,8 @@ import type { Urls } from './urls.js'
 /** What every route needs, resolved once at start-up (and once more after the drift check). */
 export interface AdminContext {
   readonly db: Kysely<any>
+  /** Where pages read from: the `replica` option, else `db` (see `readsOf`). */
+  readonly replica: Kysely<any>
   readonly dialect: Dialect
   readonly schema: SchemaMetadata
   readonly config: StewardConfig

@@ -42,6 +42,13 @@ import { showIndex } from './routes/index-route.js'
 export interface AdminOptions<E extends Env = any> {
   /** An open Kysely handle on the database (e.g. `connect(url).db`). */
   readonly db: Kysely<any>
+  /**
+   * A read replica of `db` (e.g. `connect(replicaUrl).db`): lists, record pages, counts, lookups and exports
+   * read from it. Writes, the reads that check a write's conflicts, history and the audit log use `db`, and so
+   * does the page right after the user's own write, so that it shows what was written whatever the replica's lag.
+   * @example createAdmin({ db: primary.db, replica: replica.db, schema })
+   */
+  readonly replica?: Kysely<any>
   /** The metadata the admin is built from: `schema` from `generated/schema.ts`, or a live introspection. */
   readonly schema: SchemaMetadata
   readonly config?: StewardConfigInput
@@ -164,6 +171,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   const metadata = withoutOwnTables(options.schema, { store: accounts?.store ?? null, audit })
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
+    replica: options.replica ?? options.db,
     dialect,
     schema: metadata,
     config,

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { DatabaseError, isTransient } from '../db/database-error.js'
 import type { Logger } from '../logger.js'
+import { ScopeFailed } from '../records/scoped-from.js'
 import type { AdminEnv } from './admin-context.js'
 import { renderPage } from './render-page.js'
 import { ErrorPage } from '../../views/pages/error-page.js'
@@ -74,6 +75,19 @@ export function valueRefused(cause: unknown, logger: Logger): HttpError {
 }
 
 /**
+ * A table's row scope threw: which rows this user may see cannot be decided, so none are shown (a 403 page
+ * rather than a crash); the cause goes to the log for whoever wrote the scope.
+ */
+export function scopeRefused(error: ScopeFailed, logger: Logger): HttpError {
+  logger.error(`steward: ${error.message}:`, error.cause)
+  return new HttpError(
+    403,
+    'Rows not available',
+    `Which rows of ${error.resource.label} you may see could not be decided, so none are shown. The details are in the server log.`,
+  )
+}
+
+/**
  * The one error handler: expected failures render in the layout with their status; anything else is
  * logged and shown as a plain 500 page. Never a stack trace or a driver's message in the HTML.
  */
@@ -83,6 +97,7 @@ export function handleErrors(logger: Logger): ErrorHandler<AdminEnv> {
 
 async function handleError(error: Error, c: Context<AdminEnv>, logger: Logger): Promise<Response> {
   if (error instanceof HTTPException && !(error instanceof HttpError)) return error.getResponse()
+  if (error instanceof ScopeFailed) error = scopeRefused(error, logger)
   const mapped = error instanceof HttpError ? undefined : c.get('admin')?.dialect.mapError(error)
   if (mapped?.code === 'invalid_value') error = valueRefused(error, logger)
   const known = error instanceof HttpError ? error : faultOf(error, c)

@@ -1,6 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Table } from '../introspect/metadata.js'
-import { tableId } from './sql-identifiers.js'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 
 /** A row count as it can be shown: exact, an estimate (`~1.2M`), or a lower bound (`10,000+`). */
 export interface RowCount {
@@ -14,17 +12,18 @@ export const countCap = 10_000
 /**
  * Counts rows without an unbounded `count(*)` on a big table: an unfiltered table whose planner
  * estimate is above the cap shows that estimate; everything else is counted, but never past the cap.
+ * `from`: the table (`tableId`), or its scoped rows (`rowSource`), which only a count can honour.
  */
 export async function countRows(
   db: Kysely<any>,
-  table: Pick<Table, 'schema' | 'name'>,
+  from: Expression<unknown>,
   where: RawBuilder<boolean> | null,
   estimate: number | undefined,
 ): Promise<RowCount> {
   if (!where && estimate !== undefined && estimate > countCap) return { value: estimate, precision: 'estimate' }
   const condition = where ? sql`where ${where}` : sql``
   const { rows } = await sql<{ n: number | string }>`
-    select count(*) as n from (select 1 from ${tableId(table)} ${condition} limit ${countCap + 1}) capped`.execute(db)
+    select count(*) as n from (select 1 from ${from} ${condition} limit ${countCap + 1}) capped`.execute(db)
   return cappedCount(Number(rows[0]?.n ?? 0))
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Expression, type Kysely } from 'kysely'
 import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import type { Table } from '../introspect/metadata.js'
@@ -6,7 +6,8 @@ import { cappedCount, countCap, countRows, type RowCount } from './count-rows.js
 import { estimateKey } from './row-estimates.js'
 import { tableId } from './sql-identifiers.js'
 
-type TableRef = Pick<Table, 'schema' | 'name'>
+/** A table to count; `rows`: its scoped rows (see `rowSource`), counted whatever the estimate says. */
+type TableRef = Pick<Table, 'schema' | 'name'> & { readonly rows?: Expression<unknown> }
 
 export interface CountTablesOptions {
   /** Planner estimates by `estimateKey` (see `loadRowEstimates`). */
@@ -28,7 +29,10 @@ export async function countTables(
   tables: readonly TableRef[],
   options: CountTablesOptions,
 ): Promise<PromiseSettledResult<RowCount>[]> {
-  const estimates = tables.map((table) => options.estimates.get(estimateKey(table.schema, table.name)))
+  // The catalog's estimate is of the whole table: a scoped one is counted (capped) instead.
+  const estimates = tables.map((table) =>
+    table.rows ? undefined : options.estimates.get(estimateKey(table.schema, table.name)),
+  )
   const results = estimates.map((estimate): PromiseSettledResult<RowCount> => ({
     status: 'fulfilled',
     value: { value: estimate ?? 0, precision: 'estimate' },
@@ -49,7 +53,7 @@ export async function countTables(
     for (const i of counted) {
       try {
         const count = await dialect.withStatementTimeout(db, options.timeoutMs, (trx) =>
-          countRows(trx, tables[i]!, null, undefined),
+          countRows(trx, tables[i]!.rows ?? tableId(tables[i]!), null, undefined),
         )
         results[i] = { status: 'fulfilled', value: count }
       } catch (reason) {
@@ -64,7 +68,7 @@ export async function countTables(
 async function countTogether(db: Kysely<any>, tables: readonly TableRef[]): Promise<RowCount[]> {
   const columns = tables.map(
     (table, i) =>
-      sql`(select count(*) from (select 1 from ${tableId(table)} limit ${sql.lit(countCap + 1)}) capped) as ${sql.id(`c${i}`)}`,
+      sql`(select count(*) from (select 1 from ${table.rows ?? tableId(table)} limit ${sql.lit(countCap + 1)}) capped) as ${sql.id(`c${i}`)}`,
   )
   const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(db)
   return tables.map((_, i) => cappedCount(Number(rows[0]?.[`c${i}`] ?? 0)))

@@ -1,12 +1,13 @@
 import { setImmediate } from 'node:timers/promises'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
+import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
 import { listWhere } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering } from './ordering.js'
-import { selectList, tableId, valueOf } from './sql-identifiers.js'
+import { selectList, valueOf } from './sql-identifiers.js'
 import type { Row } from './load-list-page.js'
 
 /** The cap on one export when the config sets none. */
@@ -17,6 +18,8 @@ export interface ExportOptions {
   readonly statementTimeoutMs: number
   readonly maxRows: number
   readonly batchSize?: number
+  /** Who exports: only the rows of the table's scope for them are written. */
+  readonly user: Reader
 }
 
 export interface ExportRows {
@@ -42,7 +45,8 @@ export async function exportRows(
   const ordering = resolveOrdering(resource, params.sort)
   const where = listWhere(resource, params, { dialect: dialect.name, capabilities: dialect.capabilities })
   const columns = [...resource.columns.map((column) => column.name), ...ordering.terms.map((term) => term.column)]
-  const from = sql`from ${tableId(resource.table)}`
+  // Scoped, this is a subquery compiled into every statement, the one the SQLite worker runs included.
+  const from = sql`from ${rowSource(db, resource, options.user)}`
   const run = (query: RawBuilder<Record<string, unknown>>) =>
     dialect.withStatementTimeout(db, statementTimeoutMs, async (trx) => (await query.execute(trx)).rows)
 

@@ -3,12 +3,13 @@ import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { compare } from '../introspect/normalize.js'
 import { kindOf } from '../kinds/registry.js'
+import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
-import { selectList, tableId } from './sql-identifiers.js'
+import { selectList } from './sql-identifiers.js'
 
 /** Offered as a drop-down when the referenced table has at most this many rows; else a key input. */
 const maxChoices = 200
@@ -29,6 +30,8 @@ export interface FilterChoicesOptions {
   /** The tables this user may view: a foreign key to any other gets no filter choices. */
   readonly resources: ResourceIndex
   readonly dialect: Dialect
+  /** Who reads: a scoped target offers only the rows this user may see. */
+  readonly user: Reader
   /** Where choices read recently are kept (see `createFilterChoiceCache`); without one they are read every time. */
   readonly cache?: FilterChoiceCache
 }
@@ -54,7 +57,7 @@ export async function loadFilterChoices(db: Kysely<any>, options: FilterChoicesO
       target,
       fk,
       values.map((value) => [value]),
-      dialect.name,
+      { dialect: dialect.name, user: options.user },
     )
     filters.push({ column, fk, target, choices, selected })
   }
@@ -67,11 +70,13 @@ async function cachedChoices(
   refColumn: string,
   options: FilterChoicesOptions,
 ): Promise<FilterChoices> {
+  // A scoped target's choices depend on who asks: they are read every time, never shared between users.
+  const cache = isScoped(target) ? undefined : options.cache
   const key = JSON.stringify([target.table.schema, target.table.name, refColumn])
-  const cached = options.cache?.get(key)
+  const cached = cache?.get(key)
   if (cached !== undefined) return cached
-  const choices = await readChoices(db, target, refColumn, options.dialect)
-  options.cache?.set(key, choices)
+  const choices = await readChoices(db, target, refColumn, options)
+  cache?.set(key, choices)
   return choices
 }
 
@@ -79,13 +84,13 @@ async function readChoices(
   db: Kysely<any>,
   target: Resource,
   refColumn: string,
-  dialect: Dialect,
+  { dialect, user }: Pick<FilterChoicesOptions, 'dialect' | 'user'>,
 ): Promise<FilterChoices> {
   const label = target.labelColumn ?? refColumn
   // No ORDER BY: this runs on list pages (once per cache period), and a big target without an index on its label would be
   // sorted whole each time. Reading one row past the limit says whether it is small; small ones sort here.
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(target, [refColumn, label])} from ${tableId(target.table)}
+    select ${selectList(target, [refColumn, label])} from ${rowSource(db, target, user)}
     limit ${maxChoices + 1}`.execute(db)
   const labelColumn = target.table.columns.find((c) => c.name === label)
   if (rows.length > maxChoices || !labelColumn) return null

@@ -81,8 +81,13 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
 }
 
 function textTarget(column: Column, ctx: WhereContext): RawBuilder<unknown> {
-  if (column.kind === 'text' && plainTextTypes.test(column.baseType)) return columnId(column.name)
+  if (!searchCastsToText(column)) return columnId(column.name)
   return sql`cast(${columnId(column.name)} as ${sql.raw(ctx.capabilities.textCast)})`
+}
+
+/** Whether the search matches a cast of the column to text rather than the column (an index must then be on the cast). */
+export function searchCastsToText(column: Column): boolean {
+  return !(column.kind === 'text' && plainTextTypes.test(column.baseType))
 }
 
 function keyCondition(resource: Resource, q: string, dialect: DialectName): RawBuilder<unknown> | null {

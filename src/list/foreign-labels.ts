@@ -3,8 +3,9 @@ import type { DialectName, ForeignKey } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import { encodeRecordKey } from '../records/record-key.js'
 import { refSegment, rowKeyColumns, rowRefText } from '../records/record-ref.js'
+import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
-import { matchColumns, selectList, tableId } from './sql-identifiers.js'
+import { matchColumns, selectList } from './sql-identifiers.js'
 
 /** How a referenced row is shown where another row points at it. */
 export interface ForeignLabel {
@@ -17,14 +18,15 @@ const labelLength = 60
 
 /**
  * Labels for the rows a page's foreign key values point at: ONE query per foreign key per page, never
- * one per row. The result maps `encodeRecordKey(fk values)` to the target's label and record key.
+ * one per row. The result maps `encodeRecordKey(fk values)` to the target's label and record key. Rows are
+ * read through the target's scope for `user`: a row they may not see gets no label (its raw key shows).
  */
 export async function loadForeignLabels(
   db: Kysely<any>,
   target: Resource,
   fk: ForeignKey,
   tuples: readonly (readonly unknown[])[],
-  dialect: DialectName,
+  options: { readonly dialect: DialectName; readonly user: Reader },
 ): Promise<Map<string, ForeignLabel>> {
   const labels = new Map<string, ForeignLabel>()
   const distinct = new Map<string, readonly unknown[]>()
@@ -42,13 +44,16 @@ export async function loadForeignLabels(
           sql` or `,
         )
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(target, columns)} from ${tableId(target.table)} where ${condition}`.execute(db)
+    select ${selectList(target, columns)} from ${rowSource(db, target, options.user)} where ${condition}`.execute(db)
   const labelColumn = target.table.columns.find((column) => column.name === target.labelColumn)
   for (const row of rows) {
     const key = refSegment(rowRefText(target, row))
     const refValues = fk.refColumns.map((name) => row[name])
     const label = labelColumn
-      ? kindOf(labelColumn).format(row[labelColumn.name], labelColumn, { truncate: labelLength, dialect })
+      ? kindOf(labelColumn).format(row[labelColumn.name], labelColumn, {
+          truncate: labelLength,
+          dialect: options.dialect,
+        })
       : undefined
     const text = label && !label.isNull && !label.isEmpty ? label.text : refValues.map(String).join(', ')
     labels.set(encodeRecordKey(refValues), { text, key })

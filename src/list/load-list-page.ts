@@ -3,6 +3,7 @@ import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { recordKeyText } from '../records/record-key.js'
 import { rowKeyColumns } from '../records/record-ref.js'
+import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
@@ -14,7 +15,7 @@ import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
-import { selectList, tableId, valueOf } from './sql-identifiers.js'
+import { selectList, valueOf } from './sql-identifiers.js'
 
 export type Row = Readonly<Record<string, unknown>>
 
@@ -39,6 +40,8 @@ export interface ListContext {
   readonly statementTimeoutMs: number
   /** Foreign-key filter choices read recently (see `createFilterChoiceCache`). */
   readonly filterChoices?: FilterChoiceCache
+  /** Who reads: the row scopes of the list's table and of the tables it labels are applied for them. */
+  readonly user: Reader
 }
 
 /**
@@ -61,6 +64,7 @@ export async function loadListPage(
     ...ordering.terms.map((term) => term.column),
     ...shownFks.flatMap(({ fk }) => fk.columns),
   ])
+  const from = rowSource(db, resource, ctx.user)
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
@@ -70,7 +74,7 @@ export async function loadListPage(
     // A numbered page in keyset mode (a typed-in `page=`) still works, at OFFSET's cost; its links then use cursors.
     const offset = cursor ? 0 : (params.page - 1) * params.size
     const { rows: fetched } = await sql<Record<string, unknown>>`
-      select ${selectList(resource, columns)} from ${tableId(resource.table)}
+      select ${selectList(resource, columns)} from ${from}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
       ${ordering.terms.length ? sql`order by ${orderBy}` : sql``} limit ${params.size + 1} offset ${offset}`.execute(
       trx,
@@ -81,7 +85,13 @@ export async function loadListPage(
     const count: RowCount =
       !cursor && !more && (fetched.length > 0 || offset === 0)
         ? { value: offset + fetched.length, precision: 'exact' }
-        : await countRows(trx, resource.table, where, where ? undefined : await estimateOf(trx, ctx.dialect, resource))
+        : // The catalog's estimate is of the whole table: a scoped one is counted (capped) instead.
+          await countRows(
+            trx,
+            from,
+            where,
+            where || isScoped(resource) ? undefined : await estimateOf(trx, ctx.dialect, resource),
+          )
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()
     const positionOf = (row: Row | undefined) =>
@@ -92,13 +102,17 @@ export async function loadListPage(
     const foreignLabels = new Map<string, ReadonlyMap<string, ForeignLabel>>()
     for (const { fk, target } of shownFks) {
       const tuples = rows.map((row) => fk.columns.map((name) => row[name]))
-      foreignLabels.set(fk.name, await loadForeignLabels(trx, target, fk, tuples, ctx.dialect.name))
+      foreignLabels.set(
+        fk.name,
+        await loadForeignLabels(trx, target, fk, tuples, { dialect: ctx.dialect.name, user: ctx.user }),
+      )
     }
     const foreignFilters = await loadFilterChoices(trx, {
       resource,
       params,
       resources: ctx.resources,
       dialect: ctx.dialect,
+      user: ctx.user,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
     return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels, foreignFilters }

@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { Column } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
+import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
-import { columnId, tableId } from './sql-identifiers.js'
+import { columnId } from './sql-identifiers.js'
 
 const maxResults = 20
 
@@ -14,6 +15,8 @@ export interface LookupOptions {
   /** What the user typed: a label fragment, or the exact value. */
   readonly q: string
   readonly dialect: Dialect
+  /** Who asks: only the rows of the table's scope for them are offered. */
+  readonly user: Reader
 }
 
 /** One row a foreign-key picker offers: `value` is what the referencing form field should hold. */
@@ -42,7 +45,7 @@ export async function lookupRows(db: Kysely<any>, options: LookupOptions): Promi
   const where = q === '' ? sql`1 = 1` : conditions.length > 0 ? sql.join(conditions, sql` or `) : sql`1 = 0`
   const selected = [column.name, ...(labelColumn && labelColumn.name !== column.name ? [labelColumn.name] : [])]
   const { rows } = await sql<Record<string, unknown>>`
-    select ${sql.join(selected.map((name) => columnId(name)))} from ${tableId(resource.table)}
+    select ${sql.join(selected.map((name) => columnId(name)))} from ${rowSource(db, resource, options.user)}
     where ${where} order by ${columnId(labelColumn?.name ?? column.name)} limit ${maxResults}`.execute(db)
   return rows.map((row) => {
     const value = row[column.name]

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { ForeignKey, ReferentialAction, Table } from '../introspect/metadata.js'
 import { tableId } from '../list/sql-identifiers.js'
 
@@ -30,6 +30,8 @@ export interface PreviewOptions {
   readonly cap?: number
   readonly maxDepth?: number
   readonly maxRelations?: number
+  /** The root rows the user may delete (see `scopedRows`): keys outside them count for nothing. */
+  readonly rootRows?: Expression<unknown>
 }
 
 /** The rows deleted at one level of the walk. */
@@ -39,6 +41,8 @@ export interface Level {
   /** Which rows of `table` (as `alias`) are deleted at this level. */
   readonly condition: RawBuilder<unknown>
   readonly depth: number
+  /** What `table` is read from, when not the table itself (the root's scoped rows). */
+  readonly from?: Expression<unknown>
 }
 
 const effectOf: Readonly<Record<ReferentialAction, 'cascades' | 'cleared' | 'blockers'>> = {
@@ -64,13 +68,17 @@ export async function previewDelete(
   options: PreviewOptions = {},
 ): Promise<DeletePreview> {
   const cap = options.cap ?? 1000
-  const rootLevel: Level = { table: root, alias: 't0', condition: keysCondition('t0', keyColumns, keys), depth: 0 }
+  const rootLevel: Level = {
+    table: root,
+    alias: 't0',
+    condition: keysCondition('t0', keyColumns, keys),
+    depth: 0,
+    ...(options.rootRows ? { from: options.rootRows } : {}),
+  }
+  const rootFrom = options.rootRows ?? tableId(root)
   const rows = Number(
-    (
-      await sql<{ n: unknown }>`select count(*) as n from ${tableId(root)} as t0 where ${rootLevel.condition}`.execute(
-        db,
-      )
-    ).rows[0]?.n ?? 0,
+    (await sql<{ n: unknown }>`select count(*) as n from ${rootFrom} as t0 where ${rootLevel.condition}`.execute(db))
+      .rows[0]?.n ?? 0,
   )
   const found: Record<'cascades' | 'cleared' | 'blockers', DeleteEffect[]> = { cascades: [], cleared: [], blockers: [] }
   const incomplete = await walkDelete(
@@ -143,7 +151,7 @@ export async function walkDelete(
         fk.columns.map((column, i) => sql`${sql.id(parent.alias, fk.refColumns[i]!)} = ${sql.id(alias, column)}`),
         sql` and `,
       )
-      const condition: RawBuilder<unknown> = sql`exists (select 1 from ${tableId(parent.table)} as ${sql.id(parent.alias)}
+      const condition: RawBuilder<unknown> = sql`exists (select 1 from ${parent.from ?? tableId(parent.table)} as ${sql.id(parent.alias)}
         where ${pointsAtParent} and ${parent.condition})`
       const depth = parent.depth + 1
       const found = await visit({ table, fk, alias, condition, depth })

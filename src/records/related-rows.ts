@@ -3,10 +3,11 @@ import type { Dialect } from '../db/dialect.js'
 import type { Column, ForeignKey } from '../introspect/metadata.js'
 import type { Logger } from '../logger.js'
 import { countRows, type RowCount } from '../list/count-rows.js'
-import { matchColumns, selectList, tableId } from '../list/sql-identifiers.js'
+import { matchColumns, selectList } from '../list/sql-identifiers.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { rowKeyColumns } from './record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -33,6 +34,8 @@ export interface RelatedRowsOptions {
   readonly resources: ResourceIndex
   readonly dialect: Dialect
   readonly statementTimeoutMs: number
+  /** Who reads: each child table's scope is applied for them (its rows and its count). */
+  readonly user: Reader
   /** Where a child that could not be read is reported. */
   readonly logger: Logger
   /** How many rows, and columns besides the foreign key's, to read per child (5 each). */
@@ -80,13 +83,12 @@ async function readChild(
     .slice(0, options.columns ?? 5)
     .flatMap((name) => child.columns.filter((c) => c.name === name))
   const order = sql.join(child.key.columns.map((name) => sql.id(name)))
+  const from = rowSource(db, child, options.user)
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(child, [...columns.map((c) => c.name), ...rowKeyColumns(child)])} from ${tableId(child.table)}
+    select ${selectList(child, [...columns.map((c) => c.name), ...rowKeyColumns(child)])} from ${from}
     where ${where} order by ${order} limit ${shownRows}`.execute(db)
   // Fewer rows than a panel shows are all there are: no second query to count them.
   const count: RowCount =
-    rows.length < shownRows
-      ? { value: rows.length, precision: 'exact' }
-      : await countRows(db, child.table, where, undefined)
+    rows.length < shownRows ? { value: rows.length, precision: 'exact' } : await countRows(db, from, where, undefined)
   return { columns, rows, count }
 }

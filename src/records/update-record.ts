@@ -6,7 +6,9 @@ import { updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/aud
 import { changedSince } from './conflict.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
+import { rowSource, type Reader } from './scoped-from.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
+import { afterSave, beforeSave, type HookOptions } from './write-hooks.js'
 import { writeMessages } from './write-messages.js'
 import { withWriteTransaction, WriteRefused } from './write-transaction.js'
 
@@ -17,6 +19,8 @@ export interface UpdateRequest {
   readonly version: string
   /** Only the columns the user changed, with the values to write. */
   readonly changes: Readonly<Record<string, unknown>>
+  /** Who writes: a row outside the table's scope for them is `not_found`, and nothing is written. */
+  readonly user?: Reader
 }
 
 export type Row = Readonly<Record<string, unknown>>
@@ -32,9 +36,11 @@ export type UpdateResult =
 
 /**
  * Saves an edit in one transaction: reads the row again with a lock, refuses when it changed since the
- * form's version, then writes only the changed columns and checks that exactly one row was affected
+ * form's version (the read goes through the table's scope: a row outside it is not found), then writes only the changed columns and checks that exactly one row was affected
  * (a key-less table matched on all its columns could match several: then everything is rolled back).
- * With `audit`, the before → after of the changed columns is recorded in the same transaction.
+ * With `audit`, the before → after of the changed columns is recorded in the same transaction. With `hooks`
+ * (run only when something changed), `beforeSave` may change or add values, which are then written too,
+ * and `afterSave` gets the row as read with the written values applied.
  */
 export async function updateRecord(
   db: Kysely<any>,
@@ -42,14 +48,15 @@ export async function updateRecord(
   resource: Resource,
   request: UpdateRequest,
   audit: AuditRecorder | null = null,
+  options: HookOptions = {},
 ): Promise<UpdateResult> {
-  const names = Object.keys(request.changes)
   try {
     return await withWriteTransaction(db, dialect.name, async (trx): Promise<UpdateResult> => {
+      const user = request.user ?? null
       const target = targetOf(resource, request.keyValues)
       const where = matchColumns(target.columns, target.values)
-      const columns = [...resource.columns.map((column) => column.name), ...rowKeyColumns(resource)]
-      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${tableId(resource.table)}
+      const columns = [...resource.table.columns.map((column) => column.name), ...rowKeyColumns(resource)]
+      const { rows } = await sql<Row>`select ${selectList(resource, columns)} from ${rowSource(trx, resource, user)}
         where ${where} limit 2${dialect.lockForUpdate}`.execute(trx)
       const current = rows[0]
       if (!current) return { status: 'not_found' }
@@ -57,18 +64,23 @@ export async function updateRecord(
       const changedByOthers = changedSince(request.version, resource.columns, current, dialect.name)
       if (changedByOthers === 'all' || changedByOthers.length > 0)
         return { status: 'conflict', current, changedByOthers }
-      if (names.length === 0) return { status: 'unchanged', row: current }
-      const assignments = names.map((name) => sql`${sql.id(name)} = ${request.changes[name]}`)
+      if (Object.keys(request.changes).length === 0) return { status: 'unchanged', row: current }
+      const mode = 'update'
+      const written = await beforeSave(trx, options.hooks, resource, { mode, values: request.changes, current })
+      const names = Object.keys(written)
+      const assignments = names.map((name) => sql`${sql.id(name)} = ${written[name]}`)
       const result = await sql`update ${tableId(resource.table)} set ${sql.join(assignments)} where ${where}`.execute(
         trx,
       )
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
-      const changes = updateChanges(current, request.changes)
+      const changes = updateChanges(current, written)
+      const row = { ...current, ...written }
       if (audit && Object.keys(changes).length > 0) {
-        const recordKey = rowRefText(resource, { ...current, ...request.changes })
+        const recordKey = rowRefText(resource, row)
         await writeAuditEntry(trx, audit, { table: resource.table, recordKey, action: 'update', changes })
       }
-      return { status: 'updated', columns: names, row: { ...current, ...request.changes } }
+      await afterSave(trx, options.hooks, resource, { mode, row, values: written })
+      return { status: 'updated', columns: names, row }
     })
   } catch (error) {
     return writeFailure(error, dialect)

@@ -29,9 +29,12 @@ export interface SaveEvent<Row = AnyRow> extends BehaviourContext {
 
 export interface SavedEvent<Row = AnyRow> extends BehaviourContext {
   readonly mode: 'create' | 'update'
-  /** The row as the database returned it after the write. */
+  /**
+   * The row as written: on create as the insert returned it (the values written when it returned none, as
+   * when a trigger stored the row elsewhere); on update the row as read before, with the values written.
+   */
   readonly row: Row
-  /** The values that were written. */
+  /** The values that were written (after `beforeSave`). */
   readonly values: Partial<Row>
 }
 
@@ -41,9 +44,14 @@ export interface DeleteEvent<Row = AnyRow> extends BehaviourContext {
 }
 
 /**
- * Called per row, bulk writes included, inside the write's transaction. `beforeSave` may return values to
- * write instead of (merged over) `values`. Any hook may refuse with `throw new Refusal(message, { field })`:
- * nothing is written and the message is shown on the form (beside `field` when given).
+ * Called per row, bulk deletes included, inside the write's transaction. `beforeSave` may return values
+ * merged over `values` and written with them, even for a column the user did not touch (an update that
+ * changes nothing runs no hook). Any hook may refuse with `throw new Refusal(message, { field })`: nothing
+ * is written or audited, and the message is shown on the form (beside `field` when it is on the form, else
+ * at the top) or on the delete page. Any other error also rolls everything back; the page then says a hook
+ * stopped the write and the error goes to the admin's logger. The global `hooks` run before the table's own
+ * for `before*` and after them for `after*`. Rows the database deletes or changes by itself (ON DELETE
+ * CASCADE / SET NULL, triggers) run no hooks.
  */
 export interface TableHooks<Row = AnyRow> {
   beforeSave?(event: SaveEvent<Row>): void | Partial<Row> | Promise<void | Partial<Row>>

@@ -106,6 +106,7 @@ function buildResource(
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    ...(options.scope ? { scope: options.scope } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Column, Table } from '../introspect/metadata.js'
+import type { RowScope } from './behaviour.js'
 
 /**
  * How rows of a table are told apart in URLs:
@@ -52,4 +53,6 @@ export interface Resource {
   readonly pageSize: number
   readonly labelColumn: string | null
   readonly allowKeylessEdit: boolean
+  /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
+  readonly scope?: RowScope
 }

@@ -23,7 +23,7 @@ for (const { name: dialect } of dialects) {
         // A column without a declared type takes whatever it is given: the form's text would turn 42 into '42'.
         const fields = formFields(resource, 'edit', dialect).filter((f) => !f.readOnly && f.column.kind !== 'unknown')
         const before = await fx.rawRow('everything', id)
-        const { row } = await readRecord(fx.connection.db, resource, [id])
+        const { row } = await readRecord(fx.connection.db, resource, [id], null)
         const changes: Record<string, unknown> = {}
         for (const { column } of fields) {
           const value = row![column.name]

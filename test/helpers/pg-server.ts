@@ -71,7 +71,7 @@ export async function startPgServer(): Promise<PgServer> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

@@ -121,7 +121,12 @@ for (const { name: dialect, create } of dialects) {
     ] as const) {
       it(`exports exactly the rows the list shows across its pages, ${why}`, async () => {
         const resource = indexResources(buildResources(schema, config, { defaultSchema: s })).get(s, 'people')!
-        const ctx = { dialect: connection.dialect, resources: indexResources([resource]), statementTimeoutMs: 5_000 }
+        const ctx = {
+          dialect: connection.dialect,
+          resources: indexResources([resource]),
+          statementTimeoutMs: 5_000,
+          user: null,
+        }
         const shown: unknown[] = []
         let position = ''
         for (let guard = 0; guard < 10; guard++) {
@@ -151,6 +156,7 @@ for (const { name: dialect, create } of dialects) {
           statementTimeoutMs: 5_000,
           maxRows: 1_000,
           batchSize: 2,
+          user: null,
         })
         const batched: unknown[] = []
         for await (const batch of rows.batches) {

@@ -41,7 +41,7 @@ for (const { name: dialect, create } of dialects) {
     after(async () => fx.close())
 
     const account = () => fx.resource('account')
-    const load = async (id: unknown) => (await readRecord(fx.conn.db, account(), [id])).row!
+    const load = async (id: unknown) => (await readRecord(fx.conn.db, account(), [id], null)).row!
 
     it('inserts a row and returns its generated key', async () => {
       const result = await insertRecord(fx.conn.db, fx.conn.dialect, account(), { name: 'alice', amount: '12.50' })

@@ -18,6 +18,8 @@ Options:
                     created when missing), a file on SQLite (data/audit.db)
   --allowed-host H  a host name the admin answers to besides localhost, 127.0.0.1, [::1] and --host
                     (repeat for several); requests naming any other host get 421
+  --replica URL     a read replica of --db: lists, record pages and exports read from it; writes,
+                    their conflict checks, history and the page after a write use --db
   --read-only       nothing can be changed: the database is opened read-only (SQLite) or every
                     transaction is READ ONLY (Postgres)
   --accounts TARGET where accounts and sessions are kept: a schema on Postgres (default steward), a
@@ -37,6 +39,7 @@ export const command: Command = {
       audit: { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       'read-only': { type: 'boolean' },
+      replica: { type: 'string' },
       accounts: { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
       'no-auth': { type: 'boolean', default: false },
@@ -55,6 +58,7 @@ export const command: Command = {
       ...(values.audit ? { audit: values.audit } : {}),
       allowedHosts: values['allowed-host'] ?? [],
       readOnly: values['read-only'] === true,
+      ...(values.replica ? { replica: values.replica } : {}),
       login: values['no-auth']
         ? { type: 'none' }
         : {

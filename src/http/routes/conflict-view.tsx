@@ -55,7 +55,7 @@ export async function showConflict(
     theirs: display(name),
     bothChanged: mine.has(name),
   }))
-  const lookups = await formLookups(admin.db, fields, current, visibleResources(c), urls, dialect)
+  const lookups = await formLookups(admin.db, fields, current, visibleResources(c), urls, dialect, c.get('principal'))
   const models = fieldModels({ fields, mode: 'edit', dialect, stored: current, submitted: yours, lookups }).map(
     (field) =>
       mine.has(field.column) && theirNames.includes(field.column) ? { ...field, theirs: display(field.column) } : field,

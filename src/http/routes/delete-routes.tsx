@@ -5,6 +5,7 @@ import { formBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
+import { scopedRows, unscoped } from '../../records/scoped-from.js'
 import { refSegment } from '../../records/record-ref.js'
 import { notDeletedMessage, writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
@@ -21,6 +22,7 @@ import {
   refusalMessage,
   shortKey,
   writableResource,
+  writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
 import { recordTargetOf, tableCrumbs, visibleResources } from './table-route-helpers.js'
@@ -84,7 +86,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
     resource,
     target.keys.map((key) => key.target),
     await auditRecorder(c),
-    { resources: admin.resources.all },
+    { resources: admin.resources.all, user: c.get('principal'), hooks: writeHooks(c, resource) },
   )
   if (result.status === 'error') {
     const fault = databaseFault(result.error)
@@ -92,6 +94,12 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   }
   if (result.status === 'refused') return renderDelete(c, resource, target, refusalMessage(c, result))
   if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result))
+  // One row that is there but outside the user's scope is a 404, as on every page (nothing was deleted).
+  const [only] = target.keys
+  if (!target.bulk && only && result.count === 0 && resource.scope) {
+    if ((await readRecord(admin.db, unscoped(resource), only.target, null)).row)
+      throw notFound(`${resource.label} has no row with key "${shortKey(only.text)}".`)
+  }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })
   return c.redirect(c.get('urls').list(resource.table), 303)
@@ -108,6 +116,7 @@ async function renderDelete(
   const urls = c.get('urls')
   const dialect = admin.dialect.name
   let preview: DeletePreview | null = null
+  const user = c.get('principal')
   try {
     preview = await admin.dialect.withStatementTimeout(admin.db, admin.statementTimeoutMs, (trx) =>
       previewDelete(
@@ -116,6 +125,7 @@ async function renderDelete(
         resource.table,
         resource.key.columns,
         target.keys.map((key) => key.target),
+        { rootRows: scopedRows(admin.db, resource, user) },
       ),
     )
   } catch (failure) {
@@ -126,7 +136,7 @@ async function renderDelete(
   const rows: Row[] = []
   const records = await Promise.all(
     target.keys.slice(0, shownRecords).map(async (key) => {
-      const { row, duplicated } = await readRecord(admin.db, resource, key.target)
+      const { row, duplicated } = await readRecord(admin.db, resource, key.target, user)
       ambiguous ||= duplicated
       if (row) rows.push(row)
       return row

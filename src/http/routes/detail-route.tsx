@@ -1,3 +1,4 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
@@ -27,20 +28,21 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
     const visible = visibleResources(c)
+    const user = c.get('principal')
     const keyText = c.req.param('key') ?? ''
     const missing = () => notFound(`There is no ${rowNoun(resource)} with key "${shortKey(keyText)}".`)
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
     const loaded = await admin.dialect
-      .withStatementTimeout(admin.db, admin.statementTimeoutMs, async (trx) => {
-        const record = await readRecord(trx, resource, target)
+      .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, async (trx) => {
+        const record = await readRecord(trx, resource, target, user)
         if (!record.row) return { record, outgoing: new Map() }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
           const target = visible.get(fk.refSchema, fk.refTable)
           if (!target) continue
           const values = fk.columns.map((name) => record.row![name])
-          const labels = await loadForeignLabels(trx, target, fk, [values], admin.dialect.name)
+          const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
           outgoing.set(fk.name, { target, label: [...labels.values()][0] })
         }
         return { record, outgoing }
@@ -52,13 +54,14 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     if (!row) throw missing()
     const urls = c.get('urls')
     const { dialect, statementTimeoutMs, logger } = admin
-    const related = await loadRelatedRows(admin.db, {
+    const related = await loadRelatedRows(readsOf(c), {
       resource,
       row,
       resources: visible,
       dialect,
       statementTimeoutMs,
       logger,
+      user,
     })
     const key = refSegment(target.text)
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)

@@ -7,6 +7,7 @@ import type { FieldSpec } from '../../forms/form-fields.js'
 import type { Submitted } from '../../forms/parse-form.js'
 import { missingReferences } from '../../records/missing-references.js'
 import { refSegment } from '../../records/record-ref.js'
+import type { WriteHooks } from '../../records/write-hooks.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import { writeMessages } from '../../records/write-messages.js'
 import type { Resource } from '../../resources/resource.js'
@@ -53,6 +54,18 @@ export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder
   return audit ? { log: audit, actor: who && who !== anonymous ? who.name : null } : null
 }
 
+/**
+ * The config's write hooks for `resource` (the global `hooks`, then `tables.<id>.hooks`) with the user
+ * asking, or null when the config declares none.
+ */
+export function writeHooks(c: Context<AdminEnv>, resource: Resource): WriteHooks | null {
+  const { config } = c.get('admin')
+  const hooks = [config.hooks, config.tables?.[resource.id]?.hooks].flatMap((found) => (found ? [found] : []))
+  if (hooks.length === 0) return null
+  const who = c.get('principal')
+  return { hooks, user: who === anonymous ? null : who }
+}
+
 /** The form's hidden CSRF field. */
 export function csrfPair(c: Context<AdminEnv>): readonly [string, string] {
   return [csrfField, c.get('csrfToken') ?? '']
@@ -95,7 +108,10 @@ export async function writeErrors(
     tableLabel,
   )
   if (error.code !== 'foreign_key' || Object.keys(found.fields).length > 0) return { ...found, status: 422 }
-  const missing = await missingReferences(admin.db, resource.table, values).catch((failure: unknown) => {
+  const missing = await missingReferences(admin.db, resource.table, values, {
+    resources: admin.resources,
+    user: c.get('principal'),
+  }).catch((failure: unknown) => {
     // The page still says that a referenced row is missing, only not next to which field.
     admin.logger.warn(`steward: could not find which reference of ${resource.id} is missing:`, failure)
     return []
@@ -108,6 +124,20 @@ export async function writeErrors(
   }
   const placed = Object.keys(fieldsWithMessage).length > 0 ? { fields: fieldsWithMessage, form: null } : found
   return { ...placed, status: 422 }
+}
+
+/**
+ * A refused save as the form shows it: beside the field a hook's `Refusal` names when that field is on the
+ * form (a 422), else at the top of the form (a 409).
+ */
+export function refusedOnForm(
+  c: Context<AdminEnv>,
+  refused: { readonly message: string; readonly cause?: unknown; readonly field?: string },
+  fields: readonly FieldSpec[],
+): { readonly errors?: Record<string, string>; readonly formError?: string; readonly status: 409 | 422 } {
+  const message = refusalMessage(c, refused)
+  const field = fields.find((spec) => !spec.readOnly && spec.column.name === refused.field)
+  return field ? { errors: { [field.column.name]: message }, status: 422 } : { formError: message, status: 409 }
 }
 
 /** The message a refused write shows; its cause, when it has one (a failed audit entry), goes to the log. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DialectName } from '../../introspect/metadata.js'
 import { loadForeignLabels } from '../../list/foreign-labels.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
+import type { Reader } from '../../records/scoped-from.js'
 import type { ResourceIndex } from '../../resources/resource-index.js'
 import type { LookupModel } from '../../forms/field-model.js'
 import { queryString, type Urls } from '../urls.js'
@@ -17,6 +18,8 @@ export async function formLookups(
   resources: ResourceIndex,
   urls: Urls,
   dialect: DialectName,
+  /** Who edits: a current value pointing at a row outside its table's scope shows as the raw value. */
+  user: Reader,
 ): Promise<Map<string, LookupModel>> {
   const lookups = new Map<string, LookupModel>()
   for (const field of fields) {
@@ -30,7 +33,7 @@ export async function formLookups(
     if (value !== null && value !== undefined && value !== '') {
       // A label is a courtesy: without it the picker shows the value itself and the form still saves; the
       // referenced table failing to read is reported by its own pages.
-      const labels = await loadForeignLabels(db, target, fk, [[value]], dialect).catch(() => new Map())
+      const labels = await loadForeignLabels(db, target, fk, [[value]], { dialect, user }).catch(() => new Map())
       const found = [...labels.values()][0]
       if (found) {
         currentLabel = found.text

@@ -1,3 +1,4 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
@@ -30,10 +31,11 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     // Held until the file is sent, failed or cancelled: an export is many statements over a while.
     const release = takeExpensive(admin)
     try {
-      rows = await exportRows(admin.db, resource, params, {
+      rows = await exportRows(readsOf(c), resource, params, {
         dialect: admin.dialect,
         statementTimeoutMs: admin.statementTimeoutMs,
         maxRows,
+        user: c.get('principal'),
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()

@@ -4,6 +4,7 @@ import { readHistory } from '../../audit/audit-history.js'
 import { readRecord } from '../../records/read-record.js'
 import { decodeRecordRef, isDigested, recordRefText, refSegment, rowRefText } from '../../records/record-ref.js'
 import { resolveRecordRef } from '../../records/resolve-record-ref.js'
+import { unscoped } from '../../records/scoped-from.js'
 import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { databaseFault, HttpError, notFound } from '../errors.js'
@@ -26,7 +27,11 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     const ref = decodeRecordRef(raw)
     if (!ref) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     const target = await resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
-    const row = target ? (await readRecord(admin.db, resource, target)).row : null
+    const row = target ? (await readRecord(admin.db, resource, target, c.get('principal'))).row : null
+    // A row that exists but lies outside the user's scope has no history for them either; a deleted row's
+    // scope cannot be told, so its history shows as before.
+    if (!row && target && resource.scope && (await readRecord(admin.db, unscoped(resource), target, null)).row)
+      throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
     // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
     // row's by the ref in the URL (a digested one as it came).
     const text = row

@@ -1,13 +1,15 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { IndexPage } from '../../../views/pages/index-page.js'
 import type { IndexEntry } from '../../../views/view-model.js'
-import { formatCount } from '../../list/count-rows.js'
+import { formatCount, type RowCount } from '../../list/count-rows.js'
 import { countTables } from '../../list/count-tables.js'
 import { loadRowEstimates } from '../../list/row-estimates.js'
 import { readAuditFeed } from '../../audit/audit-feed.js'
+import { ScopeFailed, scopedRows } from '../../records/scoped-from.js'
 import type { AdminEnv } from '../admin-context.js'
 import { auditRows } from '../audit-view-model.js'
-import { databaseFault } from '../errors.js'
+import { databaseFault, scopeRefused } from '../errors.js'
 import { renderPage } from '../render-page.js'
 import { visibleResources, visibleTables } from './table-route-helpers.js'
 
@@ -22,24 +24,35 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
   const urls = c.get('urls')
   const resources = visibleResources(c).all
   // One catalog query for every estimate, then one statement counting the tables it does not cover.
-  const estimates = await loadRowEstimates(admin.db, admin.dialect).catch((error: unknown) => {
+  const estimates = await loadRowEstimates(readsOf(c), admin.dialect).catch((error: unknown) => {
     // Without estimates every table is counted, capped: slower, still right.
     admin.logger.warn('steward: could not read the row estimates:', error)
     return new Map<string, number>()
   })
-  const counts = await countTables(
-    admin.db,
-    admin.dialect,
-    resources.map((resource) => resource.table),
-    { estimates, timeoutMs: countTimeoutMs },
-  )
+  // A scoped table counts only the rows this user may see; one whose scope throws shows "?".
+  const user = c.get('principal')
+  const targets = resources.map((resource) => {
+    if (!resource.scope) return resource.table
+    try {
+      return { ...resource.table, rows: scopedRows(readsOf(c), resource, user) }
+    } catch (error) {
+      if (!(error instanceof ScopeFailed)) throw error
+      scopeRefused(error, admin.logger)
+      return null
+    }
+  })
+  const countable = targets.flatMap((target) => (target ? [target] : []))
+  const counted = await countTables(readsOf(c), admin.dialect, countable, { estimates, timeoutMs: countTimeoutMs })
+  const counts = targets.map((target): PromiseSettledResult<RowCount> | null => (target ? counted.shift()! : null))
   const groups = new Map<string, IndexEntry[]>()
   for (const [i, resource] of resources.entries()) {
     const { table } = resource
     let countText = '?'
     let countTitle = 'could not be counted'
     const result = counts[i]!
-    if (result.status === 'fulfilled') {
+    if (result === null) {
+      // The table's scope failed (logged): its count is unknown, as for a table that cannot be counted.
+    } else if (result.status === 'fulfilled') {
       const count = result.value
       countText = formatCount(count)
       countTitle =

@@ -1,3 +1,4 @@
+import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
@@ -31,13 +32,14 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       resources: visible,
       statementTimeoutMs: admin.statementTimeoutMs,
       filterChoices,
+      user: c.get('principal'),
     }
     let page: ListPage | null = null
     let failure: HttpError | null = null
     // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
     const release = params.q ? takeExpensive(admin) : () => {}
     try {
-      page = await loadListPage(admin.db, resource, params, ctx)
+      page = await loadListPage(readsOf(c), resource, params, ctx)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {

@@ -9,6 +9,7 @@ import { kindOf } from '../../kinds/registry.js'
 import { readVersion, rowVersion } from '../../records/conflict.js'
 import { insertRecord } from '../../records/insert-record.js'
 import { readRecord } from '../../records/read-record.js'
+import { unscoped } from '../../records/scoped-from.js'
 import { refSegment, rowRefText } from '../../records/record-ref.js'
 import type { RecordTarget } from '../../records/resolve-record-ref.js'
 import { updateRecord, type Row } from '../../records/update-record.js'
@@ -26,10 +27,11 @@ import {
   auditRecorder,
   csrfPair,
   recordKeyOf,
-  refusalMessage,
+  refusedOnForm,
   shortKey,
   writableResource,
   writeErrors,
+  writeHooks,
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
 import { recordName, rowCount, rowNoun } from '../record-names.js'
@@ -81,7 +83,15 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   const fields = formFields(resource, 'create', admin.dialect.name)
   const prefill = prefillOf(c, fields)
   const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
-  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
+  const lookups = await formLookups(
+    admin.db,
+    fields,
+    references,
+    visibleResources(c),
+    urls,
+    admin.dialect.name,
+    c.get('principal'),
+  )
   const models = fieldModels({
     fields,
     mode: 'create',
@@ -121,9 +131,13 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
   if (Object.keys(parsed.errors).length > 0)
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c))
-  if (result.status === 'refused')
-    return showCreate(c, { submitted: parsed.submitted, formError: refusalMessage(c, result) }, 409)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+    hooks: writeHooks(c, resource),
+  })
+  if (result.status === 'refused') {
+    const { status, ...shown } = refusedOnForm(c, result, fields)
+    return showCreate(c, { submitted: parsed.submitted, ...shown }, status)
+  }
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
     return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
@@ -138,7 +152,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   }
   const keyValues = result.keyValues
   const key = refSegment(result.ref)
-  const row = { ...parsed.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
+  const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
   const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
@@ -155,7 +169,7 @@ interface EditState extends FormState {
 
 async function loadRow(c: Context<AdminEnv>, resource: Resource, target: RecordTarget): Promise<Row | null> {
   const admin = c.get('admin')
-  const { row, duplicated } = await readRecord(admin.db, resource, target)
+  const { row, duplicated } = await readRecord(admin.db, resource, target, c.get('principal'))
   if (duplicated) {
     const why = 'More than one row matches this key, so none of them can be edited or deleted here.'
     throw new HttpError(409, 'Several identical rows', why)
@@ -179,7 +193,15 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     const column = fields.find((field) => field.column.name === name)!.column
     return value === null || value === undefined ? undefined : kindOf(column).toInput(value, column, admin.dialect.name)
   })
-  const lookups = await formLookups(admin.db, fields, references, visibleResources(c), urls, admin.dialect.name)
+  const lookups = await formLookups(
+    admin.db,
+    fields,
+    references,
+    visibleResources(c),
+    urls,
+    admin.dialect.name,
+    c.get('principal'),
+  )
   const models = fieldModels({
     fields,
     mode: 'edit',
@@ -238,16 +260,22 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     admin.db,
     admin.dialect,
     resource,
-    { keyValues: key.target, version, changes: parsed.values },
+    { keyValues: key.target, version, changes: parsed.values, user: c.get('principal') },
     await auditRecorder(c),
+    { hooks: writeHooks(c, resource) },
   )
   switch (result.status) {
     case 'conflict':
       return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
     case 'not_found':
+      // Not there for this user (outside the table's scope) is a 404, as on every page; gone meanwhile keeps the input.
+      if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)
+        throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
-    case 'refused':
-      return showEdit(c, { ...keep, formError: refusalMessage(c, result) }, 409)
+    case 'refused': {
+      const { status, ...shown } = refusedOnForm(c, result, fields)
+      return showEdit(c, { ...keep, ...shown }, status)
+    }
     case 'error': {
       const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
       return showEdit(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
