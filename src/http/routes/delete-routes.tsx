@@ -98,7 +98,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   const [only] = target.keys
   if (!target.bulk && only && result.count === 0 && resource.scope) {
     if ((await readRecord(admin.db, unscoped(resource), only.target, null)).row)
-      throw notFound(`${resource.label} has no row with key "${shortKey(only.text)}".`)
+      throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(only.text)}".`)
   }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })

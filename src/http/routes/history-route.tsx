@@ -31,7 +31,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     // A row that exists but lies outside the user's scope has no history for them either; a deleted row's
     // scope cannot be told, so its history shows as before.
     if (!row && target && resource.scope && (await readRecord(admin.db, unscoped(resource), target, null)).row)
-      throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+      throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
     // row's by the ref in the URL (a digested one as it came).
     const text = row

@@ -270,7 +270,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     case 'not_found':
       // Not there for this user (outside the table's scope) is a 404, as on every page; gone meanwhile keeps the input.
       if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)
-        throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
+        throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
     case 'refused': {
       const { status, ...shown } = refusedOnForm(c, result, fields)
