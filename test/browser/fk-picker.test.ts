@@ -88,7 +88,7 @@ describe('foreign-key picker (sqlite)', () => {
     assert.equal(await page.getByRole('listbox').isVisible(), false)
     await filters.getByRole('button', { name: 'Apply filters' }).click()
     await page.waitForURL((url) => url.searchParams.get('f.author_id') === '2')
-    const rows = page.getByRole('table', { name: /^Book: / }).getByRole('row')
+    const rows = page.getByRole('table', { name: /^Books: / }).getByRole('row')
     assert.equal(await rows.count(), 2, 'the header and the one matching book')
     assert.match(await rows.nth(1).innerText(), /Second book/)
     await page.close()
