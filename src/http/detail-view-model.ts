@@ -1,13 +1,16 @@
 import type { DetailField, DetailPageModel, RelatedPanel } from '../../views/view-model.js'
 import type { DialectName } from '../introspect/metadata.js'
+import { fieldGroups } from '../forms/field-groups.js'
 import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { Row } from '../list/load-list-page.js'
 import { encodeRecordKey } from '../records/record-key.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, textCell } from './cell-model.js'
+import { cellFor, textCell, valueFormat } from './cell-model.js'
 import { kindLabel } from './list-view-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import type { Urls } from './urls.js'
+import { csrfField } from './middleware/csrf.js'
+import type { OfferedAction } from './offered-actions.js'
 
 export interface DetailModelInput {
   readonly resource: Resource
@@ -23,6 +26,10 @@ export interface DetailModelInput {
   readonly may: May
   /** Whether writes are audited: the page then links to the record's history. */
   readonly audited?: boolean
+  /** The custom actions offered on this record (already allowed for this user; see `offeredActions`). */
+  readonly actions?: readonly OfferedAction[]
+  /** The CSRF token an action's button posts. */
+  readonly csrfToken?: string | null
 }
 
 export function detailPageModel(input: DetailModelInput): DetailPageModel {
@@ -38,7 +45,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
             input.may('view', link.target.table) ? urls.detail(link.target.table, link.label.key) : undefined,
             `${link.target.singular} ${String(value)}`,
           )
-        : cellFor(column, value, input.dialect)
+        : cellFor(column, value, input.dialect, undefined, undefined, valueFormat(resource, column.name))
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
@@ -53,11 +60,21 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     readOnlyReasons: resource.readOnlyReasons,
     duplicated: input.duplicated,
     fields,
+    groups: fieldGroups(fields, resource.fieldsets, (field) => field.name),
     related: input.related,
     listHref: urls.list(resource.table),
     editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) : null,
     deleteHref: writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) : null,
     historyHref: input.audited ? urls.history(resource.table, input.key) : null,
+    // A key matching several rows names no one row to run an action on.
+    actions: input.duplicated
+      ? []
+      : (input.actions ?? []).map((action) => ({
+          label: action.asks ? `${action.label}…` : action.label,
+          href: urls.rowAction(resource.table, input.key, action.name),
+          post: !action.asks,
+        })),
+    actionHidden: [[csrfField, input.csrfToken ?? '']],
   }
 }
 

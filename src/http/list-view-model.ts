@@ -12,8 +12,9 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, numericKinds, textCell } from './cell-model.js'
+import { cellFor, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
+import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
@@ -34,6 +35,10 @@ export interface ListModelInput {
   readonly csrfToken: string | null
   /** The most rows a CSV export writes. */
   readonly exportMaxRows: number
+  /** The custom actions offered on the selection (already allowed for this user; see `offeredActions`). */
+  readonly actions?: readonly OfferedAction[]
+  /** The list's own query string (without `?`): where an action on the selection comes back to. */
+  readonly query?: string
 }
 
 const cellLength = 80
@@ -66,6 +71,14 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   })
   const writable = !resource.readOnly
   const deletable = writable && input.may('delete', resource.table)
+  const buttons = [
+    ...(deletable ? [{ label: 'Delete selected…', formAction: urls.bulkDelete(resource.table) }] : []),
+    ...(input.actions ?? []).map((action) => ({
+      label: action.asks ? `${action.label}…` : action.label,
+      formAction: urls.bulkAction(resource.table, action.name),
+    })),
+  ]
+  const selectable = buttons.length > 0
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
@@ -73,8 +86,12 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
     createLabel: `Add ${rowNoun(resource)}`,
     bulk:
-      deletable && page && page.rows.length > 0
-        ? { action: urls.bulkDelete(resource.table), hidden: [[csrfField, input.csrfToken ?? '']] }
+      selectable && page && page.rows.length > 0
+        ? {
+            action: buttons[0]!.formAction,
+            hidden: [[csrfField, input.csrfToken ?? ''], ...(input.query ? [[backField, input.query] as const] : [])],
+            buttons,
+          }
         : null,
     search:
       resource.searchFields.length > 0 || resource.key.type !== 'columns'
@@ -87,7 +104,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     activeFilters: activeFilters(input, state, href),
     clearHref: state.filters.length > 1 ? href({ ...state, filters: [] }) : null,
     columns: headers,
-    rows: page ? rowModels(input, columns, page, deletable) : [],
+    rows: page ? rowModels(input, columns, page, selectable) : [],
     summary: page ? summary(page, params) : '',
     pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
     sizes: [...new Set([...pageSizes, resource.pageSize])]
@@ -184,14 +201,16 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         ],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
-      const inputType =
-        column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      // Dates are typed as the list shows them (2024-01-31): a date input shows the browser's locale (01/31/2024).
+      const dated = column.kind === 'datetime' || column.kind === 'date'
+      const inputType = dated ? 'text' : column.kind === 'time' ? 'time' : 'number'
       const from = filterParam(name, 'gte')
       const to = filterParam(name, 'lte')
       models.push({
         type: 'range',
         label,
         inputType,
+        ...(dated ? { placeholder: 'yyyy-mm-dd', pattern: String.raw`\d{4,}-\d{2}-\d{2}` } : {}),
         ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
@@ -247,10 +266,10 @@ function rowModels(
   input: ListModelInput,
   columns: readonly Column[],
   page: ListPage,
-  deletable: boolean,
+  selectable: boolean,
 ): TableRowModel[] {
   const plan = rowPlan(input, columns)
-  return page.rows.map((row, i) => rowModel(input, plan, row, deletable ? i + 1 : null))
+  return page.rows.map((row, i) => rowModel(input, plan, row, selectable ? i + 1 : null))
 }
 
 /** What every row of the page shares, worked out once per page rather than once per row (issue 9). */
@@ -314,7 +333,8 @@ function rowModel(
         return textCell(label.text, href, `${via.target.singular} ${String(value)}`)
       }
     }
-    return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
+    const href = column.name === linkColumn ? detail : undefined
+    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =

@@ -6,7 +6,7 @@ import { refSegment } from '../records/record-ref.js'
 import type { RelatedRows } from '../records/related-rows.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor } from './cell-model.js'
+import { cellFor, valueFormat } from './cell-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 import { rowNoun } from './record-names.js'
@@ -56,7 +56,9 @@ export function relatedPanels(input: RelatedPanelsInput): RelatedPanel[] {
           const href = ref === null ? undefined : urls.detail(child.table, refSegment(ref))
           return {
             href: href ?? null,
-            cells: read.columns.map((c, i) => cellFor(c, r[c.name], input.dialect, 60, i === 0 ? href : undefined)),
+            cells: read.columns.map((c, i) =>
+              cellFor(c, r[c.name], input.dialect, 60, i === 0 ? href : undefined, valueFormat(child, c.name)),
+            ),
           }
         }),
         error: null,

@@ -1,11 +1,14 @@
 import { dialectFor } from '../db/dialects.js'
-import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
+import type { Column, DialectName, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
+import { defaultLocale } from '../kinds/number-display.js'
 import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
 import { tableNames } from './table-names.js'
+import { customPageProblems } from './custom-pages.js'
+import { resolveFormOptions } from './form-options.js'
 import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
@@ -35,11 +38,19 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   for (const id of Object.keys(config.tables ?? {})) {
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
+  problems.push(...customPageProblems(config.pages, schema))
   const { rowid } = dialectFor(schema.dialect).capabilities
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowid, problems)
+    const resource = buildResource(
+      table,
+      id,
+      config.tables?.[id] ?? {},
+      { drifted, rowid, dialect: schema.dialect },
+      problems,
+    )
+    return config.locale ? { ...resource, locale: config.locale } : resource
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -49,8 +60,7 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  drifted: boolean,
-  rowid: boolean,
+  { drifted, rowid, dialect }: { drifted: boolean; rowid: boolean; dialect: DialectName },
   problems: string[],
 ): Resource {
   const known = new Set(table.columns.map((column) => column.name))
@@ -82,6 +92,7 @@ function buildResource(
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
   const names = tableNames(table.name, options.label, options.labelPlural)
+  const form = resolveFormOptions(table, id, options, dialect, problems)
   return {
     id,
     table,
@@ -89,7 +100,11 @@ function buildResource(
     singular: names.singular,
     columns,
     columnLabels: Object.fromEntries(
-      table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),
+      // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.
+      table.columns.map((c) => [
+        c.name,
+        options.labels?.[c.name] ?? options.fields?.[c.name]?.label ?? defaultLabel(table, c.name),
+      ]),
     ),
     key,
     readOnly: readOnlyReasons.length > 0,
@@ -106,8 +121,20 @@ function buildResource(
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    fieldOptions: form.fieldOptions,
+    fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
+    saveAsNew: options.saveAsNew ?? false,
+    locale: defaultLocale,
+    currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
   }
+}
+
+function currenciesOf(options: TableOptions): Record<string, string> {
+  const entries = Object.entries(options.fields ?? {}).flatMap(([name, field]) =>
+    field.currency === undefined ? [] : [[name, field.currency] as const],
+  )
+  return Object.fromEntries(entries)
 }
 
 /** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */

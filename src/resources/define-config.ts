@@ -45,6 +45,11 @@ const FieldOptions = z
     hidden: z.boolean().optional(),
     /** The control drawn instead of the kind's default. */
     widget: z.enum(['text', 'textarea', 'select', 'checkbox', 'number', 'date', 'datetime', 'time']).optional(),
+    /** An ISO 4217 code: the column's amounts are shown with that currency (`1,503.50 €`); stored values are unchanged. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, like EUR')
+      .optional(),
   })
   .strict()
 
@@ -112,6 +117,17 @@ export const StewardConfig = z
   .object({
     /** The site title in the header. */
     title: z.string().min(1).optional(),
+    /** The BCP 47 locale numbers and currencies are shown in (default en-US), e.g. `de-DE` for `1.503,50 €`. */
+    locale: z
+      .string()
+      .refine((tag) => {
+        try {
+          return Intl.NumberFormat.supportedLocalesOf(tag).length > 0
+        } catch {
+          return false
+        }
+      }, 'a locale this Node.js knows, like en-US or de-DE')
+      .optional(),
     /** List and detail queries are cancelled after this long where the engine allows it (Postgres). */
     statementTimeoutMs: z.number().int().positive().optional(),
     /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */

@@ -1,4 +1,5 @@
 import type { Column, Table } from '../introspect/metadata.js'
+import type { FieldOptions, FieldsetSpec } from './form-options.js'
 import type { RowScope } from './behaviour.js'
 
 /**
@@ -53,6 +54,16 @@ export interface Resource {
   readonly pageSize: number
   readonly labelColumn: string | null
   readonly allowKeylessEdit: boolean
+  /** Per-column form options (`fields` in the config), only for the columns it names. */
+  readonly fieldOptions: Readonly<Record<string, FieldOptions>>
+  /** The form and detail page in titled groups; columns in none come after them. */
+  readonly fieldsets: readonly FieldsetSpec[]
+  /** The edit form offers "Save as new" (to users who may add rows). */
+  readonly saveAsNew: boolean
+  /** The config's `locale` for numbers and currencies (default en-US). */
+  readonly locale: string
+  /** ISO 4217 codes by column name, for columns that hold amounts of money (`fields.<column>.currency`). */
+  readonly currencies: Readonly<Record<string, string>>
   /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
   readonly scope?: RowScope
 }

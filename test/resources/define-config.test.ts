@@ -53,3 +53,11 @@ test('a misspelt option, a value that is no function and a bad action name are n
   )
   assert.match(problems({ pages: [{ path: 'reports', title: 'R', render: () => '' }] }).join('\n'), /pages\.0\.path/)
 })
+
+test('a currency is an ISO 4217 code and a locale one Node.js knows', () => {
+  const problems = (input: unknown) =>
+    StewardConfig.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []
+  assert.deepEqual(problems({ locale: 'de-DE', tables: { orders: { fields: { total: { currency: 'EUR' } } } } }), [])
+  assert.match(problems({ tables: { orders: { fields: { total: { currency: 'euro' } } } } }).join('\n'), /currency/)
+  assert.match(problems({ locale: 'not a locale!' }).join('\n'), /^locale: /)
+})

@@ -9,6 +9,7 @@ import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { detailPageModel, recordTitle } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
+import { offeredActions } from '../offered-actions.js'
 import { relatedPanels } from '../related-panels.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
@@ -76,6 +77,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       dialect: admin.dialect.name,
       may: mayFor(c),
       audited: admin.audit !== null,
+      actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'row' }),
+      csrfToken: c.get('csrfToken') ?? null,
     })
     return renderPage(
       c,

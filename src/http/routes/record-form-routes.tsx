@@ -22,6 +22,7 @@ import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
+import { keyChangeErrors, offersSaveAsNew, postSaveAsNew } from './save-as-new.js'
 import { formLookups } from './edit-lookups.js'
 import {
   auditRecorder,
@@ -109,6 +110,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
     formError: state.formError ?? null,
     cancelHref: urls.list(resource.table),
     noun: rowNoun(resource),
+    fieldsets: resource.fieldsets,
   })
   return renderPage(
     c,
@@ -155,9 +157,12 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
-  const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
-    action
-  ]
+  const next =
+    action === 'another'
+      ? again
+      : action === 'continue'
+        ? urls.edit(resource.table, key)
+        : urls.detail(resource.table, key)
   return c.redirect(next, 303)
 }
 
@@ -185,7 +190,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   const row = await loadRow(c, resource, key.target)
   if (!row && state.canSave !== false)
     throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
-  const fields = formFields(resource, 'edit', admin.dialect.name)
+  const saveAsNew = offersSaveAsNew(c, resource)
+  const fields = formFields(resource, 'edit', admin.dialect.name, { saveAsNew })
   const references = referenceValues(c, fields, (name) => {
     const sent = submittedInput(state.submitted, name)
     if (sent !== undefined) return sent
@@ -221,6 +227,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     deleteHref: row ? urls.delete(resource.table, key.text) : null,
     canSave: state.canSave ?? true,
     noun: rowNoun(resource),
+    fieldsets: resource.fieldsets,
+    saveAsNew: saveAsNew && row !== null,
   })
   const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
   return renderPage(
@@ -249,13 +257,16 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const dialect = admin.dialect.name
   const resource = writableResource(c, 'change')
   const key = await recordKeyOf(c, resource)
-  const fields = formFields(resource, 'edit', dialect)
   const body = formBody(await readFormData(c))
+  const action = saveActionOf(body.value(formControl.action))
+  if (action === 'saveAsNew') return postSaveAsNew(c, secret, resource, body, showEdit)
+  const fields = formFields(resource, 'edit', dialect, { saveAsNew: offersSaveAsNew(c, resource) })
   const version = body.value(formControl.version) ?? ''
   const original = readVersion(version, resource.columns) ?? new Map<string, string>()
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
   const keep = { submitted: parsed.submitted, version }
-  if (Object.keys(parsed.errors).length > 0) return showEdit(c, { ...keep, errors: parsed.errors }, 422)
+  const errors = { ...parsed.errors, ...keyChangeErrors(fields, parsed.values) }
+  if (Object.keys(errors).length > 0) return showEdit(c, { ...keep, errors }, 422)
   const result = await updateRecord(
     admin.db,
     admin.dialect,
@@ -290,11 +301,11 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       ? { kind: 'info', message: 'No changes to save.' }
       : { kind: 'success', message: `Saved ${recordName(resource, title)}.` },
   )
-  const action = saveActionOf(body.value(formControl.action))
-  const next = {
-    another: urls.create(resource.table),
-    continue: urls.edit(resource.table, newKey),
-    save: urls.detail(resource.table, newKey),
-  }[action]
+  const next =
+    action === 'another'
+      ? urls.create(resource.table)
+      : action === 'continue'
+        ? urls.edit(resource.table, newKey)
+        : urls.detail(resource.table, newKey)
   return c.redirect(next, 303)
 }
