@@ -122,7 +122,9 @@ function DetailGroup(props: { group: FieldGroup<DetailField>; index: number }) {
     <dl class={fieldList}>
       {group.fields.map((field) => (
         <>
-          <dt class="font-medium text-slate-800 dark:text-slate-200">{field.label}</dt>
+          <dt class="font-medium text-slate-800 dark:text-slate-200" data-field={field.name}>
+            {field.label}
+          </dt>
           <dd class="min-w-0 break-words whitespace-pre-wrap">
             <Cell cell={field.cell} />
           </dd>
