@@ -5,7 +5,7 @@ import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { Row } from '../list/load-list-page.js'
 import { encodeRecordKey } from '../records/record-key.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, textCell, valueFormat } from './cell-model.js'
+import { cellFor, computedCell, textCell, valueFormat } from './cell-model.js'
 import { kindLabel } from './list-view-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import type { Urls } from './urls.js'
@@ -20,6 +20,8 @@ export interface DetailModelInput {
   /** Labels of the rows this row's foreign keys point at, by FK name. */
   readonly outgoing: ReadonlyMap<string, { readonly target: Resource; readonly label: ForeignLabel | undefined }>
   readonly related: readonly RelatedPanel[]
+  /** The row's computed columns' values, by name (see `readComputed`). */
+  readonly computed?: Readonly<Record<string, unknown>>
   readonly urls: Urls
   readonly dialect: DialectName
   /** What the user may do: which buttons and links to draw. */
@@ -53,6 +55,16 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
       cell,
     }
   })
+  for (const field of resource.computed) {
+    if (input.computed && field.name in input.computed) {
+      fields.push({
+        name: field.name,
+        label: field.label,
+        type: 'computed',
+        cell: computedCell(input.computed[field.name]),
+      })
+    }
+  }
   const writable = !resource.readOnly && !input.duplicated
   return {
     heading: resource.label,

@@ -11,8 +11,8 @@ import { encodeRecordKey } from '../records/record-key.js'
 import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
-import type { Resource } from '../resources/resource.js'
-import { cellFor, numericKinds, textCell, valueFormat } from './cell-model.js'
+import type { ComputedField, Resource } from '../resources/resource.js'
+import { cellFor, computedCell, isNumeric, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
@@ -50,9 +50,19 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   const state = listState(resource, params)
   const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) =>
     urls.list(resource.table, listQuery(s, position))
-  const columns = resource.listColumns.map((name) => resource.columns.find((c) => c.name === name)!).filter(Boolean)
+  const columns = listedColumns(resource)
   const headers: ColumnHeader[] = columns.map((column) => {
     const sorted = params.sort?.column === column.name ? (params.sort.desc ? 'descending' : 'ascending') : null
+    if (isComputed(column)) {
+      const first = page?.rows.map((row) => row[column.name]).find((value) => value !== null && value !== undefined)
+      return {
+        name: column.name,
+        label: column.label,
+        sortHref: href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name }),
+        sorted,
+        numeric: first !== undefined && isNumeric(first),
+      }
+    }
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
@@ -94,7 +104,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
           }
         : null,
     search:
-      resource.searchFields.length > 0 || resource.key.type !== 'columns'
+      resource.searchFields.length > 0 || resource.searchPaths.length > 0 || resource.key.type !== 'columns'
         ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
         : null,
     filterForm:
@@ -132,6 +142,22 @@ function exportLink(input: ListModelInput, state: ListState): ListPageModel['exp
   }
 }
 
+/** A list column: a column of the table, or a computed one. */
+type Listed = Column | ComputedField
+
+function isComputed(listed: Listed): listed is ComputedField {
+  return 'node' in listed
+}
+
+/** The list's columns in their order: the table's and the computed ones. */
+function listedColumns(resource: Resource): Listed[] {
+  return resource.listColumns.flatMap((name): Listed[] => {
+    const found =
+      resource.columns.find((c) => c.name === name) ?? resource.computed.find((field) => field.name === name)
+    return found ? [found] : []
+  })
+}
+
 export function kindLabel(resource: Resource): string {
   const type =
     resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
@@ -139,7 +165,10 @@ export function kindLabel(resource: Resource): string {
 }
 
 function searchHint(resource: Resource): string {
-  const fields = resource.searchFields.map((name) => resource.columnLabels[name] ?? name)
+  const fields = [
+    ...resource.searchFields.map((name) => resource.columnLabels[name] ?? name),
+    ...resource.searchPaths.map((path) => path.label),
+  ]
   const key = resource.key.type !== 'columns' && resource.key.columns.length === 1
   if (fields.length === 0) return 'Finds a row by its exact key.'
   return `Finds text in ${fields.join(', ')} (any case)${key ? ', or a row by its exact key' : ''}.`
@@ -163,9 +192,28 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
   const models: FilterModel[] = []
   for (const name of resource.filterFields) {
     const column = resource.columns.find((c) => c.name === name)
+    const computed = resource.computed.find((field) => field.name === name)
+    const eq = filterParam(name, 'eq')
+    if (computed) {
+      const choices = input.page?.computedChoices.get(name)
+      const selected = (value: string) => current(eq) === value
+      models.push(
+        choices
+          ? {
+              type: 'select',
+              label: computed.label,
+              name: eq,
+              options: [
+                { value: '', label: 'Any', selected: current(eq) === '' },
+                ...choices.map((c) => ({ value: c.value, label: c.label, selected: selected(c.value) })),
+              ],
+            }
+          : { type: 'text', label: computed.label, name: eq, value: current(eq), hint: 'Exact value.' },
+      )
+      continue
+    }
     if (!column) continue
     const label = resource.columnLabels[name] ?? name
-    const eq = filterParam(name, 'eq')
     const foreign = input.page?.foreignFilters.find((f) => f.column === name)
     const any = { value: '', label: 'Any', selected: current(eq) === '' }
     const option = (value: string, text: string) => ({ value, label: text, selected: current(eq) === value })
@@ -239,7 +287,10 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
 function activeFilters(input: ListModelInput, state: ListState, href: (s: ListState) => string) {
   const { resource, params } = input
   return params.filters.flatMap((filter) => {
-    const label = resource.columnLabels[filter.column] ?? filter.column
+    const label =
+      resource.columnLabels[filter.column] ??
+      resource.computed.find((field) => field.name === filter.column)?.label ??
+      filter.column
     const foreign = input.page?.foreignFilters.find((f) => f.column === filter.column)
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
@@ -264,7 +315,7 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
 
 function rowModels(
   input: ListModelInput,
-  columns: readonly Column[],
+  columns: readonly Listed[],
   page: ListPage,
   selectable: boolean,
 ): TableRowModel[] {
@@ -274,7 +325,7 @@ function rowModels(
 
 /** What every row of the page shares, worked out once per page rather than once per row (issue 9). */
 interface RowPlan {
-  readonly columns: readonly Column[]
+  readonly columns: readonly Listed[]
   /** The column carrying the row's own link (see `rowPlan`); undefined when every column links elsewhere. */
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
@@ -288,16 +339,16 @@ interface ForeignColumn {
   readonly mayView: boolean
 }
 
-function rowPlan(input: ListModelInput, columns: readonly Column[]): RowPlan {
+function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
   const { resource, page } = input
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
   const foreignLinked = new Set(fks.map(({ fk }) => fk.columns[0]))
-  const linkable = columns.filter((c) => !foreignLinked.has(c.name))
+  const linkable = columns.filter((c) => !isComputed(c) && !foreignLinked.has(c.name))
   const linkColumn = linkable.find((c) => resource.key.columns.includes(c.name))?.name ?? linkable[0]?.name
   const foreign = columns.map((column) => {
-    const via = fks.find(({ fk }) => fk.columns[0] === column.name)
+    const via = isComputed(column) ? undefined : fks.find(({ fk }) => fk.columns[0] === column.name)
     return (
       via && {
         ...via,
@@ -325,6 +376,7 @@ function rowModel(
   const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
   const cells: CellModel[] = plan.columns.map((column, i) => {
     const value = row[column.name]
+    if (isComputed(column)) return computedCell(value, cellLength)
     const via = plan.foreign[i]
     if (via && value !== null && value !== undefined) {
       const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))

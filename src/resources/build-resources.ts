@@ -7,9 +7,11 @@ import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
 import { tableNames } from './table-names.js'
+import { computedFields } from './computed-fields.js'
+import { resolveSearchPath } from './search-paths.js'
 import { customPageProblems } from './custom-pages.js'
 import { resolveFormOptions } from './form-options.js'
-import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
+import type { ComputedField, RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
 /** The configuration names a table or column that does not exist; raised at start-up, listing every problem. */
@@ -40,6 +42,8 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   }
   problems.push(...customPageProblems(config.pages, schema))
   const { rowid } = dialectFor(schema.dialect).capabilities
+  const bySchemaName = new Map(schema.tables.map((table) => [JSON.stringify([table.schema, table.name]), table]))
+  const tableOf = (schemaName: string, name: string) => bySchemaName.get(JSON.stringify([schemaName, name]))
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
@@ -47,7 +51,7 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
       table,
       id,
       config.tables?.[id] ?? {},
-      { drifted, rowid, dialect: schema.dialect },
+      { drifted, rowid, dialect: schema.dialect, tableOf },
       problems,
     )
     return config.locale ? { ...resource, locale: config.locale } : resource
@@ -60,23 +64,38 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  { drifted, rowid, dialect }: { drifted: boolean; rowid: boolean; dialect: DialectName },
+  {
+    drifted,
+    rowid,
+    dialect,
+    tableOf,
+  }: {
+    drifted: boolean
+    rowid: boolean
+    dialect: DialectName
+    tableOf: (schema: string, name: string) => Table | undefined
+  },
   problems: string[],
 ): Resource {
-  const known = new Set(table.columns.map((column) => column.name))
-  const check = (field: string, names: readonly string[] | undefined) => {
+  const computed = computedFields(table, id, options, problems)
+  const computedNames = new Set(computed.map((field) => field.name))
+  const columnNames = new Set(table.columns.map((column) => column.name))
+  // Computed columns may be listed, filtered on and ordered by; everything else names real columns only.
+  const checkIn = (known: ReadonlySet<string>) => (field: string, names: readonly string[] | undefined) => {
     for (const name of names ?? []) {
       if (!known.has(name)) problems.push(`tables.${id}.${field}: unknown column "${name}"`)
     }
     return (names ?? []).filter((name) => known.has(name))
   }
+  const check = checkIn(columnNames)
+  const checkListed = checkIn(new Set([...columnNames, ...computedNames]))
   const hidden = new Set(check('hiddenFields', options.hiddenFields))
   const columns = table.columns.filter((column) => !hidden.has(column.name))
   const visible = (names: string[]) => names.filter((name) => !hidden.has(name))
   const key = recordKeySpec(table, rowid)
   const ordering = (options.ordering ?? [])
     .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
-    .filter((term) => check('ordering', [term.column]).length > 0)
+    .filter((term) => checkListed('ordering', [term.column]).length > 0)
   const labelColumn = options.labelColumn
     ? (check('labelColumn', [options.labelColumn])[0] ?? null)
     : defaultLabelColumn(table, columns)
@@ -110,13 +129,25 @@ function buildResource(
     readOnly: readOnlyReasons.length > 0,
     readOnlyReasons,
     drifted,
-    listColumns: options.listColumns
-      ? visible(check('listColumns', options.listColumns))
-      : defaultListColumns(table, columns),
+    listColumns: withComputed(
+      options.listColumns
+        ? visible(checkListed('listColumns', options.listColumns))
+        : defaultListColumns(table, columns),
+      computed,
+    ),
     searchFields: options.searchFields
-      ? visible(check('searchFields', options.searchFields))
+      ? visible(
+          check(
+            'searchFields',
+            options.searchFields.filter((name) => columnNames.has(name) || !name.includes('.')),
+          ),
+        )
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
-    filterFields: options.filters ? visible(check('filters', options.filters)) : defaultFilters(table, columns),
+    searchPaths: (options.searchFields ?? [])
+      .filter((name) => !columnNames.has(name) && name.includes('.'))
+      .flatMap((path) => resolveSearchPath(table, path, { id, table: tableOf, problems }) ?? []),
+    filterFields: options.filters ? visible(checkListed('filters', options.filters)) : defaultFilters(table, columns),
+    computed,
     ordering,
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
@@ -128,6 +159,11 @@ function buildResource(
     currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
   }
+}
+
+/** Computed columns the list names stay where they are; the others follow the table's columns. */
+function withComputed(names: readonly string[], computed: readonly ComputedField[]): string[] {
+  return [...names, ...computed.map((field) => field.name).filter((name) => !names.includes(name))]
 }
 
 function currenciesOf(options: TableOptions): Record<string, string> {

@@ -171,8 +171,17 @@ export type StewardConfigInput = z.input<typeof StewardConfig>
 
 type ColumnOf<Row> = keyof Row & string
 
-/** `TableOptions` with column names checked against one row type of the generated `DB`. */
-export type TypedTableOptions<Row> = Omit<
+/**
+ * A column, or a computed column's name. Computed names cannot be known from `Row`, so any text is accepted
+ * here (columns are still offered by the editor); a name that is neither is a start-up error naming table and name.
+ */
+type ListedOf<Row> = ColumnOf<Row> | (string & Record<never, never>)
+
+/**
+ * `TableOptions` with column names checked against one row type of the generated `DB`. `Tables` are the
+ * names a search path may start with (`customers.email`), besides a foreign key's column (`customer_id.email`).
+ */
+export type TypedTableOptions<Row, Tables extends string = string> = Omit<
   TableOptions,
   | 'listColumns'
   | 'searchFields'
@@ -194,10 +203,11 @@ export type TypedTableOptions<Row> = Omit<
   actions?: Record<string, TableAction<Row>>
   scope?: RowScope
   computed?: Record<string, ComputedColumn>
-  listColumns?: ColumnOf<Row>[]
-  searchFields?: ColumnOf<Row>[]
-  filters?: ColumnOf<Row>[]
-  ordering?: (ColumnOf<Row> | `-${ColumnOf<Row>}`)[]
+  listColumns?: ListedOf<Row>[]
+  /** Columns, or a column of a referenced table: `customer_id.email` (or `customers.email`). */
+  searchFields?: (ColumnOf<Row> | `${ColumnOf<Row> | Tables}.${string}`)[]
+  filters?: ListedOf<Row>[]
+  ordering?: (ListedOf<Row> | `-${ListedOf<Row>}`)[]
   hiddenFields?: ColumnOf<Row>[]
   labels?: { [C in ColumnOf<Row>]?: string }
   labelColumn?: ColumnOf<Row>
@@ -205,7 +215,7 @@ export type TypedTableOptions<Row> = Omit<
 
 /** `StewardConfig` typed against the generated `DB` interface: table and column names are checked by TypeScript. */
 export type TypedConfig<DB> = Omit<StewardConfig, 'tables' | 'roles'> & {
-  tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T]> }
+  tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T], keyof DB & string> }
   roles?: Record<string, { all?: Action[]; tables?: { [T in keyof DB & string]?: Action[] }; manageAccounts?: boolean }>
 }
 

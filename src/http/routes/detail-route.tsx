@@ -2,6 +2,7 @@ import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
+import { readComputed } from '../../records/read-computed.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
 import { loadRelatedRows } from '../../records/related-rows.js'
@@ -37,7 +38,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const loaded = await admin.dialect
       .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, async (trx) => {
         const record = await readRecord(trx, resource, target, user)
-        if (!record.row) return { record, outgoing: new Map() }
+        if (!record.row) return { record, outgoing: new Map(), computed: {} }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
           const target = visible.get(fk.refSchema, fk.refTable)
@@ -46,7 +47,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
           const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
           outgoing.set(fk.name, { target, label: [...labels.values()][0] })
         }
-        return { record, outgoing }
+        return { record, outgoing, computed: await readComputed(trx, resource, target, user) }
       })
       .catch((error: unknown) => {
         throw describeQueryFailure(c, resource, error)
@@ -72,6 +73,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       duplicated,
       key,
       outgoing: loaded.outgoing,
+      computed: loaded.computed,
       related: relatedPanels({ resource, related, urls, dialect: dialect.name, may: mayFor(c) }),
       urls,
       dialect: admin.dialect.name,
