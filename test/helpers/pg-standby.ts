@@ -18,7 +18,11 @@ import { freePort, type PgServer } from './pg-server.js'
 
 export interface PgStandby {
   readonly url: string
-  /** Resolves once the standby has replayed everything the primary had written when it was called. */
+  /**
+   * Resolves once the standby has replayed everything the primary had inserted into its WAL when it was called
+   * (the insert position, not the write one: the test server commits asynchronously, so a commit may not be
+   * written yet; the WAL writer sends it within its delay).
+   */
   caughtUp(): Promise<void>
   stop(): Promise<void>
 }
@@ -92,7 +96,7 @@ export async function startStandby(primary: PgServer): Promise<PgStandby> {
       const standby = new pg.Client({ connectionString: url })
       await Promise.all([source.connect(), standby.connect()])
       try {
-        const { rows } = await source.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')
+        const { rows } = await source.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')
         for (;;) {
           const replayed = await standby.query<{ done: boolean }>(
             `select pg_last_wal_replay_lsn() >= $1::pg_lsn as done`,
