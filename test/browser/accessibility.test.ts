@@ -18,7 +18,14 @@ interface AxeViolation {
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** Each page, how to reach it, and the status it answers with. */
-const pages: { name: string; path: string; status: number; prepare?: (page: Page) => Promise<void> }[] = [
+const pages: {
+  name: string
+  path: string
+  status: number
+  prepare?: (page: Page) => Promise<void>
+  /** A phone's size (390×844) rather than the desktop's: the list's rows become cards there. */
+  phone?: boolean
+}[] = [
   { name: 'index', path: '/', status: 200 },
   { name: 'list', path: '/main/orders/', status: 200 },
   {
@@ -26,7 +33,18 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     path: '/main/customers/?q=a&f.tier=gold&f.is_active=true&sort=-last_name',
     status: 200,
   },
+  {
+    name: 'list on a phone, with its filters and menu open',
+    path: '/main/orders/?f.status=pending',
+    status: 200,
+    phone: true,
+    async prepare(page) {
+      await page.locator('summary', { hasText: 'Filters' }).click()
+      await page.locator('summary', { hasText: 'More' }).click()
+    },
+  },
   { name: 'detail with related rows', path: '/main/customers/row/2', status: 200 },
+  { name: 'detail with related rows on a phone', path: '/main/customers/row/2', status: 200, phone: true },
   { name: '400 page', path: '/main/orders/?sort=no_such_column&size=7', status: 400 },
   { name: 'edit form', path: '/main/products/row/2/edit', status: 200 },
   {
@@ -92,6 +110,7 @@ describe('accessibility (axe-core)', () => {
     for (const target of pages) {
       test(`${target.name} (${scheme})`, async () => {
         await page.emulateMedia({ colorScheme: scheme })
+        await page.setViewportSize(target.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 })
         const response = await page.goto(server.base + target.path)
         assert.equal(response?.status(), target.status)
         await target.prepare?.(page)
