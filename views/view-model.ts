@@ -246,6 +246,8 @@ export interface HistoryEntryModel {
   readonly changes: readonly HistoryChange[]
   /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
   readonly note: string | null
+  /** The reason the user gave for the change; null when none was given. */
+  readonly reason: string | null
 }
 
 export interface HistoryPageModel {
@@ -270,6 +272,8 @@ export interface AuditFeedRow {
   /** The fields an update changed, by label. */
   readonly fields: string
   readonly note: string | null
+  /** The reason the user gave for the change; null when none was given. */
+  readonly reason: string | null
 }
 
 export interface AuditFeedModel {

@@ -1,4 +1,5 @@
 import { HiddenFields } from '../components/hidden-fields.js'
+import { ReasonField } from '../components/reason-field.js'
 import type { DeleteEffectModel, DeletePageModel } from './edit-page-models.js'
 
 // Spelled out so that Tailwind finds the class names in this file.
@@ -64,18 +65,21 @@ export function DeletePage(props: { model: DeletePageModel }) {
           This delete cannot go ahead: remove or change the blocking rows first.
         </p>
       )}
-      <form method="post" action={model.action} class="flex flex-wrap items-center gap-3">
+      <form method="post" action={model.action} novalidate class="space-y-4">
         <HiddenFields pairs={model.hidden} />
-        <button
-          type="submit"
-          disabled={model.blocked}
-          class="rounded border border-red-700 bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          Yes, delete
-        </button>
-        <a href={model.cancelHref} class="text-sm">
-          No, go back
-        </a>
+        {model.reason && !model.blocked && <ReasonField field={model.reason} />}
+        <div class="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={model.blocked}
+            class="rounded border border-red-700 bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            Yes, delete
+          </button>
+          <a href={model.cancelHref} class="text-sm">
+            No, go back
+          </a>
+        </div>
       </form>
     </div>
   )
