@@ -128,6 +128,8 @@ export type FilterModel =
       readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
+      /** Dates: "Today", "Past 7 days"… as links setting both ends; `current` when the range is that preset. */
+      readonly presets?: readonly { readonly label: string; readonly href: string; readonly current: boolean }[]
     }
   | {
       readonly type: 'text'
