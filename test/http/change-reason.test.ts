@@ -149,6 +149,9 @@ for (const { name: dialect } of dialects) {
       assert.match(html, /aria-invalid="true" aria-describedby="change-reason-error/)
       assert.equal(readForm(html, '/edit').pairs.find(([name]) => name === 'v:body')?.[1], 'typed')
       assert.deepEqual(await rowOf('note', 1), { id: 1, body: 'first' })
+      // Nothing changed needs no reason: the untouched form is "No changes to save", not a refusal.
+      const untouched = await ann.follow(await ann.post(form.action, form.pairs))
+      assert.match(untouched.html, /No changes to save/)
 
       const created = readForm((await ann.get(path('/note/new'))).html, '/new')
       const noReason = await ann.post(created.action, withValue(withValue(created.pairs, 'v:body', 'b'), 'v:id', '2'))
