@@ -1,3 +1,4 @@
+import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReasonField } from '../components/reason-field.js'
 import { FormField } from '../widgets/form-field.js'
@@ -64,6 +65,7 @@ export function RecordForm(props: { model: RecordFormModel }) {
           </a>
         )}
       </div>
+      <DeveloperDetails lines={model.fields.map((field) => `${field.column} · ${field.typeText}`)} />
     </form>
   )
 }
