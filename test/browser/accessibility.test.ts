@@ -65,7 +65,8 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     status: 200,
     async prepare(page) {
       await page.locator('[name="v:external_ref"]').fill('987654321')
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
+      await Promise.all([page.waitForEvent('load'), page.locator('button[name="_action"][value="save"]').click()])
+      await page.locator('#change-reason-error').waitFor()
     },
   },
   {
@@ -75,8 +76,9 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     async prepare(page) {
       await page.locator('[name="v:external_ref"]').fill('987654322')
       await page.getByLabel('Reason for this change').fill('Corrected the reference')
-      await Promise.all([page.waitForURL(/\/row\/3$/), page.getByRole('button', { name: 'Save', exact: true }).click()])
+      await Promise.all([page.waitForURL(/\/row\/3$/), page.locator('button[name="_action"][value="save"]').click()])
       await page.goto(page.url() + '/history')
+      await page.getByText('Corrected the reference').waitFor()
     },
   },
   { name: 'audit page with a reason', path: '/audit', status: 200 },
