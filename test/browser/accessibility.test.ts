@@ -72,6 +72,34 @@ const pages: {
   { name: 'custom page', path: '/_pages/summary', status: 200 },
   { name: 'delete preview', path: '/main/orders/row/2/delete', status: 200 },
   { name: 'blocked delete preview', path: '/main/customers/row/2/delete', status: 200 },
+  {
+    name: 'list with date presets in the open filter panel',
+    path: '/main/orders/?f.placed_at.gte=2020-01-01',
+    status: 200,
+  },
+  {
+    name: 'a required reason left empty',
+    path: '/main/orders/row/2/edit',
+    status: 200,
+    async prepare(page) {
+      await page.locator('[name="v:external_ref"]').fill('987654321')
+      await Promise.all([page.waitForEvent('load'), page.locator('button[name="_action"][value="save"]').click()])
+      await page.locator('#change-reason-error').waitFor()
+    },
+  },
+  {
+    name: 'history with a reason',
+    path: '/main/orders/row/3/edit',
+    status: 200,
+    async prepare(page) {
+      await page.locator('[name="v:external_ref"]').fill('987654322')
+      await page.getByLabel('Reason for this change').fill('Corrected the reference')
+      await Promise.all([page.waitForURL(/\/row\/3$/), page.locator('button[name="_action"][value="save"]').click()])
+      await page.goto(page.url() + '/history')
+      await page.getByText('Corrected the reference').waitFor()
+    },
+  },
+  { name: 'audit page with a reason', path: '/audit', status: 200 },
 ]
 
 /** Per-field options, fieldsets, Save as new and a custom page, so that their markup is checked too. */
@@ -85,6 +113,7 @@ const formOptions: StewardConfigInput = {
         { title: 'Stock', fields: ['stock'], collapsed: true },
       ],
     },
+    orders: { requireReason: true, filters: ['status', 'placed_at'] },
   },
   pages: [{ path: '/summary', title: 'Summary', render: () => 'Everything is fine.' }],
 }
@@ -96,7 +125,7 @@ describe('accessibility (axe-core)', () => {
   before(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser({ bypassCSP: true }),
-      startDemoServer('sqlite', 0.01, formOptions),
+      startDemoServer('sqlite', 0.01, formOptions, { audit: true }),
     ])
     page = await browser.context.newPage()
     page.setDefaultTimeout(5_000)

@@ -86,11 +86,34 @@ function FilterField(props: { filter: FilterModel; id: string }) {
   return (
     <fieldset>
       <legend class="mb-1 text-sm font-medium">{filter.label}</legend>
+      {filter.presets && <DatePresets presets={filter.presets} label={filter.label} />}
       <div class="flex flex-col gap-1">
         <RangeEnd filter={filter} end="from" />
         <RangeEnd filter={filter} end="to" />
       </div>
     </fieldset>
+  )
+}
+
+/** Day ranges in one click (days in UTC, as the server counts them); the chosen one marked with aria-current. */
+function DatePresets(props: {
+  presets: NonNullable<Extract<FilterModel, { type: 'range' }>['presets']>
+  label: string
+}) {
+  return (
+    <ul aria-label={`${props.label}: quick ranges (UTC days)`} class="mb-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+      {props.presets.map((preset) => (
+        <li>
+          <a
+            href={preset.href}
+            aria-current={preset.current ? 'true' : undefined}
+            class={`inline-block py-1 ${preset.current ? 'font-semibold no-underline' : ''}`}
+          >
+            {preset.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   )
 }
 
