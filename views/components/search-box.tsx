@@ -2,7 +2,8 @@ import type { SearchBoxModel } from '../view-model.js'
 
 /**
  * The search across tables. `data-search-box` marks the header's box, which `/` and Ctrl+K focus where
- * JavaScript runs; `id` tells apart the boxes of one page.
+ * JavaScript runs; `id` tells apart the boxes of one page. Its button says "Find", so that "Search" stays the
+ * name of a list's own search.
  */
 export function SearchBox(props: { model: SearchBoxModel; id: string; label: string; header?: boolean }) {
   const { model } = props
@@ -26,7 +27,7 @@ export function SearchBox(props: { model: SearchBoxModel; id: string; label: str
         type="submit"
         class="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        Search
+        Find
       </button>
     </form>
   )
