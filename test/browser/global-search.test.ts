@@ -43,6 +43,9 @@ for (const [dialect, schema] of [
       await page.keyboard.type(email)
       await Promise.all([page.waitForURL(new RegExp(`/${schema}/customers/row/\\d+$`)), page.keyboard.press('Enter')])
       assert.match(await page.locator('main').innerText(), new RegExp(email.replace(/[.+]/g, '\\$&')))
+      // Ctrl+K from the row's page focuses the box again.
+      await page.keyboard.press('Control+k')
+      assert.equal(await box.evaluate((element) => element === document.activeElement), true, 'Ctrl+K focuses the box')
     })
 
     test('a list search finds a product by two words of its name, in either order', async () => {

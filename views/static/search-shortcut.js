@@ -1,4 +1,5 @@
-// `/` or Ctrl+K (⌘K) focuses the header's search across tables, unless the key is typed into a field.
+// `/` or Ctrl+K (⌘K) focuses the header's search across tables. `/` typed into a field stays there; Ctrl+K
+// too in a textarea or an editable region, where editors use it for links.
 ;(function () {
   'use strict'
   var box = document.querySelector('[data-search-box]')
@@ -14,6 +15,8 @@
     var k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)
     if (!slash && !k) return
     if (slash && typing(event.target)) return
+    var target = event.target
+    if (k && target && (target.tagName === 'TEXTAREA' || target.isContentEditable)) return
     event.preventDefault()
     box.focus()
     box.select()
