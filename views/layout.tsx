@@ -38,7 +38,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
           >
             Skip to content
           </a>
-          <header class="sticky top-0 z-10 flex items-center gap-3 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+          <header class="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
             <a href={model.homeHref} class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
               {model.siteTitle}
             </a>

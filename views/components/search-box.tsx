@@ -8,7 +8,16 @@ import type { SearchBoxModel } from '../view-model.js'
 export function SearchBox(props: { model: SearchBoxModel; id: string; label: string; header?: boolean }) {
   const { model } = props
   return (
-    <form method="get" action={model.action} role="search" aria-label={props.label} class="flex items-center gap-1">
+    <form
+      method="get"
+      action={model.action}
+      role="search"
+      aria-label={props.label}
+      // On a phone the header's box takes a line of its own, so the header never scrolls sideways.
+      class={
+        props.header ? 'order-last flex w-full items-center gap-1 sm:order-none sm:w-auto' : 'flex items-center gap-1'
+      }
+    >
       <label for={props.id} class={props.header ? 'sr-only' : 'text-sm font-medium'}>
         {props.label}
       </label>
@@ -21,7 +30,7 @@ export function SearchBox(props: { model: SearchBoxModel; id: string; label: str
         autocomplete="off"
         data-search-box={props.header ? '' : undefined}
         aria-keyshortcuts={props.header ? '/ Control+K' : undefined}
-        class="w-40 min-w-0 rounded border border-slate-300 bg-white px-2 py-1 text-sm sm:w-64 dark:border-slate-700 dark:bg-slate-950"
+        class="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm sm:w-64 sm:flex-none dark:border-slate-700 dark:bg-slate-950"
       />
       <button
         type="submit"
