@@ -197,6 +197,9 @@ export interface DetailPageModel {
   readonly deleteHref: string | null
   /** The record's audit history; null when auditing is off. */
   readonly historyHref: string | null
+  /** The rows before and after this one in the list it was opened from; null at either end. */
+  readonly prevHref: string | null
+  readonly nextHref: string | null
 }
 
 /** One field of an audit entry: `before` is null for a create, `after` null for a delete. */

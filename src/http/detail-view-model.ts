@@ -23,6 +23,17 @@ export interface DetailModelInput {
   readonly may: May
   /** Whether writes are audited: the page then links to the record's history. */
   readonly audited?: boolean
+  /** The list the page was opened from, and the rows around this one in it (see `listBackOf`, `loadNeighbourRows`). */
+  readonly context?: RecordContext
+}
+
+/** Where a record page goes back to, and its neighbours in that list; hrefs complete with their `back`. */
+export interface RecordContext {
+  readonly listHref: string
+  /** `?back=…` (or ''), appended to the record's own pages so they keep the list too. */
+  readonly suffix: string
+  readonly prevHref: string | null
+  readonly nextHref: string | null
 }
 
 export function detailPageModel(input: DetailModelInput): DetailPageModel {
@@ -47,6 +58,8 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     }
   })
   const writable = !resource.readOnly && !input.duplicated
+  const { context } = input
+  const suffix = context?.suffix ?? ''
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
@@ -54,10 +67,13 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     duplicated: input.duplicated,
     fields,
     related: input.related,
-    listHref: urls.list(resource.table),
-    editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) : null,
-    deleteHref: writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) : null,
+    listHref: context?.listHref ?? urls.list(resource.table),
+    editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) + suffix : null,
+    deleteHref:
+      writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) + suffix : null,
     historyHref: input.audited ? urls.history(resource.table, input.key) : null,
+    prevHref: context?.prevHref ?? null,
+    nextHref: context?.nextHref ?? null,
   }
 }
 

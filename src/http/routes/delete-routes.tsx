@@ -25,6 +25,7 @@ import {
   writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
+import { backSuffix, listBackOf } from './list-params-of.js'
 import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
 
 const maxBulk = 500
@@ -60,7 +61,7 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
     await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
-    return c.redirect(c.get('urls').list(resource.table), 303)
+    return c.redirect(c.get('urls').list(resource.table, listBackOf(c, resource)?.query ?? []), 303)
   }
   if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
   const keys: RecordKey[] = []
@@ -98,7 +99,8 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
-  return c.redirect(c.get('urls').list(resource.table), 303)
+  // Back to the list the row was opened from (`back`), as it was; its page may now hold one row fewer.
+  return c.redirect(c.get('urls').list(resource.table, listBackOf(c, resource)?.query ?? []), 303)
 }
 
 async function renderDelete(
@@ -153,6 +155,7 @@ async function renderDelete(
     depth: e.depth,
   })
   const count = preview?.rows ?? target.keys.length
+  const back = listBackOf(c, resource)
   const model: DeletePageModel = {
     summary: `Delete ${count === 1 ? 'this row' : `these ${count.toLocaleString('en-US')} rows`} of ${resource.label}?`,
     records,
@@ -167,7 +170,9 @@ async function renderDelete(
         : null,
     error,
     blocked: !preview || preview.blockers.length > 0 || preview.rows === 0 || ambiguous,
-    action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
+    action:
+      (target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text)) +
+      backSuffix(back),
     hidden: [
       csrfPair(c),
       // A form field carries the key's text form (the segment, percent-decoded), as the list's row boxes do.
@@ -175,7 +180,10 @@ async function renderDelete(
         ? [...target.keys.map((key) => ['key', key.target.text] as const), ['confirm', '1'] as const]
         : []),
     ],
-    cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,
+    cancelHref:
+      target.bulk || !records[0]?.href
+        ? urls.list(resource.table, back?.query ?? [])
+        : records[0].href + backSuffix(back),
   }
   return renderPage(
     c,

@@ -22,6 +22,7 @@ import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
+import { backSuffix, listBackOf } from './list-params-of.js'
 import { formLookups } from './edit-lookups.js'
 import {
   auditRecorder,
@@ -209,13 +210,15 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     lookups,
   })
   const version = state.version ?? (row ? rowVersion(resource.columns, row, admin.dialect.name) : '')
+  const back = listBackOf(c, resource)
+  const suffix = backSuffix(back)
   const model = recordFormModel({
-    action: urls.edit(resource.table, key.text),
+    action: urls.edit(resource.table, key.text) + suffix,
     fields: models,
     hidden: [csrfPair(c), [formControl.version, version]],
     formError: state.formError ?? null,
-    cancelHref: row ? urls.detail(resource.table, key.text) : urls.list(resource.table),
-    deleteHref: row ? urls.delete(resource.table, key.text) : null,
+    cancelHref: row ? urls.detail(resource.table, key.text) + suffix : urls.list(resource.table, back?.query ?? []),
+    deleteHref: row ? urls.delete(resource.table, key.text) + suffix : null,
     canSave: state.canSave ?? true,
   })
   const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
@@ -225,7 +228,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
       title: `Edit ${resource.label} “${title}”`,
       crumbs: [
         ...tableCrumbs(c, resource),
-        { label: title, href: urls.detail(resource.table, key.text) },
+        { label: title, href: urls.detail(resource.table, key.text) + suffix },
         { label: 'Edit' },
       ],
       banner: resource.drifted ? driftBanner : null,
@@ -287,10 +290,12 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
   )
   const action = saveActionOf(body.value(formControl.action))
+  // Opened from a list (`back`): saving returns to that list as it was, filters, sort and page.
+  const back = listBackOf(c, resource)
   const next = {
     another: urls.create(resource.table),
-    continue: urls.edit(resource.table, newKey),
-    save: urls.detail(resource.table, newKey),
+    continue: urls.edit(resource.table, newKey) + backSuffix(back),
+    save: back ? urls.list(resource.table, back.query) : urls.detail(resource.table, newKey),
   }[action]
   return c.redirect(next, 303)
 }
