@@ -30,7 +30,11 @@ const setup = (dialect: DialectName) => `
 const expected: ReadonlyArray<readonly [table: string, ordering: string[], why: string]> = [
   ['indexed_created', ['-createdAt'], 'an indexed creation time (camelCase too), newest first'],
   ['unindexed_created', ['-id'], 'an unindexed creation time would sort every row: the auto key instead'],
-  ['chosen_key', [], 'a key the user chooses (int, not SQLite\'s rowid) says nothing of age, and created_at has no index: as before'],
+  [
+    'chosen_key',
+    [],
+    "a key the user chooses (int, not SQLite's rowid) says nothing of age, and created_at has no index: as before",
+  ],
   ['two_candidates', ['-created'], 'the indexed candidate wins over a better name without an index'],
   ['plain_auto', ['-id'], 'no creation time (updated_at and shipped_at move): the auto key descending'],
   ['text_key', [], 'a text key: as before'],
