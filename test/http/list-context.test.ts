@@ -63,6 +63,10 @@ describe('newest first and the list kept through record pages', () => {
         assert.deepEqual(ids(second.html, 'customers'), [3, 2])
         const back = await paged.get(hrefOf(second.html, 'Previous')!)
         assert.deepEqual(ids(back.html, 'customers'), [5, 4])
+        // A row opened from the second page goes back to that page, cursor and all.
+        const row = unescape(new RegExp(`href="([^"]*/customers/row/3[^"]*)"`).exec(second.html)![1]!)
+        const detail = await paged.get(row)
+        assert.equal(hrefOf(detail.html, 'Back to the list'), next)
         const orders2 = await paged.get(hrefOf((await paged.get(list())).html, 'Next')!)
         assert.deepEqual(ids(orders2.html, 'orders'), [4, 5, 3])
         const orders1 = await paged.get(hrefOf(orders2.html, 'Previous')!)
