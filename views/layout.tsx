@@ -79,7 +79,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
               <h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">{model.title}</h1>
               {props.children}
             </main>
-            {model.nav.length > 0 && <TableNav groups={model.nav} />}
+            {(model.nav.length > 0 || model.pages.length > 0) && <TableNav groups={model.nav} pages={model.pages} />}
           </div>
         </body>
       </html>

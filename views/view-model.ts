@@ -1,6 +1,8 @@
 // The data each view renders. Views are pure: they get one of these, query nothing, decide nothing
 // beyond layout, and import only types. Every href is complete (mount path included).
 
+import type { FieldGroup } from '../src/forms/field-groups.js'
+
 export interface Crumb {
   readonly label: string
   readonly href?: string
@@ -14,6 +16,13 @@ export interface NavItem {
   readonly current: boolean
   /** 'view', 'materialized view' or 'read-only', shown as a small tag; null for an editable table. */
   readonly tag: string | null
+}
+
+/** A custom page of the config (`pages`), linked above the tables. */
+export interface NavPage {
+  readonly label: string
+  readonly href: string
+  readonly current: boolean
 }
 
 export interface NavGroup {
@@ -33,6 +42,8 @@ export interface LayoutModel {
   readonly homeHref: string
   readonly crumbs: readonly Crumb[]
   readonly nav: readonly NavGroup[]
+  /** Custom pages, linked in the navigation above the tables (empty before login). */
+  readonly pages: readonly NavPage[]
   readonly flash: Flash | null
   /** A warning shown above the page, e.g. that the table changed since `steward generate`. */
   readonly banner: string | null
@@ -69,6 +80,11 @@ export interface CellModel {
   readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
   /** A link, for foreign keys (to the referenced row) and the key column (to this row). */
   readonly href?: string
+  /**
+   * A point in time, drawn as `<time datetime>`: when `zoned` the text is in UTC and the page's script
+   * shows it in the viewer's zone; otherwise it is a wall-clock time in no known zone, marked as such.
+   */
+  readonly time?: { readonly datetime: string; readonly zoned: boolean }
 }
 
 export interface ColumnHeader {
@@ -107,6 +123,9 @@ export type FilterModel =
       readonly inputType: 'date' | 'datetime-local' | 'time' | 'number' | 'text'
       /** The input's `step`: without one a browser refuses fractions in a number box and seconds in a time box. */
       readonly step?: string
+      /** For a text box: the format asked for (`yyyy-mm-dd`), shown and checked by the browser. */
+      readonly placeholder?: string
+      readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
     }
@@ -125,11 +144,15 @@ export interface ListPageModel {
   readonly kindLabel: string
   readonly readOnlyReasons: readonly string[]
   readonly createHref: string | null
-  /** The selection form posting the ticked rows' keys to the bulk delete preview; null when rows cannot be deleted. */
+  /**
+   * The selection form posting the ticked rows' keys to the bulk delete preview or a custom action (each button
+   * its own `formaction`); null when nothing can be done with a selection.
+   */
   readonly bulk: {
     readonly action: string
-    /** Hidden fields the post needs (the CSRF token). */
+    /** Hidden fields the post needs (the CSRF token, the list's query string to come back to). */
     readonly hidden: readonly (readonly [string, string])[]
+    readonly buttons: readonly { readonly label: string; readonly formAction: string }[]
   } | null
   readonly search: {
     readonly action: string
@@ -191,6 +214,8 @@ export interface DetailPageModel {
   readonly readOnlyReasons: readonly string[]
   readonly duplicated: boolean
   readonly fields: readonly DetailField[]
+  /** The same fields as the page draws them: the config's fieldsets, then the rest. */
+  readonly groups: readonly FieldGroup<DetailField>[]
   readonly related: readonly RelatedPanel[]
   readonly listHref: string
   readonly editHref: string | null
@@ -200,6 +225,12 @@ export interface DetailPageModel {
   /** The rows before and after this one in the list it was opened from; null at either end. */
   readonly prevHref: string | null
   readonly nextHref: string | null
+  /**
+   * Custom actions on this record: `post` ones run at once from a small form (carrying `actionHidden`), the
+   * others are links to their confirm or form page.
+   */
+  readonly actions: readonly { readonly label: string; readonly href: string; readonly post: boolean }[]
+  readonly actionHidden: readonly (readonly [string, string])[]
 }
 
 /** One field of an audit entry: `before` is null for a create, `after` null for a delete. */
@@ -214,7 +245,7 @@ export interface HistoryEntryModel {
   readonly at: string
   readonly atText: string
   readonly actor: string
-  readonly action: 'create' | 'update' | 'delete'
+  readonly action: 'create' | 'update' | 'delete' | 'action'
   readonly changes: readonly HistoryChange[]
   /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
   readonly note: string | null

@@ -1,21 +1,74 @@
 // A plain JavaScript Hono app that mounts Steward at /admin, behind its own login (HTTP Basic, two users
 // from a table below), over a SQLite file it creates on first start. Run it with plain `node app.mjs`.
+// Its config bends the admin to the shop: a hook, an action, a row scope and a computed column.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { serve } from '@hono/node-server'
 import Database from 'better-sqlite3'
 import { Hono } from 'hono'
 import { basicAuth } from 'hono/basic-auth'
-import { connect, createAdmin } from 'steward'
+import { connect, createAdmin, defineConfig, Refusal } from 'steward'
 
 const file = process.env.DB_FILE ?? 'bookshop.db'
 const port = Number(process.env.PORT ?? 3000)
 
 // The app's own users. A real app asks its user store; Steward only needs to hear who is asking.
 const users = {
-  alice: { password: process.env.ALICE_PASSWORD ?? 'alice', roles: ['admin'] },
-  bob: { password: process.env.BOB_PASSWORD ?? 'bob', roles: ['viewer'] },
+  alice: { password: process.env.ALICE_PASSWORD ?? 'alice', roles: ['admin'], shop: null },
+  bob: { password: process.env.BOB_PASSWORD ?? 'bob', roles: ['viewer'], shop: 'Paris' },
 }
+
+const config = defineConfig({
+  title: 'Bookshop admin',
+  tables: {
+    books: {
+      // A row scope: Bob works in the Paris shop and sees its books only, everywhere (lists, pages, exports…).
+      scope: (qb, { user }) => {
+        const shop = user ? users[user.id]?.shop : null
+        return shop ? qb.where('shop', '=', shop) : qb
+      },
+      // A hook, in the save's own transaction: tidy the title, refuse a year that has not come yet.
+      hooks: {
+        beforeSave: ({ values }) => {
+          if (values.published != null && Number(values.published) > new Date().getFullYear())
+            throw new Refusal('A book cannot be published in the future.', { field: 'published' })
+          if (typeof values.title === 'string') return { ...values, title: values.title.trim() }
+        },
+      },
+      // An action on the list's selection or one book's page, in one audited transaction.
+      actions: {
+        soldOut: {
+          label: 'Mark sold out',
+          permission: 'change',
+          on: 'both',
+          confirm: 'Mark these books sold out?',
+          run: async ({ trx, rows }) => {
+            await trx
+              .updateTable('books')
+              .set({ in_stock: 0 })
+              .where(
+                'id',
+                'in',
+                rows.map((row) => row.id),
+              )
+              .execute()
+            return `${rows.length} book${rows.length === 1 ? '' : 's'} marked sold out.`
+          },
+        },
+      },
+    },
+    authors: {
+      // A computed column: sorted and filtered like a real one, computed by the database.
+      computed: {
+        books: {
+          label: 'Books',
+          sql: (eb) =>
+            eb.selectFrom('books').select(eb.fn.countAll().as('n')).whereRef('books.author_id', '=', 'authors.id'),
+        },
+      },
+    },
+  },
+})
 
 if (!existsSync(file)) createBookshop(file)
 
@@ -25,7 +78,7 @@ const schema = await dialect.introspect(db)
 const admin = createAdmin({
   db,
   schema,
-  config: { title: 'Bookshop admin' },
+  config,
   identity: (c) => c.get('user') ?? null,
 })
 
@@ -64,13 +117,15 @@ function createBookshop(path) {
       id integer primary key,
       title text not null,
       author_id integer not null references authors (id),
-      published integer check (published between 1450 and 2100)
+      published integer check (published between 1450 and 2100),
+      shop text not null check (shop in ('London', 'Paris')),
+      in_stock integer not null default 1 check (in_stock in (0, 1))
     );
     insert into authors (id, name) values (1, 'Ursula K. Le Guin'), (2, 'Italo Calvino');
-    insert into books (title, author_id, published) values
-      ('The Left Hand of Darkness', 1, 1969),
-      ('The Dispossessed', 1, 1974),
-      ('Invisible Cities', 2, 1972);
+    insert into books (title, author_id, published, shop) values
+      ('The Left Hand of Darkness', 1, 1969, 'London'),
+      ('The Dispossessed', 1, 1974, 'London'),
+      ('Invisible Cities', 2, 1972, 'Paris');
   `)
   database.close()
 }

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Table } from '../introspect/metadata.js'
 import { auditTableId, type AuditLog } from './audit-log.js'
 
-export type AuditAction = 'create' | 'update' | 'delete'
+/** `action`: a custom action ran on the row (its name in the entry's note, its changes as an update's). */
+export type AuditAction = 'create' | 'update' | 'delete' | 'action'
 
 type TableRef = Pick<Table, 'schema' | 'name'>
 
@@ -17,7 +18,7 @@ export interface AuditEntry {
   /** The key's text form (`recordKeyText`). */
   readonly recordKey: string
   readonly action: AuditAction
-  /** update: `{column: [before, after]}`; create: the values written; delete: the row as it was. */
+  /** update and action: `{column: [before, after]}`; create: the values written; delete: the row as it was. */
   readonly changes: Readonly<Record<string, unknown>>
   /** Why the row changed when nobody edited it, e.g. `cascaded from customer 1`. */
   readonly note?: string | null

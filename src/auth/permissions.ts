@@ -7,6 +7,11 @@ export type Action = (typeof tableActions)[number] | (string & {})
 /** Actions that only read: the ones left in read-only mode. */
 const readingActions: ReadonlySet<string> = new Set(['view', 'export'])
 
+/** Whether `action` only reads: the actions a read-only table or admin still allows. */
+export function isReadingAction(action: Action): boolean {
+  return readingActions.has(action)
+}
+
 /** Who is asking: from a Steward session, or the embedding app's identity hook. */
 export interface Principal {
   readonly id: string

@@ -30,6 +30,7 @@ export const postgresValueRules: ValueRules = {
   // The server reformats these itself (seconds padded, `T` read as a space), so the browser's inputs may edit them.
   timeInputTypes: new Set(['time', 'timestamp']),
   zonedTimestampTypes: new Set(['timestamptz']),
+  moneyTypes: new Set(['money']),
   lossyTextDecoding: false,
 }
 

@@ -20,6 +20,7 @@ export const sqliteValueRules: ValueRules = {
   numericTimestamps: true,
   timeInputTypes: new Set(),
   zonedTimestampTypes: new Set(),
+  moneyTypes: new Set(),
   // Text may hold any bytes; the driver replaces those that are not UTF-8 with U+FFFD when it reads them.
   lossyTextDecoding: true,
 }

@@ -34,6 +34,8 @@ export interface ValueRules {
    * datetime-local inputs can edit them; elsewhere the exact text is edited as typed.
    */
   readonly timeInputTypes: ReadonlySet<string>
+  /** Types of amounts of money whose text carries the server's currency (`$1,503.50`). */
+  readonly moneyTypes: ReadonlySet<string>
   /** Timestamp types with a zone, whose example value shows one. */
   readonly zonedTimestampTypes: ReadonlySet<string>
   /** Whether U+FFFD in text read back may stand for bytes that were not UTF-8 (the driver replaced them). */

@@ -58,6 +58,8 @@ export interface FieldModel {
   readonly control: ControlModel | null
   readonly readOnlyText: string | null
   readonly hint: string | null
+  /** The config's line of help, drawn under the field and named by the control's aria-describedby. */
+  readonly help: string | null
   readonly error: string | null
   /** The explicit NULL choice of a nullable column. */
   readonly nullBox: { readonly name: string; readonly checked: boolean } | null

@@ -1,6 +1,7 @@
 import type { Column, DialectName, ForeignKey } from '../introspect/metadata.js'
 import type { WidgetSpec } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
+import { withWidgetOverride } from '../resources/form-options.js'
 import type { Resource } from '../resources/resource.js'
 
 export type FormMode = 'create' | 'edit'
@@ -22,27 +23,58 @@ export interface FieldSpec {
   readonly required: boolean
   /** The single-column foreign key this column is, for the picker. */
   readonly foreignKey: ForeignKey | null
+  /** The config's line of help (`fields.<column>.help`). */
+  readonly help: string | null
+  /**
+   * Edit with "Save as new": a primary key column the database does not generate, open so that the copy can
+   * get a key of its own. Save itself keeps the key (a changed one is refused on the field).
+   */
+  readonly keyForNewRow: boolean
 }
 
-/** The fields of a create or edit form, in table order, for the resource's visible columns. */
-export function formFields(resource: Resource, mode: FormMode, dialect: DialectName): FieldSpec[] {
+export interface FormFieldsOptions {
+  /** The edit form offers "Save as new": natural key columns become editable (see `keyForNewRow`). */
+  readonly saveAsNew?: boolean
+}
+
+/** The database fills the column in when an insert leaves it out (serial, identity, autoincrement, a default). */
+export function databaseAssigns(column: Column): boolean {
+  return column.autoIncrement || column.identity !== null || column.default !== null || column.generated !== null
+}
+
+/**
+ * The fields of a create or edit form, in table order, for the resource's visible columns less those the
+ * config hides from forms (`fields.<column>.hidden`), which are therefore never read from a submission.
+ */
+export function formFields(
+  resource: Resource,
+  mode: FormMode,
+  dialect: DialectName,
+  options: FormFieldsOptions = {},
+): FieldSpec[] {
   const keyIsFixed = mode === 'edit' && resource.key.type === 'primary'
-  return resource.columns.map((column) => {
+  const shown = resource.columns.filter((column) => !resource.fieldOptions[column.name]?.hidden)
+  return shown.map((column) => {
     const kind = kindOf(column)
+    const configured = resource.fieldOptions[column.name]
+    const isKey = keyIsFixed && resource.key.columns.includes(column.name)
+    const keyForNewRow = isKey && options.saveAsNew === true && !databaseAssigns(column) && !configured?.readOnly
     const readOnlyReason =
       column.generated !== null
         ? 'computed by the database'
         : column.identity === 'always'
           ? 'assigned by the database'
-          : keyIsFixed && resource.key.columns.includes(column.name)
+          : isKey && !keyForNewRow
             ? 'part of the primary key'
-            : null
+            : configured?.readOnly
+              ? 'read-only here'
+              : null
     const dbChooses = column.default !== null || column.autoIncrement || column.identity !== null
     const emptyIsAbsent = !kind.parse('', column, dialect).ok || kind.name === 'binary'
     return {
       column,
       label: resource.columnLabels[column.name] ?? column.name,
-      widget: kind.widget(column, dialect),
+      widget: withWidgetOverride(kind.widget(column, dialect), configured?.widget ?? null),
       readOnly: readOnlyReason !== null,
       readOnlyReason,
       defaultOnEmpty: mode === 'create' && dbChooses,
@@ -50,6 +82,8 @@ export function formFields(resource: Resource, mode: FormMode, dialect: DialectN
       required: !column.nullable && !(mode === 'create' && dbChooses) && emptyIsAbsent,
       foreignKey:
         resource.table.foreignKeys.find((fk) => fk.columns.length === 1 && fk.columns[0] === column.name) ?? null,
+      help: configured?.help ?? null,
+      keyForNewRow,
     }
   })
 }

@@ -1,3 +1,5 @@
+import type { FieldsetSpec } from '../resources/form-options.js'
+import { fieldGroups, type FieldGroup } from './field-groups.js'
 import type { FieldModel } from './field-model.js'
 
 export interface FormButton {
@@ -14,6 +16,8 @@ export interface RecordFormModel {
   /** CSRF token, version token… */
   readonly hidden: readonly (readonly [string, string])[]
   readonly fields: readonly FieldModel[]
+  /** The same fields as the page draws them: the config's fieldsets, then the rest. */
+  readonly groups: readonly FieldGroup<FieldModel>[]
   /** A problem with the whole form (a database refusal that names no field, a row gone meanwhile). */
   readonly formError: string | null
   /** Labels of the fields with an error, for the summary at the top. */
@@ -25,7 +29,7 @@ export interface RecordFormModel {
 }
 
 /** What the submit buttons ask for after a successful save (post → redirect → get). */
-export const saveActions = ['save', 'continue', 'another'] as const
+export const saveActions = ['save', 'continue', 'another', 'saveAsNew'] as const
 export type SaveAction = (typeof saveActions)[number]
 
 export function saveActionOf(value: string | undefined): SaveAction {
@@ -48,7 +52,12 @@ export interface FormModelInput {
   /** False when saving cannot succeed (the row is gone): the form stays, so the values can be copied. */
   readonly canSave?: boolean
   readonly buttonLabel?: string
+  readonly fieldsets?: readonly FieldsetSpec[]
+  /** Edit: offer "Save as new" (the table allows it and the user may add rows). */
+  readonly saveAsNew?: boolean
 }
+
+const saveAsNewButton: FormButton = { value: 'saveAsNew', label: 'Save as new', primary: false }
 
 export function recordFormModel(input: FormModelInput): RecordFormModel {
   const canSave = input.canSave ?? true
@@ -57,9 +66,21 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
     multipart: input.fields.some((field) => field.control?.type === 'binary'),
     hidden: input.hidden,
     fields: input.fields,
+    groups: fieldGroups(
+      input.fields,
+      input.fieldsets ?? [],
+      (field) => field.column,
+      (field) => field.error !== null,
+    ),
     formError: input.formError ?? null,
     invalidFields: input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
-    buttons: !canSave ? [] : input.buttonLabel ? [{ value: 'save', label: input.buttonLabel, primary: true }] : buttons,
+    buttons: !canSave
+      ? []
+      : input.buttonLabel
+        ? [{ value: 'save', label: input.buttonLabel, primary: true }]
+        : input.saveAsNew
+          ? [...buttons, saveAsNewButton]
+          : buttons,
     cancelHref: input.cancelHref,
     deleteHref: input.deleteHref ?? null,
   }

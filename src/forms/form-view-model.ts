@@ -42,6 +42,7 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
       name: fieldName.value(column.name),
       error: input.errors?.[column.name] ?? null,
       required: field.required,
+      help: field.help,
     }
     if (field.readOnly) {
       const shown = input.stored
@@ -128,6 +129,7 @@ function hintFor(field: FieldSpec, kind: string): string | null {
   } else if (field.emptyIsAbsent && field.column.nullable) {
     parts.push('Leave empty for NULL.')
   }
+  if (field.keyForNewRow) parts.push('Save keeps this key; change it and choose Save as new to add a copy.')
   if (kind === 'array') parts.push('A list like {a,b} or ["a","b"].')
   if (kind === 'json') parts.push('JSON.')
   if (kind === 'interval') parts.push('Like 1 day 02:00:00 or 3 hours.')

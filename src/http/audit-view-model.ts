@@ -5,7 +5,12 @@ import type { ResourceIndex } from '../resources/resource-index.js'
 import { auditTimeText } from './history-view-model.js'
 import type { Urls } from './urls.js'
 
-const actionText: Readonly<Record<string, string>> = { create: 'Added', update: 'Changed', delete: 'Deleted' }
+const actionText: Readonly<Record<string, string>> = {
+  create: 'Added',
+  update: 'Changed',
+  delete: 'Deleted',
+  action: 'Action',
+}
 
 /** Audit entries as rows: when, who, what, which record (linked to its history) and the fields it touched. */
 export function auditRows(entries: readonly FeedEntry[], resources: ResourceIndex, urls: Urls): AuditFeedRow[] {
@@ -20,7 +25,7 @@ export function auditRows(entries: readonly FeedEntry[], resources: ResourceInde
       tableLabel: resource?.label ?? entry.table.name,
       record: entry.recordKey,
       historyHref: resource ? urls.history(resource.table, refSegment(entry.recordKey)) : null,
-      fields: entry.action === 'update' ? fields.join(', ') : '',
+      fields: entry.action === 'update' || entry.action === 'action' ? fields.join(', ') : '',
       note: entry.note,
     }
   })

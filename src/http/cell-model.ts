@@ -1,24 +1,55 @@
 import type { CellModel } from '../../views/view-model.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
+import { computedText } from '../list/computed-text.js'
+import type { Resource } from '../resources/resource.js'
+import { relativeTime } from './relative-time.js'
 
-/** A stored value as a view shows it, formatted by its column's kind; `truncate` for list cells. */
+/** How a column's values read beyond their kind: the config's locale and the column's currency. */
+export interface ValueFormat {
+  readonly locale?: string
+  readonly currency?: string
+}
+
+/** The `ValueFormat` of one column of a resource. */
+export function valueFormat(resource: Resource, column: string): ValueFormat {
+  const currency = resource.currencies[column]
+  return { locale: resource.locale, ...(currency !== undefined ? { currency } : {}) }
+}
+
+/**
+ * A stored value as a view shows it, formatted by its column's kind; `truncate` for list cells. A point in
+ * time gets the relative time (`3 days ago`) as its title.
+ */
 export function cellFor(
   column: Column,
   value: unknown,
   dialect: DialectName,
   truncate?: number,
   href?: string,
+  format: ValueFormat = {},
 ): CellModel {
-  const display = kindOf(column).format(value, column, truncate === undefined ? { dialect } : { dialect, truncate })
+  const display = kindOf(column).format(value, column, {
+    dialect,
+    ...format,
+    ...(truncate === undefined ? {} : { truncate }),
+  })
+  const title = display.full ?? (display.time ? timeTitle(display.time) : undefined)
   return {
     text: display.text,
-    ...(display.full !== undefined ? { title: display.full } : {}),
+    ...(title !== undefined ? { title } : {}),
+    ...(display.time ? { time: display.time } : {}),
     isNull: display.isNull,
     isEmpty: display.isEmpty,
     style: display.style,
     ...(href !== undefined ? { href } : {}),
   }
+}
+
+function timeTitle(time: { readonly datetime: string; readonly zoned: boolean }): string | undefined {
+  const relative = relativeTime(time.datetime, Date.now())
+  if (time.zoned) return relative
+  return relative === undefined ? 'No time zone stored' : `${relative} (no time zone stored)`
 }
 
 /** A plain text cell (a foreign key's label, a key without a column). */
@@ -31,6 +62,29 @@ export function textCell(text: string, href?: string, title?: string): CellModel
     ...(href !== undefined ? { href } : {}),
     ...(title !== undefined ? { title } : {}),
   }
+}
+
+/** A computed column's value: read-only, shown by the type the database returned (a number to the right). */
+export function computedCell(value: unknown, truncate?: number): CellModel {
+  const text = computedText(value)
+  if (text === null) return { text: 'NULL', isNull: true, isEmpty: false, style: 'plain' }
+  const short = truncate !== undefined && text.length > truncate ? `${text.slice(0, truncate)}…` : text
+  return {
+    text: short,
+    ...(short !== text ? { title: text } : {}),
+    isNull: false,
+    isEmpty: text === '',
+    style: isNumeric(value) ? 'number' : 'plain',
+  }
+}
+
+/** A number, or a driver's text for one (Postgres's bigint and numeric come back as strings). */
+export function isNumeric(value: unknown): boolean {
+  return (
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+  )
 }
 
 export const numericKinds = new Set(['integer', 'bigint', 'decimal', 'float'])

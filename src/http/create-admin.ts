@@ -33,6 +33,7 @@ import { refuseNul } from './middleware/refuse-nul.js'
 import { securityHeaderOptions } from './middleware/security-headers.js'
 import { registerStaticRoute } from './routes/static-route.js'
 import { registerBrowseRoutes } from './routes/browse-routes.js'
+import { registerCustomPages } from './routes/custom-page-route.js'
 import { registerEditRoutes } from './routes/edit-routes.js'
 import { registerHealthRoute } from './routes/health-route.js'
 import { registerLoginRoutes } from './routes/login-routes.js'
@@ -228,6 +229,8 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use(formBodiesOnly())
   app.use(csrfProtection({ secret, ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}) }))
   app.use(flashMessages(secret))
+  // Before the table routes: `/_pages/a/b` would otherwise read as schema `_pages`, table `a`.
+  if ((config.pages ?? []).length > 0) registerCustomPages(app, basePath)
   registerEditRoutes(app, secret)
   if (accounts) registerLoginRoutes(app)
   registerBrowseRoutes(app)

@@ -1,13 +1,16 @@
 import type { DetailField, DetailPageModel, RelatedPanel } from '../../views/view-model.js'
 import type { DialectName } from '../introspect/metadata.js'
+import { fieldGroups } from '../forms/field-groups.js'
 import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { Row } from '../list/load-list-page.js'
 import { encodeRecordKey } from '../records/record-key.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor, textCell } from './cell-model.js'
+import { cellFor, computedCell, textCell, valueFormat } from './cell-model.js'
 import { kindLabel } from './list-view-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import type { Urls } from './urls.js'
+import { csrfField } from './middleware/csrf.js'
+import type { OfferedAction } from './offered-actions.js'
 
 export interface DetailModelInput {
   readonly resource: Resource
@@ -17,6 +20,8 @@ export interface DetailModelInput {
   /** Labels of the rows this row's foreign keys point at, by FK name. */
   readonly outgoing: ReadonlyMap<string, { readonly target: Resource; readonly label: ForeignLabel | undefined }>
   readonly related: readonly RelatedPanel[]
+  /** The row's computed columns' values, by name (see `readComputed`). */
+  readonly computed?: Readonly<Record<string, unknown>>
   readonly urls: Urls
   readonly dialect: DialectName
   /** What the user may do: which buttons and links to draw. */
@@ -25,6 +30,10 @@ export interface DetailModelInput {
   readonly audited?: boolean
   /** The list the page was opened from, and the rows around this one in it (see `listBackOf`, `loadNeighbourRows`). */
   readonly context?: RecordContext
+  /** The custom actions offered on this record (already allowed for this user; see `offeredActions`). */
+  readonly actions?: readonly OfferedAction[]
+  /** The CSRF token an action's button posts. */
+  readonly csrfToken?: string | null
 }
 
 /** Where a record page goes back to, and its neighbours in that list; hrefs complete with their `back`. */
@@ -49,7 +58,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
             input.may('view', link.target.table) ? urls.detail(link.target.table, link.label.key) : undefined,
             `${link.target.label} ${String(value)}`,
           )
-        : cellFor(column, value, input.dialect)
+        : cellFor(column, value, input.dialect, undefined, undefined, valueFormat(resource, column.name))
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
@@ -57,6 +66,16 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
       cell,
     }
   })
+  for (const field of resource.computed) {
+    if (input.computed && field.name in input.computed) {
+      fields.push({
+        name: field.name,
+        label: field.label,
+        type: 'computed',
+        cell: computedCell(input.computed[field.name]),
+      })
+    }
+  }
   const writable = !resource.readOnly && !input.duplicated
   const { context } = input
   const suffix = context?.suffix ?? ''
@@ -66,6 +85,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     readOnlyReasons: resource.readOnlyReasons,
     duplicated: input.duplicated,
     fields,
+    groups: fieldGroups(fields, resource.fieldsets, (field) => field.name),
     related: input.related,
     listHref: context?.listHref ?? urls.list(resource.table),
     editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) + suffix : null,
@@ -74,6 +94,15 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     historyHref: input.audited ? urls.history(resource.table, input.key) : null,
     prevHref: context?.prevHref ?? null,
     nextHref: context?.nextHref ?? null,
+    // A key matching several rows names no one row to run an action on.
+    actions: input.duplicated
+      ? []
+      : (input.actions ?? []).map((action) => ({
+          label: action.asks ? `${action.label}…` : action.label,
+          href: urls.rowAction(resource.table, input.key, action.name),
+          post: !action.asks,
+        })),
+    actionHidden: [[csrfField, input.csrfToken ?? '']],
   }
 }
 

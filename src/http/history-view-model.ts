@@ -34,7 +34,7 @@ export function auditTimeText(at: string): string {
 
 function changesOf(record: AuditRecord, label: (name: string) => string): HistoryChange[] {
   return Object.entries(record.changes).map(([name, value]) => {
-    if (record.action === 'update') {
+    if (record.action === 'update' || record.action === 'action') {
       const [before, after] = Array.isArray(value) ? value : [undefined, value]
       return { field: label(name), before: valueCell(before), after: valueCell(after) }
     }

@@ -12,9 +12,10 @@ import { encodeRecordKey } from '../records/record-key.js'
 import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
-import type { Resource } from '../resources/resource.js'
-import { cellFor, numericKinds, textCell } from './cell-model.js'
+import type { ComputedField, Resource } from '../resources/resource.js'
+import { cellFor, computedCell, isNumeric, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
+import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
@@ -33,6 +34,10 @@ export interface ListModelInput {
   readonly csrfToken: string | null
   /** The most rows a CSV export writes. */
   readonly exportMaxRows: number
+  /** The custom actions offered on the selection (already allowed for this user; see `offeredActions`). */
+  readonly actions?: readonly OfferedAction[]
+  /** The list's own query string (without `?`): where an action on the selection comes back to. */
+  readonly query?: string
 }
 
 const cellLength = 80
@@ -44,11 +49,21 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   const state = listState(resource, params)
   const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) =>
     urls.list(resource.table, listQuery(s, position))
-  const columns = resource.listColumns.map((name) => resource.columns.find((c) => c.name === name)!).filter(Boolean)
+  const columns = listedColumns(resource)
   // Without a sort of the user's, the list is in its default ordering: its first column shows as sorted.
   const current = params.sort ?? resource.ordering[0] ?? null
   const headers: ColumnHeader[] = columns.map((column) => {
     const sorted = current?.column === column.name ? (current.desc ? 'descending' : 'ascending') : null
+    if (isComputed(column)) {
+      const first = page?.rows.map((row) => row[column.name]).find((value) => value !== null && value !== undefined)
+      return {
+        name: column.name,
+        label: column.label,
+        sortHref: href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name }),
+        sorted,
+        numeric: first !== undefined && isNumeric(first),
+      }
+    }
     return {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
@@ -67,21 +82,29 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   })
   const writable = !resource.readOnly
   const deletable = writable && input.may('delete', resource.table)
+  const buttons = [
+    ...(deletable ? [{ label: 'Delete selected…', formAction: urls.bulkDelete(resource.table) }] : []),
+    ...(input.actions ?? []).map((action) => ({
+      label: action.asks ? `${action.label}…` : action.label,
+      formAction: urls.bulkAction(resource.table, action.name),
+    })),
+  ]
+  const selectable = buttons.length > 0
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
     readOnlyReasons: resource.readOnlyReasons,
     createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
     bulk:
-      deletable && page && page.rows.length > 0
+      selectable && page && page.rows.length > 0
         ? {
-            // The list comes back as it is after the delete (see `listBackOf`).
-            action: `${urls.bulkDelete(resource.table)}${queryString(backPairs({ query: listBackQuery(resource, params) }))}`,
-            hidden: [[csrfField, input.csrfToken ?? '']],
+            action: buttons[0]!.formAction,
+            hidden: [[csrfField, input.csrfToken ?? ''], ...(input.query ? [[backField, input.query] as const] : [])],
+            buttons,
           }
         : null,
     search:
-      resource.searchFields.length > 0 || resource.key.type !== 'columns'
+      resource.searchFields.length > 0 || resource.searchPaths.length > 0 || resource.key.type !== 'columns'
         ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
         : null,
     filterForm:
@@ -91,7 +114,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     activeFilters: activeFilters(input, state, href),
     clearHref: state.filters.length > 1 ? href({ ...state, filters: [] }) : null,
     columns: headers,
-    rows: page ? rowModels(input, columns, page, deletable) : [],
+    rows: page ? rowModels(input, columns, page, selectable) : [],
     summary: page ? summary(page, params) : '',
     pagination: page ? pagination(page, params, state, href) : { first: null, prev: null, next: null, label: null },
     sizes: [...new Set([...pageSizes, resource.pageSize])]
@@ -128,6 +151,22 @@ function nextSortDesc(column: Column, sorted: 'ascending' | 'descending' | null)
   return column.kind === 'date' || column.kind === 'datetime'
 }
 
+/** A list column: a column of the table, or a computed one. */
+type Listed = Column | ComputedField
+
+function isComputed(listed: Listed): listed is ComputedField {
+  return 'node' in listed
+}
+
+/** The list's columns in their order: the table's and the computed ones. */
+function listedColumns(resource: Resource): Listed[] {
+  return resource.listColumns.flatMap((name): Listed[] => {
+    const found =
+      resource.columns.find((c) => c.name === name) ?? resource.computed.find((field) => field.name === name)
+    return found ? [found] : []
+  })
+}
+
 export function kindLabel(resource: Resource): string {
   const type =
     resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
@@ -135,7 +174,10 @@ export function kindLabel(resource: Resource): string {
 }
 
 function searchHint(resource: Resource): string {
-  const fields = resource.searchFields.map((name) => resource.columnLabels[name] ?? name)
+  const fields = [
+    ...resource.searchFields.map((name) => resource.columnLabels[name] ?? name),
+    ...resource.searchPaths.map((path) => path.label),
+  ]
   const key = resource.key.type !== 'columns' && resource.key.columns.length === 1
   if (fields.length === 0) return 'Finds a row by its exact key.'
   return `Finds text in ${fields.join(', ')} (any case)${key ? ', or a row by its exact key' : ''}.`
@@ -159,9 +201,28 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
   const models: FilterModel[] = []
   for (const name of resource.filterFields) {
     const column = resource.columns.find((c) => c.name === name)
+    const computed = resource.computed.find((field) => field.name === name)
+    const eq = filterParam(name, 'eq')
+    if (computed) {
+      const choices = input.page?.computedChoices.get(name)
+      const selected = (value: string) => current(eq) === value
+      models.push(
+        choices
+          ? {
+              type: 'select',
+              label: computed.label,
+              name: eq,
+              options: [
+                { value: '', label: 'Any', selected: current(eq) === '' },
+                ...choices.map((c) => ({ value: c.value, label: c.label, selected: selected(c.value) })),
+              ],
+            }
+          : { type: 'text', label: computed.label, name: eq, value: current(eq), hint: 'Exact value.' },
+      )
+      continue
+    }
     if (!column) continue
     const label = resource.columnLabels[name] ?? name
-    const eq = filterParam(name, 'eq')
     const foreign = input.page?.foreignFilters.find((f) => f.column === name)
     const any = { value: '', label: 'Any', selected: current(eq) === '' }
     const option = (value: string, text: string) => ({ value, label: text, selected: current(eq) === value })
@@ -193,14 +254,16 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
-      const inputType =
-        column.kind === 'datetime' || column.kind === 'date' ? 'date' : column.kind === 'time' ? 'time' : 'number'
+      // Dates are typed as the list shows them (2024-01-31): a date input shows the browser's locale (01/31/2024).
+      const dated = column.kind === 'datetime' || column.kind === 'date'
+      const inputType = dated ? 'text' : column.kind === 'time' ? 'time' : 'number'
       const from = filterParam(name, 'gte')
       const to = filterParam(name, 'lte')
       models.push({
         type: 'range',
         label,
         inputType,
+        ...(dated ? { placeholder: 'yyyy-mm-dd', pattern: String.raw`\d{4,}-\d{2}-\d{2}` } : {}),
         ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
@@ -229,7 +292,10 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
 function activeFilters(input: ListModelInput, state: ListState, href: (s: ListState) => string) {
   const { resource, params } = input
   return params.filters.flatMap((filter) => {
-    const label = resource.columnLabels[filter.column] ?? filter.column
+    const label =
+      resource.columnLabels[filter.column] ??
+      resource.computed.find((field) => field.name === filter.column)?.label ??
+      filter.column
     const foreign = input.page?.foreignFilters.find((f) => f.column === filter.column)
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
@@ -247,17 +313,17 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
 
 function rowModels(
   input: ListModelInput,
-  columns: readonly Column[],
+  columns: readonly Listed[],
   page: ListPage,
-  deletable: boolean,
+  selectable: boolean,
 ): TableRowModel[] {
   const plan = rowPlan(input, columns)
-  return page.rows.map((row, i) => rowModel(input, plan, row, deletable ? i + 1 : null))
+  return page.rows.map((row, i) => rowModel(input, plan, row, selectable ? i + 1 : null))
 }
 
 /** What every row of the page shares, worked out once per page rather than once per row (issue 9). */
 interface RowPlan {
-  readonly columns: readonly Column[]
+  readonly columns: readonly Listed[]
   /** The column carrying the row's own link (see `rowPlan`); undefined when every column links elsewhere. */
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
@@ -273,16 +339,16 @@ interface ForeignColumn {
   readonly mayView: boolean
 }
 
-function rowPlan(input: ListModelInput, columns: readonly Column[]): RowPlan {
+function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
   const { resource, page } = input
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
   const foreignLinked = new Set(fks.map(({ fk }) => fk.columns[0]))
-  const linkable = columns.filter((c) => !foreignLinked.has(c.name))
+  const linkable = columns.filter((c) => !isComputed(c) && !foreignLinked.has(c.name))
   const linkColumn = linkable.find((c) => resource.key.columns.includes(c.name))?.name ?? linkable[0]?.name
   const foreign = columns.map((column) => {
-    const via = fks.find(({ fk }) => fk.columns[0] === column.name)
+    const via = isComputed(column) ? undefined : fks.find(({ fk }) => fk.columns[0] === column.name)
     return (
       via && {
         ...via,
@@ -315,6 +381,7 @@ function rowModel(
   const detail = ref === null ? undefined : `${urls.detail(resource.table, refSegment(ref))}${plan.back}`
   const cells: CellModel[] = plan.columns.map((column, i) => {
     const value = row[column.name]
+    if (isComputed(column)) return computedCell(value, cellLength)
     const via = plan.foreign[i]
     if (via && value !== null && value !== undefined) {
       const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
@@ -323,7 +390,8 @@ function rowModel(
         return textCell(label.text, href, `${via.target.label} ${String(value)}`)
       }
     }
-    return cellFor(column, value, input.dialect, cellLength, column.name === linkColumn ? detail : undefined)
+    const href = column.name === linkColumn ? detail : undefined
+    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =

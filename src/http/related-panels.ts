@@ -2,11 +2,12 @@ import type { RelatedPanel } from '../../views/view-model.js'
 import type { DialectName, ForeignKey } from '../introspect/metadata.js'
 import { formatCount } from '../list/count-rows.js'
 import { filterParam } from '../list/list-query-string.js'
+import { encodeRecordKey } from '../records/record-key.js'
 import { refSegment } from '../records/record-ref.js'
 import type { RelatedRows } from '../records/related-rows.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { Resource } from '../resources/resource.js'
-import { cellFor } from './cell-model.js'
+import { cellFor, textCell, valueFormat } from './cell-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
 
@@ -49,7 +50,19 @@ export function relatedPanels(input: RelatedPanelsInput): RelatedPanel[] {
           const href = ref === null ? undefined : urls.detail(child.table, refSegment(ref))
           return {
             href: href ?? null,
-            cells: read.columns.map((c, i) => cellFor(c, r[c.name], input.dialect, 60, i === 0 ? href : undefined)),
+            cells: read.columns.map((c, i) => {
+              const value = r[c.name]
+              // A foreign key is shown by the label of the row it points at, linked to it when the user may open it
+              // (the first cell links to the panel's own row, whatever it shows).
+              const shown = read.foreign.find((f) => f.fk.columns[0] === c.name)
+              const label = shown?.labels.get(encodeRecordKey(shown.fk.columns.map((name) => r[name])))
+              if (shown && label && value !== null && value !== undefined) {
+                const mayOpen = may('view', shown.target.table)
+                const link = i === 0 ? href : mayOpen ? urls.detail(shown.target.table, label.key) : undefined
+                return textCell(label.text, link, `${shown.target.label} ${String(value)}`)
+              }
+              return cellFor(c, value, input.dialect, 60, i === 0 ? href : undefined, valueFormat(child, c.name))
+            }),
           }
         }),
         error: null,

@@ -13,6 +13,8 @@ export interface PageOptions {
   readonly banner?: string | null
   /** The table whose page this is, highlighted in the navigation. */
   readonly current?: { readonly schema: string; readonly name: string }
+  /** The custom page (its config `path`) this is, highlighted in the navigation. */
+  readonly currentPage?: string
 }
 
 const readOnlyBanner = 'Read-only: this admin shows the data but changes nothing, whoever is logged in.'
@@ -35,6 +37,13 @@ export function renderPage(
     homeHref: urls.index(),
     crumbs: page.crumbs,
     nav: loggedIn ? navGroups(visibleResources(c), urls, page.current) : [],
+    pages: loggedIn
+      ? (admin.config.pages ?? []).map((custom) => ({
+          label: custom.title,
+          href: urls.page(custom.path),
+          current: custom.path === page.currentPage,
+        }))
+      : [],
     flash: c.get('flash'),
     banner: page.banner ?? (admin.readOnly ? readOnlyBanner : null),
     cssHref: admin.assets.css ? urls.asset(admin.assets.css) : null,

@@ -1,4 +1,5 @@
 import type { Table } from '../introspect/metadata.js'
+import { customPagePrefix } from '../resources/custom-pages.js'
 
 /** What a URL needs to name a table: its schema and name. */
 export type TableRef = Pick<Table, 'schema' | 'name'>
@@ -26,7 +27,13 @@ export interface Urls {
   /** A record's audit history (only served when auditing is on). */
   history(table: TableRef, key: string): string
   bulkDelete(table: TableRef): string
+  /** A custom action on a list's selection (`key` repeated in the query or the form). */
+  bulkAction(table: TableRef, action: string, query?: QueryPairs): string
+  /** A custom action on one record. */
+  rowAction(table: TableRef, key: string, action: string): string
   lookup(table: TableRef, q?: string): string
+  /** A custom page of the config, by its `path` (served under `/_pages`, see `customPagePrefix`). */
+  page(path: string): string
   asset(file: string): string
   /** The login page; `next` is where to go after logging in (a path of this admin). */
   login(next?: string): string
@@ -49,7 +56,10 @@ export function createUrls(base: string): Urls {
     history: (table, key) => `${row(table, key)}/history`,
     audit: (query = []) => `${root}/audit${queryString(query)}`,
     bulkDelete: (table) => `${tablePath(table)}/delete`,
+    bulkAction: (table, action, query = []) => `${tablePath(table)}/action/${segment(action)}${queryString(query)}`,
+    rowAction: (table, key, action) => `${row(table, key)}/action/${segment(action)}`,
     lookup: (table, q) => `${tablePath(table)}/lookup${q === undefined ? '' : queryString([['q', q]])}`,
+    page: (path) => `${root}${customPagePrefix}${encodeURI(path)}`,
     asset: (file) => `${root}/static/${segment(file)}`,
     login: (next) => `${root}/login${next === undefined ? '' : queryString([['next', next]])}`,
     logout: () => `${root}/logout`,

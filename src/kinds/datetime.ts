@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { dialectFor } from '../db/dialects.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
-import { formatAs, plainText } from './display-value.js'
+import { displayText, nullDisplay, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 import { htmlInputPatterns, infinities, readDateTime } from './temporal-text.js'
+import { timestampDisplay } from './timestamp-display.js'
 
 /**
  * Timestamps keep the server's text, zone included. Only a type without a zone that the engine reformats
@@ -15,7 +16,19 @@ export const datetimeKind: Kind = {
   name: 'datetime',
   searchable: false,
   filterOperators: ['gte', 'lte', 'null'],
-  format: formatAs('plain'),
+  format(value, _column, options) {
+    if (value === null || value === undefined) return nullDisplay
+    const text = plainText(value)
+    const shown = timestampDisplay(text)
+    if (!shown) return displayText(text, 'plain', options)
+    return {
+      text: shown.text,
+      isNull: false,
+      isEmpty: false,
+      style: 'plain',
+      time: { datetime: shown.datetime, zoned: shown.zoned },
+    }
+  },
   parse(input, column, dialect) {
     const text = input.trim()
     const { values } = dialectFor(dialect)

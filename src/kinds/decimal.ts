@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dialectFor } from '../db/dialects.js'
-import { formatNumber, plainText } from './display-value.js'
+import { formatDecimal, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
 
@@ -33,7 +33,7 @@ export const decimalKind: Kind = {
   name: 'decimal',
   searchable: false,
   filterOperators: ['eq', 'gte', 'lte', 'null'],
-  format: formatNumber,
+  format: formatDecimal,
   parse(input, column, dialect) {
     const text = input.trim()
     if (dialectFor(dialect).values.decimalSpecials && specialValues.has(text)) {

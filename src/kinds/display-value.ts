@@ -1,5 +1,6 @@
 import type { Column } from '../introspect/metadata.js'
 import type { DisplayValue, FormatOptions } from './kind.js'
+import { formatDecimalText } from './number-display.js'
 
 export const nullDisplay: DisplayValue = Object.freeze({ text: 'NULL', isNull: true, isEmpty: false, style: 'plain' })
 
@@ -39,6 +40,42 @@ export function formatNumber(value: unknown, column: Column, options: FormatOpti
       ? value.toFixed(scale)
       : plainText(value)
   return displayText(text, 'number', { dialect: options.dialect })
+}
+
+/**
+ * A decimal with the locale's separators, at least at its declared scale (`1503.5` in a numeric(10,2)
+ * reads `1,503.50`), with the configured currency. Display only: forms and CSV keep the stored text.
+ * What cannot be shown exactly (NaN, an exponent, a very long fraction) is shown as `formatNumber` does.
+ */
+export function formatDecimal(value: unknown, column: Column, options: FormatOptions): DisplayValue {
+  if (value === null || value === undefined) return nullDisplay
+  // A JS number (SQLite) is its shortest round-trip text; one written with an exponent is shown as stored.
+  const text = plainText(value)
+  const shown = formatDecimalText(text, {
+    locale: options.locale,
+    currency: options.currency,
+    scale: column.scale !== null && column.scale >= 0 ? column.scale : null,
+  })
+  return shown === undefined
+    ? formatNumber(value, column, options)
+    : displayText(shown, 'number', { dialect: options.dialect })
+}
+
+/**
+ * Money as the server writes it (`$1,503.50`, `-$3.00`), shown with the configured currency instead;
+ * without one, or in another locale's output, the server's text already carries its currency and stays.
+ */
+export function formatMoney(value: unknown, _column: Column, options: FormatOptions): DisplayValue {
+  if (value === null || value === undefined) return nullDisplay
+  const text = plainText(value)
+  const match = options.currency ? /^(-?)\$?([\d,]+(?:\.\d+)?)$/.exec(text.trim()) : null
+  const shown = match
+    ? formatDecimalText(`${match[1]}${match[2]!.replace(/,/g, '')}`, {
+        locale: options.locale,
+        currency: options.currency,
+      })
+    : undefined
+  return displayText(shown ?? text, 'number', options)
 }
 
 /** The `format` of a kind shown as its text, cut only when a list asks: NULL apart, nothing to decide. */

@@ -12,12 +12,21 @@ export interface DisplayValue {
   readonly isEmpty: boolean
   /** A presentation hint for the view: numbers align right, code-like values use a mono font. */
   readonly style: 'plain' | 'number' | 'mono' | 'boolean-true' | 'boolean-false' | 'json' | 'binary'
+  /**
+   * A point in time the text shows: `datetime` for the `<time>` element (UTC with `Z` when `zoned`, else
+   * the wall-clock time as stored, which no zone can be assumed for).
+   */
+  readonly time?: { readonly datetime: string; readonly zoned: boolean }
 }
 
 export interface FormatOptions {
   /** Cut long text to this many characters (lists); detail pages pass none. */
   readonly truncate?: number
   readonly dialect: DialectName
+  /** A BCP 47 locale for separators and currencies (default en-US). */
+  readonly locale?: string
+  /** An ISO 4217 code a number column is an amount of (config `fields.<column>.currency`). */
+  readonly currency?: string
 }
 
 /** Filter operators a list page may offer for a column; parsed from the URL by list params. */

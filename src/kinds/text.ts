@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dialectFor } from '../db/dialects.js'
-import { formatAs, plainText } from './display-value.js'
+import { formatAs, formatMoney, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { refuseNul } from './nul-text.js'
 import { ok } from './parse-result.js'
@@ -12,11 +12,16 @@ const singleLineMax = 255
 const prose =
   /(^|_)(description|notes?|body|content|comments?|bio|summary|message|details|remarks|about|instructions|text)($|_)/i
 
+const plainFormat = formatAs('plain')
+
 export const textKind: Kind = {
   name: 'text',
   searchable: true,
   filterOperators: ['eq', 'null'],
-  format: formatAs('plain'),
+  format(value, column, options) {
+    if (dialectFor(options.dialect).values.moneyTypes.has(column.baseType)) return formatMoney(value, column, options)
+    return plainFormat(value, column, options)
+  },
   // Text is taken exactly as typed: trimming would change what the user meant to store. A type with its
   // own input syntax (Postgres money, bit) is read by it first.
   parse(input, column, dialect) {

@@ -1,5 +1,6 @@
 import type { Column, DialectName } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
+import { computedText } from './computed-text.js'
 
 const numeric = new Set(['integer', 'bigint', 'decimal', 'float'])
 // OWASP's list: a spreadsheet would run a cell starting with one of these as a formula.
@@ -14,6 +15,14 @@ export function csvField(value: unknown, column: Column, dialect: DialectName): 
   // A negative number stays a number; any other text that a spreadsheet would evaluate is defused.
   else if (!numeric.has(column.kind) && formulaStart.test(text)) text = `'${text}`
   return text === '' ? '""' : quoted(text)
+}
+
+/** A computed column's value as its CSV field: its text, NULL as nothing; text a spreadsheet would run is defused. */
+export function computedCsvField(value: unknown): string {
+  const text = computedText(value)
+  if (text === null) return ''
+  const safe = formulaStart.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text
+  return safe === '' ? '""' : quoted(safe)
 }
 
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, its quotes doubled. */

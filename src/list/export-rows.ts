@@ -3,7 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
-import { listWhere } from './filters.js'
+import { listWhere, referencedRows } from './filters.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering } from './ordering.js'
@@ -20,6 +21,8 @@ export interface ExportOptions {
   readonly batchSize?: number
   /** Who exports: only the rows of the table's scope for them are written. */
   readonly user: Reader
+  /** The tables this user may view: a search through a foreign key reads only those (see `referencedRows`). */
+  readonly resources: ResourceIndex
 }
 
 export interface ExportRows {
@@ -43,8 +46,16 @@ export async function exportRows(
   const { dialect, statementTimeoutMs, maxRows } = options
   const batchSize = options.batchSize ?? 1_000
   const ordering = resolveOrdering(resource, params.sort)
-  const where = listWhere(resource, params, { dialect: dialect.name, capabilities: dialect.capabilities })
-  const columns = [...resource.columns.map((column) => column.name), ...ordering.terms.map((term) => term.column)]
+  const where = listWhere(resource, params, {
+    dialect: dialect.name,
+    capabilities: dialect.capabilities,
+    referencedRows: referencedRows(db, options.resources, options.user),
+  })
+  const columns = [
+    ...resource.columns.map((column) => column.name),
+    ...resource.computed.map((field) => field.name),
+    ...ordering.terms.map((term) => term.column),
+  ]
   // Scoped, this is a subquery compiled into every statement, the one the SQLite worker runs included.
   const from = sql`from ${rowSource(db, resource, options.user)}`
   const run = (query: RawBuilder<Record<string, unknown>>) =>

@@ -1,15 +1,37 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { DialectCapabilities } from '../db/dialect.js'
-import type { Column, DialectName } from '../introspect/metadata.js'
+import type { Column, DialectName, ForeignKey } from '../introspect/metadata.js'
+import { scopedRows, type Reader } from '../records/scoped-from.js'
+import type { ResourceIndex } from '../resources/resource-index.js'
 import { comparedAsText } from '../db/postgres-text-types.js'
 import { kindOf } from '../kinds/registry.js'
-import type { Resource } from '../resources/resource.js'
+import type { Resource, SearchPath } from '../resources/resource.js'
 import type { Filter, ListParams } from './list-params.js'
-import { columnId } from './sql-identifiers.js'
+import { columnId, computedSql } from './sql-identifiers.js'
 
 export interface WhereContext {
   readonly dialect: DialectName
   readonly capabilities: DialectCapabilities
+  /**
+   * The rows of a table a search path reaches (see `referencedRows`), or null when the user may not see that
+   * table: the path is then not searched. Without it, the whole referenced table is searched.
+   */
+  readonly referencedRows?: (fk: ForeignKey) => Expression<unknown> | null
+}
+
+/**
+ * What a search through a foreign key reads for this user: the referenced table's rows in its scope, and
+ * nothing from a table the user may not view (matching on a value they could not see would reveal it).
+ */
+export function referencedRows(
+  db: Kysely<any>,
+  resources: ResourceIndex,
+  user: Reader,
+): (fk: ForeignKey) => Expression<unknown> | null {
+  return (fk) => {
+    const target = resources.get(fk.refSchema, fk.refTable)
+    return target ? scopedRows(db, target, user) : null
+  }
 }
 
 /** The WHERE condition for a list's search and filters; null when the list is unfiltered. Values are always bound. */
@@ -18,13 +40,19 @@ export function listWhere(
   params: Pick<ListParams, 'q' | 'filters'>,
   ctx: WhereContext,
 ): RawBuilder<boolean> | null {
-  const conditions = params.filters.map((filter) => filterCondition(resource, filter))
+  const conditions = params.filters.map((filter) => filterCondition(resource, filter, ctx))
   const search = params.q ? searchCondition(resource, params.q, ctx) : null
   if (search) conditions.push(search)
   return conditions.length === 0 ? null : sql<boolean>`${sql.join(conditions, sql` and `)}`
 }
 
-function filterCondition(resource: Resource, filter: Filter): RawBuilder<boolean> {
+function filterCondition(resource: Resource, filter: Filter, ctx: WhereContext): RawBuilder<boolean> {
+  const computed = resource.computed.find((field) => field.name === filter.column)
+  if (computed) {
+    // Matched by text, the same on both engines: SQLite would never find the number 3 by the text '3'.
+    const target = sql`cast(${computedSql(computed)} as ${sql.raw(ctx.capabilities.textCast)})`
+    return sql<boolean>`${target} in (${sql.join(filter.values.map((value) => sql`${value}`))})`
+  }
   const column = columnId(filter.column)
   const [first] = filter.values
   switch (filter.op) {
@@ -74,15 +102,42 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
     const target = textTarget(column, ctx)
     parts.push(sql`${target} ${op} ${pattern} escape '\\'`)
   }
+  for (const path of resource.searchPaths) {
+    const rows = ctx.referencedRows ? ctx.referencedRows(path.fk) : sql.id(path.fk.refSchema, path.fk.refTable)
+    if (rows) parts.push(pathCondition(resource, path, rows, sql`${op} ${pattern} escape '\\'`, ctx))
+  }
   const keyMatch = keyCondition(resource, q, ctx.dialect)
   if (keyMatch) parts.push(keyMatch)
   // A term that can match nothing here (text on a table without text columns) finds nothing, not everything.
   return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`
 }
 
-function textTarget(column: Column, ctx: WhereContext): RawBuilder<unknown> {
-  if (!searchCastsToText(column)) return columnId(column.name)
-  return sql`cast(${columnId(column.name)} as ${sql.raw(ctx.capabilities.textCast)})`
+function textTarget(column: Column, ctx: WhereContext, id = columnId(column.name)): RawBuilder<unknown> {
+  if (!searchCastsToText(column)) return id
+  return sql`cast(${id} as ${sql.raw(ctx.capabilities.textCast)})`
+}
+
+/** The alias of the referenced table in a search through a foreign key: never a table's own name. */
+const refAlias = '__steward_ref'
+
+/**
+ * `exists (select 1 from customers as r where r.id = orders.customer_id and r.email ilike …)`: a row whose
+ * referenced row matches. EXISTS, not a join, so that a row is listed once whatever matches.
+ */
+function pathCondition(
+  resource: Resource,
+  path: SearchPath,
+  rows: Expression<unknown>,
+  match: RawBuilder<unknown>,
+  ctx: WhereContext,
+) {
+  const { fk } = path
+  // The list reads the table, or its scoped rows, under the table's own name (see `rowSource`).
+  const outer = (name: string) => sql.id(resource.table.name, name)
+  const joined = fk.columns.map((name, i) => sql`${sql.id(refAlias, fk.refColumns[i]!)} = ${outer(name)}`)
+  const target = textTarget(path.column, ctx, sql.id(refAlias, path.column.name))
+  return sql`exists (select 1 from ${rows} as ${sql.id(refAlias)}
+    where ${sql.join(joined, sql` and `)} and ${target} ${match})`
 }
 
 /** Whether the search matches a cast of the column to text rather than the column (an index must then be on the cast). */

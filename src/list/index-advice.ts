@@ -71,8 +71,10 @@ function tableAdvice(resource: Resource, { advisor, kinds }: AdviseOptions): Ind
         'no index serves a substring search here: every search reads every row; keep searchFields to the columns people search by',
       statements: [],
     })
+  // A computed column is an expression, not a column an index could be created on.
+  const computed = new Set(resource.computed.map((field) => field.name))
   for (const name of resource.filterFields) {
-    if (!served([name]))
+    if (!computed.has(name) && !served([name]))
       advice.push({
         purpose: 'filter',
         columns: [name],
@@ -81,7 +83,7 @@ function tableAdvice(resource: Resource, { advisor, kinds }: AdviseOptions): Ind
       })
   }
   const first = resource.ordering[0]
-  if (first && !resource.key.columns.includes(first.column) && !served([first.column])) {
+  if (first && !computed.has(first.column) && !resource.key.columns.includes(first.column) && !served([first.column])) {
     const columns = [first.column, ...resource.key.columns.filter((c) => c !== 'rowid')]
     advice.push({
       purpose: 'sort',

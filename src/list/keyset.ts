@@ -1,11 +1,11 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { Ordering } from './ordering.js'
-import { columnId } from './sql-identifiers.js'
+import type { OrderTerm, Ordering } from './ordering.js'
+import { columnId, computedSql } from './sql-identifiers.js'
 
 /** `a desc, b desc`: the ordering's terms, each flipped when reading backwards (a "previous" page). */
 export function orderByClause(ordering: Ordering, backwards = false): RawBuilder<unknown> {
   return sql.join(
-    ordering.terms.map((term) => sql`${columnId(term.column)} ${sql.raw(term.desc !== backwards ? 'desc' : 'asc')}`),
+    ordering.terms.map((term) => sql`${termSql(term)} ${sql.raw(term.desc !== backwards ? 'desc' : 'asc')}`),
   )
 }
 
@@ -17,7 +17,11 @@ export function keysetCondition(
 ): RawBuilder<unknown> {
   const desc = ordering.terms[0]?.desc ?? false
   const op = sql.raw(desc !== backwards ? '<' : '>')
-  const left = sql.join(ordering.terms.map((term) => columnId(term.column)))
+  const left = sql.join(ordering.terms.map(termSql))
   const right = sql.join(values.map((value) => sql`${value}`))
   return ordering.terms.length === 1 ? sql`${left} ${op} ${right}` : sql`(${left}) ${op} (${right})`
+}
+
+function termSql(term: OrderTerm): RawBuilder<unknown> {
+  return term.computed ? computedSql(term.computed) : columnId(term.column)
 }

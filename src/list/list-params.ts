@@ -85,12 +85,14 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   }
   const { q = '', page = 1, after, before } = data
   const columns = new Map(resource.columns.map((column) => [column.name, column]))
+  const computed = new Set(resource.computed.map((field) => field.name))
 
   let sort: SortTerm | null = null
   if (data.sort) {
     const name = data.sort.replace(/^-/, '')
     const column = columns.get(name)
-    if (!column) problems.push(`"sort": unknown column "${name}"`)
+    if (!column && computed.has(name)) sort = { column: name, desc: data.sort.startsWith('-') }
+    else if (!column) problems.push(`"sort": unknown column "${name}"`)
     else if (!isSortable(column, dialect)) problems.push(`"sort": ${name} holds values that cannot be put in order`)
     else sort = { column: name, desc: data.sort.startsWith('-') }
   }
@@ -100,7 +102,7 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   if (!sizes.includes(size))
     problems.push(`"size": choose one of ${[...new Set(sizes)].sort((a, b) => a - b).join(', ')}`)
 
-  const filters = parseFilters(filterPairs, columns, dialect, problems)
+  const filters = parseFilters(filterPairs, { columns, computed }, dialect, problems)
 
   const cursors: Record<'after' | 'before', readonly unknown[] | null> = { after: null, before: null }
   if (after !== undefined && before !== undefined) problems.push('"after" and "before" cannot both be given')
@@ -137,7 +139,7 @@ export function isSortable(column: Pick<Column, 'baseType'>, dialect: DialectNam
 
 function parseFilters(
   pairs: readonly [string, string][],
-  columns: ReadonlyMap<string, Resource['columns'][number]>,
+  { columns, computed }: { columns: ReadonlyMap<string, Resource['columns'][number]>; computed: ReadonlySet<string> },
   dialect: DialectName,
   problems: string[],
 ): Filter[] {
@@ -148,6 +150,12 @@ function parseFilters(
     const name = match?.[1] ?? ''
     const op = (match?.[2] ?? 'eq') as Filter['op']
     const column = columns.get(name)
+    if (!column && computed.has(name)) {
+      // A computed value is matched by its text (see `listWhere`): there is no column type to parse it by.
+      if (op !== 'eq') problems.push(`"${key}": ${name} cannot be filtered with "${op}"`)
+      else if (value !== '') grouped.set(key, { column: name, op, raw: [...(grouped.get(key)?.raw ?? []), value] })
+      continue
+    }
     if (!column) {
       problems.push(`"${key}": unknown column "${name}"`)
       continue
@@ -168,7 +176,11 @@ function parseFilters(
   }
   const filters: Filter[] = []
   for (const [key, entry] of grouped) {
-    const column = columns.get(entry.column)!
+    const column = columns.get(entry.column)
+    if (!column) {
+      filters.push({ ...entry, values: entry.raw })
+      continue
+    }
     if (entry.op !== 'eq' && entry.raw.length > 1) {
       problems.push(`"${key}" is given more than once`)
       continue

@@ -7,9 +7,10 @@ import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import { countRows, type RowCount } from './count-rows.js'
-import type { FilterChoiceCache } from './filter-choice-cache.js'
+import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
+import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
-import { listWhere } from './filters.js'
+import { listWhere, referencedRows } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
@@ -32,6 +33,8 @@ export interface ListPage {
   readonly foreignLabels: ReadonlyMap<string, ReadonlyMap<string, ForeignLabel>>
   /** The filter form's foreign keys: their choices and the labels of the values filtered on. */
   readonly foreignFilters: readonly ForeignFilter[]
+  /** The filter form's computed columns: their values to choose from, by name (null: too many to list). */
+  readonly computedChoices: ReadonlyMap<string, FilterChoices>
 }
 
 export interface ListContext {
@@ -56,7 +59,11 @@ export async function loadListPage(
   ctx: ListContext,
 ): Promise<ListPage> {
   const ordering = resolveOrdering(resource, params.sort)
-  const where = listWhere(resource, params, { dialect: ctx.dialect.name, capabilities: ctx.dialect.capabilities })
+  const where = listWhere(resource, params, {
+    dialect: ctx.dialect.name,
+    capabilities: ctx.dialect.capabilities,
+    referencedRows: referencedRows(db, ctx.resources, ctx.user),
+  })
   const shownFks = foreignKeysShown(resource, ctx.resources)
   const columns = new Set([
     ...resource.listColumns,
@@ -115,7 +122,18 @@ export async function loadListPage(
       user: ctx.user,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
-    return { rows, count, ordering, nextCursor, prevCursor, hasNext: more, foreignLabels, foreignFilters }
+    const computedChoices = await loadComputedChoices(trx, resource, { user: ctx.user, cache: ctx.filterChoices })
+    return {
+      rows,
+      count,
+      ordering,
+      nextCursor,
+      prevCursor,
+      hasNext: more,
+      foreignLabels,
+      foreignFilters,
+      computedChoices,
+    }
   })
 }
 

@@ -1,8 +1,13 @@
-import type { Resource, SortTerm } from '../resources/resource.js'
+import type { ComputedField, Resource, SortTerm } from '../resources/resource.js'
+
+/** A term of the ORDER BY: a column, or a computed column (ordered by its expression). */
+export interface OrderTerm extends SortTerm {
+  readonly computed?: ComputedField
+}
 
 export interface Ordering {
   /** ORDER BY terms; always ends in something unique so that pages never overlap or skip rows. */
-  readonly terms: readonly SortTerm[]
+  readonly terms: readonly OrderTerm[]
   /** True when the terms are one unique, NOT NULL set in one direction: pages go by position (keyset), not OFFSET. */
   readonly keyset: boolean
 }
@@ -14,11 +19,17 @@ export interface Ordering {
  */
 export function resolveOrdering(resource: Resource, sort: SortTerm | null): Ordering {
   const key = resource.key
-  const base: readonly SortTerm[] = sort
-    ? [sort]
-    : resource.ordering.length > 0
-      ? resource.ordering
-      : key.columns.map((column) => ({ column, desc: false }))
+  // A computed term is never unique: it pages by OFFSET, with the key appended.
+  const base: readonly OrderTerm[] = (
+    sort
+      ? [sort]
+      : resource.ordering.length > 0
+        ? resource.ordering
+        : key.columns.map((column) => ({ column, desc: false }))
+  ).map((term) => {
+    const computed = resource.computed.find((field) => field.name === term.column)
+    return computed ? { ...term, computed } : term
+  })
   const uniqueKey = key.type !== 'columns'
   const [first] = base
   if (uniqueKey && first && base.length === 1 && uniqueSingleColumns(resource).has(first.column)) {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Table } from '../introspect/metadata.js'
-import { rowidAlias, type Resource } from '../resources/resource.js'
+import { rowidAlias, type ComputedField, type Resource } from '../resources/resource.js'
 
 // Identifiers come only from metadata and always go through sql.id, which quotes them whole: a name with
 // a dot or a quote in it stays one identifier (kysely's string references would split `a.b` in two).
@@ -20,11 +20,21 @@ function isRowid(resource: Resource, name: string): boolean {
   return name === 'rowid' && (resource.key.type === 'rowid' || resource.key.nullRowid === true)
 }
 
-/** The select list for `names`, with the rowid (when it is the key) under an alias no real column has. */
+/** A computed column's expression in parentheses, to select, order or filter by. */
+export function computedSql(field: ComputedField): RawBuilder<unknown> {
+  return sql`(${{ toOperationNode: () => field.node }})`
+}
+
+/**
+ * The select list for `names`, with the rowid (when it is the key) under an alias no real column has, and a
+ * computed column's expression under the computed column's name (which no column has either).
+ */
 export function selectList(resource: Resource, names: Iterable<string>): RawBuilder<unknown> {
-  const parts = [...new Set(names)].map((name) =>
-    isRowid(resource, name) ? sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}` : sql.id(name),
-  )
+  const parts = [...new Set(names)].map((name) => {
+    if (isRowid(resource, name)) return sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}`
+    const computed = resource.computed.find((field) => field.name === name)
+    return computed ? sql`${computedSql(computed)} as ${sql.id(name)}` : sql.id(name)
+  })
   // A relation whose columns could not be introspected (a broken view): `*` lets the engine say why.
   return parts.length > 0 ? sql.join(parts) : sql`*`
 }

@@ -3,6 +3,7 @@ import type { Dialect } from '../db/dialect.js'
 import type { Column, ForeignKey } from '../introspect/metadata.js'
 import type { Logger } from '../logger.js'
 import { countRows, type RowCount } from '../list/count-rows.js'
+import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
 import { orderByClause } from '../list/keyset.js'
 import { resolveOrdering } from '../list/ordering.js'
 import { matchColumns, selectList } from '../list/sql-identifiers.js'
@@ -26,7 +27,15 @@ export interface RelatedRows {
     /** The first rows in the child's default ordering (newest first where it has one). */
     readonly rows: readonly Row[]
     readonly count: RowCount
+    /** The child's foreign keys among `columns`, with the labels of the rows they point at (see `loadForeignLabels`). */
+    readonly foreign: readonly ShownForeignKey[]
   } | null
+}
+
+export interface ShownForeignKey {
+  readonly fk: ForeignKey
+  readonly target: Resource
+  readonly labels: ReadonlyMap<string, ForeignLabel>
 }
 
 export interface RelatedRowsOptions {
@@ -82,16 +91,35 @@ async function readChild(
   const where = matchColumns(fk.columns, values)
   const columns = panelColumns(child, fk, options.columns ?? 4)
   const ordering = resolveOrdering(child, null)
+  const shown = new Set(columns.map((c) => c.name))
+  const labelled = child.table.foreignKeys.flatMap((childFk) => {
+    const target = options.resources.get(childFk.refSchema, childFk.refTable)
+    return target && childFk.columns.some((name) => shown.has(name)) ? [{ fk: childFk, target }] : []
+  })
+  const names = [...shown, ...labelled.flatMap(({ fk }) => fk.columns), ...rowKeyColumns(child)]
   const from = rowSource(db, child, options.user)
   const { rows } = await sql<Record<string, unknown>>`
-    select ${selectList(child, [...columns.map((c) => c.name), ...rowKeyColumns(child)])} from ${from}
+    select ${selectList(child, names)} from ${from}
     where ${where} ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``} limit ${shownRows}`.execute(
     db,
   )
+  // One query per foreign key shown, never one per row.
+  const foreign: ShownForeignKey[] = []
+  for (const { fk: childFk, target } of labelled) {
+    const tuples = rows.map((row) => childFk.columns.map((name) => row[name]))
+    foreign.push({
+      fk: childFk,
+      target,
+      labels: await loadForeignLabels(db, target, childFk, tuples, {
+        dialect: options.dialect.name,
+        user: options.user,
+      }),
+    })
+  }
   // Fewer rows than a panel shows are all there are: no second query to count them.
   const count: RowCount =
     rows.length < shownRows ? { value: rows.length, precision: 'exact' } : await countRows(db, from, where, undefined)
-  return { columns, rows, count }
+  return { columns, rows, count, foreign }
 }
 
 /** The child's label column first (it names the row), then its other list columns but the foreign key back. */

@@ -1,12 +1,17 @@
 import { dialectFor } from '../db/dialects.js'
-import type { Column, SchemaMetadata, Table } from '../introspect/metadata.js'
+import type { Column, DialectName, SchemaMetadata, Table } from '../introspect/metadata.js'
 import { qualifiedName } from '../introspect/metadata.js'
+import { defaultLocale } from '../kinds/number-display.js'
 import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
 import { defaultOrdering } from './default-ordering.js'
-import type { RecordKeySpec, Resource, SortTerm } from './resource.js'
+import { computedFields } from './computed-fields.js'
+import { resolveSearchPath } from './search-paths.js'
+import { customPageProblems } from './custom-pages.js'
+import { resolveFormOptions } from './form-options.js'
+import type { ComputedField, RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
 
 /** The configuration names a table or column that does not exist; raised at start-up, listing every problem. */
@@ -35,11 +40,21 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
   for (const id of Object.keys(config.tables ?? {})) {
     if (!ids.has(id)) problems.push(`unknown table "${id}" in tables`)
   }
+  problems.push(...customPageProblems(config.pages, schema))
   const { rowid } = dialectFor(schema.dialect).capabilities
+  const bySchemaName = new Map(schema.tables.map((table) => [JSON.stringify([table.schema, table.name]), table]))
+  const tableOf = (schemaName: string, name: string) => bySchemaName.get(JSON.stringify([schemaName, name]))
   const resources = schema.tables.map((table) => {
     const id = qualifiedName(table, options.defaultSchema)
     const drifted = options.drifted?.has(`${table.schema}.${table.name}`) ?? false
-    return buildResource(table, id, config.tables?.[id] ?? {}, drifted, rowid, problems)
+    const resource = buildResource(
+      table,
+      id,
+      config.tables?.[id] ?? {},
+      { drifted, rowid, dialect: schema.dialect, tableOf },
+      problems,
+    )
+    return config.locale ? { ...resource, locale: config.locale } : resource
   })
   if (problems.length > 0) throw new ConfigError(problems)
   return deepFreeze(resources)
@@ -49,17 +64,31 @@ function buildResource(
   table: Table,
   id: string,
   options: TableOptions,
-  drifted: boolean,
-  rowid: boolean,
+  {
+    drifted,
+    rowid,
+    dialect,
+    tableOf,
+  }: {
+    drifted: boolean
+    rowid: boolean
+    dialect: DialectName
+    tableOf: (schema: string, name: string) => Table | undefined
+  },
   problems: string[],
 ): Resource {
-  const known = new Set(table.columns.map((column) => column.name))
-  const check = (field: string, names: readonly string[] | undefined) => {
+  const computed = computedFields(table, id, options, problems)
+  const computedNames = new Set(computed.map((field) => field.name))
+  const columnNames = new Set(table.columns.map((column) => column.name))
+  // Computed columns may be listed, filtered on and ordered by; everything else names real columns only.
+  const checkIn = (known: ReadonlySet<string>) => (field: string, names: readonly string[] | undefined) => {
     for (const name of names ?? []) {
       if (!known.has(name)) problems.push(`tables.${id}.${field}: unknown column "${name}"`)
     }
     return (names ?? []).filter((name) => known.has(name))
   }
+  const check = checkIn(columnNames)
+  const checkListed = checkIn(new Set([...columnNames, ...computedNames]))
   const hidden = new Set(check('hiddenFields', options.hiddenFields))
   const columns = table.columns.filter((column) => !hidden.has(column.name))
   const visible = (names: string[]) => names.filter((name) => !hidden.has(name))
@@ -67,7 +96,7 @@ function buildResource(
   const ordering = options.ordering
     ? options.ordering
         .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
-        .filter((term) => check('ordering', [term.column]).length > 0)
+        .filter((term) => checkListed('ordering', [term.column]).length > 0)
     : defaultOrdering(table, key, columns)
   const labelColumn = options.labelColumn
     ? (check('labelColumn', [options.labelColumn])[0] ?? null)
@@ -83,31 +112,65 @@ function buildResource(
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  const form = resolveFormOptions(table, id, options, dialect, problems)
   return {
     id,
     table,
     label: options.label ?? humanize(table.name),
     columns,
     columnLabels: Object.fromEntries(
-      table.columns.map((c) => [c.name, options.labels?.[c.name] ?? defaultLabel(table, c.name)]),
+      // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.
+      table.columns.map((c) => [
+        c.name,
+        options.labels?.[c.name] ?? options.fields?.[c.name]?.label ?? defaultLabel(table, c.name),
+      ]),
     ),
     key,
     readOnly: readOnlyReasons.length > 0,
     readOnlyReasons,
     drifted,
-    listColumns: options.listColumns
-      ? visible(check('listColumns', options.listColumns))
-      : defaultListColumns(table, columns),
+    listColumns: withComputed(
+      options.listColumns
+        ? visible(checkListed('listColumns', options.listColumns))
+        : defaultListColumns(table, columns),
+      computed,
+    ),
     searchFields: options.searchFields
-      ? visible(check('searchFields', options.searchFields))
+      ? visible(
+          check(
+            'searchFields',
+            options.searchFields.filter((name) => columnNames.has(name) || !name.includes('.')),
+          ),
+        )
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
-    filterFields: options.filters ? visible(check('filters', options.filters)) : defaultFilters(table, columns),
+    searchPaths: (options.searchFields ?? [])
+      .filter((name) => !columnNames.has(name) && name.includes('.'))
+      .flatMap((path) => resolveSearchPath(table, path, { id, table: tableOf, problems }) ?? []),
+    filterFields: options.filters ? visible(checkListed('filters', options.filters)) : defaultFilters(table, columns),
+    computed,
     ordering,
     pageSize: options.pageSize ?? defaultPageSize,
     labelColumn,
     allowKeylessEdit: options.allowKeylessEdit ?? false,
+    fieldOptions: form.fieldOptions,
+    fieldsets: form.fieldsets.map((set) => ({ ...set, fields: visible([...set.fields]) })),
+    saveAsNew: options.saveAsNew ?? false,
+    locale: defaultLocale,
+    currencies: currenciesOf(options),
     ...(options.scope ? { scope: options.scope } : {}),
   }
+}
+
+/** Computed columns the list names stay where they are; the others follow the table's columns. */
+function withComputed(names: readonly string[], computed: readonly ComputedField[]): string[] {
+  return [...names, ...computed.map((field) => field.name).filter((name) => !names.includes(name))]
+}
+
+function currenciesOf(options: TableOptions): Record<string, string> {
+  const entries = Object.entries(options.fields ?? {}).flatMap(([name, field]) =>
+    field.currency === undefined ? [] : [[name, field.currency] as const],
+  )
+  return Object.fromEntries(entries)
 }
 
 /** `customer_id` of a foreign key reads as `Customer`: the column shows the customer, not a number. */

@@ -45,6 +45,11 @@ const FieldOptions = z
     hidden: z.boolean().optional(),
     /** The control drawn instead of the kind's default. */
     widget: z.enum(['text', 'textarea', 'select', 'checkbox', 'number', 'date', 'datetime', 'time']).optional(),
+    /** An ISO 4217 code: the column's amounts are shown with that currency (`1,503.50 €`); stored values are unchanged. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, like EUR')
+      .optional(),
   })
   .strict()
 
@@ -111,6 +116,17 @@ export const StewardConfig = z
   .object({
     /** The site title in the header. */
     title: z.string().min(1).optional(),
+    /** The BCP 47 locale numbers and currencies are shown in (default en-US), e.g. `de-DE` for `1.503,50 €`. */
+    locale: z
+      .string()
+      .refine((tag) => {
+        try {
+          return Intl.NumberFormat.supportedLocalesOf(tag).length > 0
+        } catch {
+          return false
+        }
+      }, 'a locale this Node.js knows, like en-US or de-DE')
+      .optional(),
     /** List and detail queries are cancelled after this long where the engine allows it (Postgres). */
     statementTimeoutMs: z.number().int().positive().optional(),
     /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */
@@ -154,8 +170,17 @@ export type StewardConfigInput = z.input<typeof StewardConfig>
 
 type ColumnOf<Row> = keyof Row & string
 
-/** `TableOptions` with column names checked against one row type of the generated `DB`. */
-export type TypedTableOptions<Row> = Omit<
+/**
+ * A column, or a computed column's name. Computed names cannot be known from `Row`, so any text is accepted
+ * here (columns are still offered by the editor); a name that is neither is a start-up error naming table and name.
+ */
+type ListedOf<Row> = ColumnOf<Row> | (string & Record<never, never>)
+
+/**
+ * `TableOptions` with column names checked against one row type of the generated `DB`. `Tables` are the
+ * names a search path may start with (`customers.email`), besides a foreign key's column (`customer_id.email`).
+ */
+export type TypedTableOptions<Row, Tables extends string = string> = Omit<
   TableOptions,
   | 'listColumns'
   | 'searchFields'
@@ -177,10 +202,11 @@ export type TypedTableOptions<Row> = Omit<
   actions?: Record<string, TableAction<Row>>
   scope?: RowScope
   computed?: Record<string, ComputedColumn>
-  listColumns?: ColumnOf<Row>[]
-  searchFields?: ColumnOf<Row>[]
-  filters?: ColumnOf<Row>[]
-  ordering?: (ColumnOf<Row> | `-${ColumnOf<Row>}`)[]
+  listColumns?: ListedOf<Row>[]
+  /** Columns, or a column of a referenced table: `customer_id.email` (or `customers.email`). */
+  searchFields?: (ColumnOf<Row> | `${ColumnOf<Row> | Tables}.${string}`)[]
+  filters?: ListedOf<Row>[]
+  ordering?: (ListedOf<Row> | `-${ListedOf<Row>}`)[]
   hiddenFields?: ColumnOf<Row>[]
   labels?: { [C in ColumnOf<Row>]?: string }
   labelColumn?: ColumnOf<Row>
@@ -188,7 +214,7 @@ export type TypedTableOptions<Row> = Omit<
 
 /** `StewardConfig` typed against the generated `DB` interface: table and column names are checked by TypeScript. */
 export type TypedConfig<DB> = Omit<StewardConfig, 'tables' | 'roles'> & {
-  tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T]> }
+  tables?: { [T in keyof DB & string]?: TypedTableOptions<DB[T], keyof DB & string> }
   roles?: Record<string, { all?: Action[]; tables?: { [T in keyof DB & string]?: Action[] }; manageAccounts?: boolean }>
 }
 

@@ -1,4 +1,6 @@
-import type { Column, Table } from '../introspect/metadata.js'
+import type { OperationNode } from 'kysely'
+import type { Column, ForeignKey, Table } from '../introspect/metadata.js'
+import type { FieldOptions, FieldsetSpec } from './form-options.js'
 import type { RowScope } from './behaviour.js'
 
 /**
@@ -28,6 +30,26 @@ export interface SortTerm {
   readonly desc: boolean
 }
 
+/**
+ * A list column computed by an SQL expression (config `computed`): its name (never a column's), its label, and the
+ * expression built once at start-up, kept as kysely's operation node (plain frozen data).
+ */
+export interface ComputedField {
+  readonly name: string
+  readonly label: string
+  readonly node: OperationNode
+}
+
+/** A search field in another table, reached through a foreign key (`customer_id.email`). */
+export interface SearchPath {
+  /** As written in the config. */
+  readonly path: string
+  readonly fk: ForeignKey
+  /** The referenced table's column searched. */
+  readonly column: Column
+  readonly label: string
+}
+
 /** One table as the admin shows it: metadata plus defaults plus the user's overrides. Plain frozen data. */
 export interface Resource {
   /** The name used in config and messages: `name` in the default schema, else `schema.name`. */
@@ -43,13 +65,29 @@ export interface Resource {
   readonly readOnlyReasons: readonly string[]
   /** Set when the live database differs from the metadata the admin was built with. */
   readonly drifted: boolean
+  /** Column and computed names, in order. */
   readonly listColumns: readonly string[]
   readonly searchFields: readonly string[]
+  /** Search fields in referenced tables, searched besides `searchFields`. */
+  readonly searchPaths: readonly SearchPath[]
+  /** Column and computed names. */
   readonly filterFields: readonly string[]
+  /** Columns computed by SQL, in config order. */
+  readonly computed: readonly ComputedField[]
   readonly ordering: readonly SortTerm[]
   readonly pageSize: number
   readonly labelColumn: string | null
   readonly allowKeylessEdit: boolean
+  /** Per-column form options (`fields` in the config), only for the columns it names. */
+  readonly fieldOptions: Readonly<Record<string, FieldOptions>>
+  /** The form and detail page in titled groups; columns in none come after them. */
+  readonly fieldsets: readonly FieldsetSpec[]
+  /** The edit form offers "Save as new" (to users who may add rows). */
+  readonly saveAsNew: boolean
+  /** The config's `locale` for numbers and currencies (default en-US). */
+  readonly locale: string
+  /** ISO 4217 codes by column name, for columns that hold amounts of money (`fields.<column>.currency`). */
+  readonly currencies: Readonly<Record<string, string>>
   /** The config's row scope (the one function here): read every row of it through `scopedFrom`/`rowSource`. */
   readonly scope?: RowScope
 }

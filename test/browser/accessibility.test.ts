@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
+import type { StewardConfigInput } from '../../src/resources/define-config.js'
 import { launchBrowser } from '../helpers/browser.js'
 import { startDemoServer, type DemoServer } from './demo-server.js'
 
@@ -38,16 +39,44 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
     },
   },
+  {
+    name: 'edit form in fieldsets with help, a read-only field and Save as new',
+    path: '/main/products/row/3/edit',
+    status: 200,
+    async prepare(page) {
+      await page.locator('summary', { hasText: 'Stock' }).click()
+    },
+  },
+  { name: 'detail in fieldsets', path: '/main/products/row/3', status: 200 },
+  { name: 'custom page', path: '/_pages/summary', status: 200 },
   { name: 'delete preview', path: '/main/orders/row/2/delete', status: 200 },
   { name: 'blocked delete preview', path: '/main/customers/row/2/delete', status: 200 },
 ]
+
+/** Per-field options, fieldsets, Save as new and a custom page, so that their markup is checked too. */
+const formOptions: StewardConfigInput = {
+  tables: {
+    products: {
+      saveAsNew: true,
+      fields: { name: { help: 'As customers see it.' }, sku: { readOnly: true }, attributes: { hidden: true } },
+      fieldsets: [
+        { title: 'Catalogue', description: 'Where it is listed.', fields: ['category_id', 'description'] },
+        { title: 'Stock', fields: ['stock'], collapsed: true },
+      ],
+    },
+  },
+  pages: [{ path: '/summary', title: 'Summary', render: () => 'Everything is fine.' }],
+}
 
 describe('accessibility (axe-core)', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let server: DemoServer
   let page: Page
   before(async () => {
-    ;[browser, server] = await Promise.all([launchBrowser({ bypassCSP: true }), startDemoServer('sqlite')])
+    ;[browser, server] = await Promise.all([
+      launchBrowser({ bypassCSP: true }),
+      startDemoServer('sqlite', 0.01, formOptions),
+    ])
     page = await browser.context.newPage()
     page.setDefaultTimeout(5_000)
   })

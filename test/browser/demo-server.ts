@@ -10,6 +10,7 @@ import { connect } from '../../src/db/connect.js'
 import { copySqliteToPostgres } from '../../src/demo/copy-to-postgres.js'
 import { createDemoDatabase } from '../../src/demo/create-demo-database.js'
 import { createAdmin } from '../../src/http/create-admin.js'
+import type { StewardConfigInput } from '../../src/resources/define-config.js'
 import { createPostgresDb, type TestDb } from '../helpers/test-db.js'
 
 /** The admin over a small demo shop, served over real HTTP on a loopback port. */
@@ -24,7 +25,11 @@ export interface DemoServer {
  * Builds the demo at `scale` in a temp dir (on Postgres: then copies it into a fresh database) and
  * serves `createAdmin` over it in this process, as a host application would.
  */
-export async function startDemoServer(dialect: 'sqlite' | 'postgres', scale = 0.01): Promise<DemoServer> {
+export async function startDemoServer(
+  dialect: 'sqlite' | 'postgres',
+  scale = 0.01,
+  config?: StewardConfigInput,
+): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'steward-browser-'))
   const path = join(dir, 'demo.db')
   let pgDb: TestDb | undefined
@@ -41,7 +46,7 @@ export async function startDemoServer(dialect: 'sqlite' | 'postgres', scale = 0.
     }
     const conn = await connect(url)
     const schema = await conn.dialect.introspect(conn.db)
-    const admin = createAdmin({ db: conn.db, schema, checkDrift: false })
+    const admin = createAdmin({ db: conn.db, schema, checkDrift: false, ...(config ? { config } : {}) })
     // A plain HTTP/1 server: no createServer option is given.
     const server = serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }) as Server
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())))

@@ -18,7 +18,7 @@ const setup = `
   insert into author select i, 'Author ' || printf('%03d', i) from n;
   update author set name = 'Zelda Quinn' where id = 277;
   create table book (id integer primary key, title text not null, author_id integer not null references author(id));
-  insert into book values (1, 'First book', 1), (2, 'Second book', 2), (3, 'Third book', 277);
+  insert into book values (1, 'First book', 1), (2, 'Second book', 2), (3, 'Third book', 277), (4, 'Fourth book', 5);
 `
 
 describe('foreign-key picker (sqlite)', () => {
@@ -61,6 +61,42 @@ describe('foreign-key picker (sqlite)', () => {
     await page.waitForURL(`${base}/main/book/row/1`)
     const stored = await conn.db.selectFrom('book').select('author_id').where('id', '=', 1).executeTakeFirst()
     assert.equal(Number(stored?.author_id), 277)
+    await page.close()
+  })
+
+  test('typing into a box that holds a key searches by what is typed; picking sets the key', async () => {
+    const page = await browser.context.newPage()
+    page.setDefaultTimeout(5_000)
+    await page.goto(`${base}/main/book/row/3/edit`)
+    const field = page.getByRole('combobox', { name: 'Author', exact: true })
+    assert.equal(await field.inputValue(), '277')
+    // A click puts the caret after the key, where typing used to append to it (`277author 003`).
+    await field.click()
+    await field.press('End')
+    await field.pressSequentially('author 003')
+    assert.equal(await field.inputValue(), 'author 003')
+    await page.getByRole('option', { name: 'Author 003' }).click()
+    assert.equal(await field.inputValue(), '3')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.waitForURL(`${base}/main/book/row/3`)
+    const stored = await conn.db.selectFrom('book').select('author_id').where('id', '=', 3).executeTakeFirst()
+    assert.equal(Number(stored?.author_id), 3)
+    await page.close()
+  })
+
+  test('without its script the box is a plain key input', async () => {
+    const page = await browser.context.newPage()
+    page.setDefaultTimeout(5_000)
+    await page.route('**/*.js', (route) => route.abort())
+    await page.goto(`${base}/main/book/row/4/edit`)
+    assert.equal(await page.getByRole('combobox').count(), 0)
+    const field = page.getByRole('textbox', { name: 'Author', exact: true })
+    assert.equal(await field.inputValue(), '5')
+    await field.fill('6')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.waitForURL(`${base}/main/book/row/4`)
+    const stored = await conn.db.selectFrom('book').select('author_id').where('id', '=', 4).executeTakeFirst()
+    assert.equal(Number(stored?.author_id), 6)
     await page.close()
   })
 

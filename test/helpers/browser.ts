@@ -9,7 +9,13 @@ import { chromiumPath } from './chromium-path.js'
  * `bypassCSP` lets a test inject a script (axe-core) that the app's CSP would refuse.
  */
 export async function launchBrowser(
-  options: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+  options: {
+    colorScheme?: 'light' | 'dark'
+    bypassCSP?: boolean
+    viewport?: { width: number; height: number }
+    /** The zone the pages' clocks are in (an IANA name like `Asia/Tokyo`); the machine's otherwise. */
+    timezoneId?: string
+  } = {},
 ): Promise<{
   context: BrowserContext
   close(): Promise<void>
@@ -23,6 +29,7 @@ export async function launchBrowser(
     viewport: options.viewport ?? { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     bypassCSP: options.bypassCSP ?? false,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

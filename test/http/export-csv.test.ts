@@ -156,6 +156,7 @@ for (const { name: dialect, create } of dialects) {
           statementTimeoutMs: 5_000,
           maxRows: 1_000,
           batchSize: 2,
+          resources: ctx.resources,
           user: null,
         })
         const batched: unknown[] = []

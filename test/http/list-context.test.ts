@@ -128,6 +128,11 @@ describe('newest first and the list kept through record pages', () => {
         const form = readForm(page.html, '/delete')
         const done = await app.follow(await app.post(unescape(form.action), form.pairs))
         assert.equal(done.location, list('?f.status=void'))
+        // A selection deleted from the list: its form's `back` field brings the list back, as the actions' do.
+        const selection = readForm((await app.get(list('?f.status=paid&sort=-total'))).html, '/delete')
+        assert.ok(selection.pairs.some(([k, v]) => k === 'back' && v === 'f.status=paid&sort=-total'))
+        const bulk = await app.post(unescape(selection.action), [...selection.pairs, ['key', '8'], ['confirm', '1']])
+        assert.equal(bulk.headers.get('location'), list('?f.status=paid&sort=-total'))
       })
 
       it('a back that is not this list’s own query string falls back to the plain list', async () => {

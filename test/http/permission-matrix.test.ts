@@ -42,7 +42,15 @@ const routeActions: Readonly<Record<string, Action | 'public'>> = {
   'GET /:schema/:table/row/:key/delete': 'delete',
   'POST /:schema/:table/row/:key/delete': 'delete',
   'POST /:schema/:table/delete': 'delete',
+  // Custom actions need the permission they name: `touch` (below) names `change`.
+  'GET /:schema/:table/action/:action': 'change',
+  'POST /:schema/:table/action/:action': 'change',
+  'GET /:schema/:table/row/:key/action/:action': 'change',
+  'POST /:schema/:table/row/:key/action/:action': 'change',
 }
+
+/** The one action every table offers (on the selection and on a row), so that the action routes reach their check. */
+const actions = { touch: { label: 'Touch', permission: 'change', on: 'both' as const, run: () => 'Touched.' } }
 
 const roles = {
   support: { tables: { orders: ['view', 'change'], customers: ['view'] } },
@@ -97,7 +105,7 @@ describe('permission matrix: every registered route × role', () => {
       checkDrift: false,
       secret: 'test',
       audit: { target: join(dir, 'audit.db') },
-      config: { roles },
+      config: { roles, actions },
       identity: (c): Principal | null => {
         const role = c.req.header('x-role')
         return role ? { id: role, name: role, roles: [role] } : null
@@ -156,6 +164,7 @@ describe('permission matrix: every registered route × role', () => {
             .replace(':schema', 'main')
             .replace(':table', table ?? '')
             .replace(':key', '999')
+            .replace(':action', 'touch')
             .replace(':file', asset)
           const response =
             method === 'GET'
@@ -183,6 +192,7 @@ describe('permission matrix: every registered route × role', () => {
     const viewer = await as('viewer')
     const detail = (await viewer.get('/main/orders/row/1')).html
     assert.doesNotMatch(detail, /href="\/main\/orders\/row\/1\/(edit|delete)"/)
+    assert.doesNotMatch(detail, /\/action\/touch/, 'a viewer may not run an action that needs change')
     assert.match(detail, /href="\/main\/customers\/row\/1"/, 'a viewer may follow the foreign key')
     const list = (await viewer.get('/main/orders/')).html
     assert.doesNotMatch(list, /href="\/main\/orders\/new"/)
@@ -192,6 +202,9 @@ describe('permission matrix: every registered route × role', () => {
     const orders = (await support.get('/main/orders/row/1')).html
     assert.match(orders, /href="\/main\/orders\/row\/1\/edit"/)
     assert.doesNotMatch(orders, /href="\/main\/orders\/row\/1\/delete"/)
+    assert.match(orders, /action="\/main\/orders\/row\/1\/action\/touch"/)
+    assert.match((await support.get('/main/orders/')).html, /formaction="\/main\/orders\/action\/touch"/)
+    assert.doesNotMatch((await support.get('/main/customers/')).html, /action\/touch/)
     assert.doesNotMatch((await support.get('/main/orders/')).html, /export\.csv/)
     const index = (await support.get('/')).html
     assert.match(index, /href="\/main\/orders\/"/)

@@ -25,7 +25,8 @@ const cases: readonly Case[] = [
   ['postgres', { kind: 'bigint' }, '9223372036854775807', 3, { text: '9223372036854775807', style: 'number' }],
   ['sqlite', { kind: 'bigint' }, 12, undefined, { text: '12' }],
   ['postgres', { kind: 'decimal' }, '12.3400', undefined, { text: '12.3400', style: 'number' }],
-  ['postgres', { kind: 'decimal', precision: 10, scale: 2 }, '12.3', undefined, { text: '12.3' }],
+  // At least the declared scale, never fewer digits than stored (see value-display.test.ts).
+  ['postgres', { kind: 'decimal', precision: 10, scale: 2 }, '12.3', undefined, { text: '12.30' }],
   // SQLite keeps DECIMAL(10,2) as INTEGER or REAL: the declared scale is shown.
   ['sqlite', { kind: 'decimal', precision: 10, scale: 2 }, 49, undefined, { text: '49.00', style: 'number' }],
   ['sqlite', { kind: 'decimal', precision: 10, scale: 2 }, 19.99, undefined, { text: '19.99' }],
@@ -40,7 +41,7 @@ const cases: readonly Case[] = [
     { kind: 'datetime' },
     '2024-01-02 03:04:05.123456+05:30',
     undefined,
-    { text: '2024-01-02 03:04:05.123456+05:30' },
+    { text: '2024-01-01 21:34:05.123456 UTC', time: { datetime: '2024-01-01T21:34:05.123Z', zoned: true } },
   ],
   ['postgres', { kind: 'json' }, '{"a": [1, 2], "s": "x y"}', 100, { text: '{"a":[1,2],"s":"x y"}', style: 'json' }],
   ['postgres', { kind: 'json' }, '{"a": [1, 2]}', 5, { text: '{"a":…', full: '{"a": [1, 2]}' }],

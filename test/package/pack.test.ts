@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { printedUrl } from '../helpers/printed-url.js'
+import { EditClient, readForm } from '../http/edit-client.js'
 
 // The package as a user gets it: `npm pack`, installed with its peers into a project of its own, the
 // embed example run with plain node (no tsx), its pages fetched. Slow (a build and an npm install).
@@ -147,6 +148,31 @@ describe('the packed package', { timeout: 900_000 }, () => {
     assert.equal((await fetch(new URL(asset, url), { headers: alice })).status, 200)
   })
 
+  it("bends the admin with the example's config: a row scope, a hook, an action", async () => {
+    const bob = httpClient(url, 'bob')
+    const paris = await bob.get('/admin/main/books/')
+    assert.equal(paris.status, 200)
+    assert.match(paris.html, /Invisible Cities/)
+    assert.doesNotMatch(paris.html, /Left Hand of Darkness/)
+    assert.equal((await bob.get('/admin/main/books/row/1')).status, 404)
+
+    const alice = httpClient(url, 'alice')
+    const form = readForm((await alice.get('/admin/main/books/row/1/edit')).html, '/edit')
+    const withValue = (name: string, value: string) =>
+      form.pairs.map(([n, v]) => [n, n === name ? value : v] as [string, string])
+    const refused = await alice.post(form.action, withValue('v:published', '2999'))
+    assert.equal(refused.status, 422)
+    assert.match(await refused.text(), /A book cannot be published in the future\./)
+    const saved = await alice.follow(await alice.post(form.action, withValue('v:title', '  Left Hand  ')))
+    assert.match(saved.html, />Left Hand</)
+
+    const confirm = await alice.get('/admin/main/books/row/2/action/soldOut')
+    assert.match(confirm.html, /Mark these books sold out\?/)
+    const run = readForm(confirm.html, '/action/soldOut')
+    const done = await alice.follow(await alice.post(run.action, run.pairs))
+    assert.match(done.html, /1 book marked sold out\./)
+  })
+
   it('gives a TypeScript project the types of its exports', () => {
     writeFileSync(
       join(project, 'check.ts'),
@@ -165,3 +191,16 @@ describe('the packed package', { timeout: 900_000 }, () => {
     run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(project, 'tsconfig.json')], { cwd: project })
   })
 })
+
+/** A form-submitting client over real HTTP as one of the example's users (password = name): cookies kept. */
+function httpClient(base: string, user: string): EditClient {
+  const authorization = `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}`
+  const app = {
+    request: (path: string, init: RequestInit) => {
+      const headers = new Headers(init.headers)
+      headers.set('Authorization', authorization)
+      return fetch(new URL(path, base), { ...init, headers, redirect: 'manual' })
+    },
+  }
+  return new EditClient(app as never, new URL(base).origin)
+}

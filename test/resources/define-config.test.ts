@@ -53,3 +53,37 @@ test('a misspelt option, a value that is no function and a bad action name are n
   )
   assert.match(problems({ pages: [{ path: 'reports', title: 'R', render: () => '' }] }).join('\n'), /pages\.0\.path/)
 })
+
+interface ShopDB {
+  customers: { id: number; email: string }
+  orders: { id: number; customer_id: number; status: string }
+}
+
+test('typed options take computed names in lists and foreign-key paths in searchFields', () => {
+  const config = defineConfig<ShopDB>({
+    tables: {
+      orders: {
+        computed: { shout: { sql: (eb) => eb.fn('upper', [eb.ref('status')]) } },
+        listColumns: ['id', 'shout', 'status'],
+        filters: ['shout'],
+        ordering: ['-shout'],
+        searchFields: ['status', 'customer_id.email', 'customers.email'],
+      },
+    },
+  })
+  assert.deepEqual(config.tables?.orders?.searchFields, ['status', 'customer_id.email', 'customers.email'])
+  defineConfig<ShopDB>({
+    tables: {
+      // @ts-expect-error a search field is a column or a column/table name, a dot and a column
+      orders: { searchFields: ['nothing'] },
+    },
+  })
+})
+
+test('a currency is an ISO 4217 code and a locale one Node.js knows', () => {
+  const problems = (input: unknown) =>
+    StewardConfig.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? []
+  assert.deepEqual(problems({ locale: 'de-DE', tables: { orders: { fields: { total: { currency: 'EUR' } } } } }), [])
+  assert.match(problems({ tables: { orders: { fields: { total: { currency: 'euro' } } } } }).join('\n'), /currency/)
+  assert.match(problems({ locale: 'not a locale!' }).join('\n'), /^locale: /)
+})

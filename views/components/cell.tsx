@@ -31,10 +31,22 @@ export function cellHtml(cell: CellModel): string {
   return cell.href ? `<a href="${escapeHtml(cell.href)}">${content}</a>` : content
 }
 
+/**
+ * A point in time: a zoned one carries `data-zoned` for steward.js to show in the viewer's zone (the server
+ * writes UTC); a naive one says that no zone was stored.
+ */
+function timeHtml(time: NonNullable<CellModel['time']>, hint: string | undefined, text: string): string {
+  const title = hint == null ? '' : ` title="${escapeHtml(hint)}"`
+  const datetime = escapeHtml(time.datetime)
+  if (time.zoned) return `<time datetime="${datetime}" data-zoned${title}>${text}</time>`
+  return `<time datetime="${datetime}"${title}>${text}</time> <span class="st-no-zone">no zone</span>`
+}
+
 function valueHtml(cell: CellModel): string {
   const text = escapeHtml(
     cell.style === 'boolean-true' ? '✓ true' : cell.style === 'boolean-false' ? '✗ false' : cell.text,
   )
+  if (cell.time) return timeHtml(cell.time, cell.title, text)
   const style = styles[cell.style]
   // A bare text node where no style or title is needed: most cells of most lists.
   if (!style && !cell.title) return text

@@ -94,6 +94,8 @@ function RangeEnd(props: { filter: Extract<FilterModel, { type: 'range' }>; end:
         value={filter[end].value}
         class={inputClass}
         step={filter.step}
+        placeholder={filter.placeholder}
+        pattern={filter.pattern}
       />
     </label>
   )

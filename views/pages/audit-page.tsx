@@ -47,6 +47,9 @@ export function AuditPage(props: { model: AuditFeedModel }) {
             <option value="delete" selected={f.action === 'delete'}>
               Deleted
             </option>
+            <option value="action" selected={f.action === 'action'}>
+              Action
+            </option>
           </select>
         </div>
         <div class="w-44">

@@ -1,6 +1,8 @@
-import type { DetailPageModel } from '../view-model.js'
+import type { FieldGroup } from '../../src/forms/field-groups.js'
+import type { DetailField, DetailPageModel } from '../view-model.js'
 import { Cell } from '../components/cell.js'
 import { DataTable } from '../components/data-table.js'
+import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
 const buttonClass =
@@ -26,6 +28,20 @@ export function DetailPage(props: { model: DetailPageModel }) {
           <a href={model.historyHref} class={buttonClass}>
             History
           </a>
+        )}
+        {model.actions.map((action) =>
+          action.post ? (
+            <form method="post" action={action.href} class="inline">
+              <HiddenFields pairs={model.actionHidden} />
+              <button type="submit" class={buttonClass}>
+                {action.label}
+              </button>
+            </form>
+          ) : (
+            <a href={action.href} class={buttonClass}>
+              {action.label}
+            </a>
+          ),
         )}
         <a href={model.listHref} class="text-sm">
           Back to the list
@@ -54,21 +70,9 @@ export function DetailPage(props: { model: DetailPageModel }) {
           More than one row has exactly these values; this is the first of them.
         </p>
       )}
-      <dl class="grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 p-4 sm:grid-cols-[minmax(8rem,14rem)_1fr] dark:border-slate-800">
-        {model.fields.map((field) => (
-          <>
-            <dt class="font-medium text-slate-800 dark:text-slate-200">
-              {field.label}
-              <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                {field.name} · {field.type}
-              </span>
-            </dt>
-            <dd class="min-w-0 break-words whitespace-pre-wrap">
-              <Cell cell={field.cell} />
-            </dd>
-          </>
-        ))}
-      </dl>
+      {model.groups.map((group, i) => (
+        <DetailGroup group={group} index={i} />
+      ))}
       {model.related.length > 0 && (
         <div class="space-y-6">
           <h2 class="text-lg font-semibold">Related rows</h2>
@@ -117,5 +121,50 @@ export function DetailPage(props: { model: DetailPageModel }) {
         </div>
       )}
     </div>
+  )
+}
+
+const fieldList =
+  'grid grid-cols-1 gap-x-6 gap-y-2 rounded border border-slate-200 p-4 sm:grid-cols-[minmax(8rem,14rem)_1fr] dark:border-slate-800'
+
+/** A config fieldset as a titled section (a collapsed one inside <details>), or the untitled rest. */
+function DetailGroup(props: { group: FieldGroup<DetailField>; index: number }) {
+  const { group } = props
+  const list = (
+    <dl class={fieldList}>
+      {group.fields.map((field) => (
+        <>
+          <dt class="font-medium text-slate-800 dark:text-slate-200">
+            {field.label}
+            <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
+              {field.name} · {field.type}
+            </span>
+          </dt>
+          <dd class="min-w-0 break-words whitespace-pre-wrap">
+            <Cell cell={field.cell} />
+          </dd>
+        </>
+      ))}
+    </dl>
+  )
+  if (group.title === null) return list
+  const description = group.description && <p class="text-sm text-slate-700 dark:text-slate-300">{group.description}</p>
+  if (group.collapsible)
+    return (
+      <details class="space-y-2" open={group.open}>
+        <summary class="cursor-pointer text-lg font-semibold">{group.title}</summary>
+        {description}
+        {list}
+      </details>
+    )
+  const id = `fieldset-${props.index}`
+  return (
+    <section aria-labelledby={id} class="space-y-2">
+      <h2 id={id} class="text-lg font-semibold">
+        {group.title}
+      </h2>
+      {description}
+      {list}
+    </section>
   )
 }

@@ -1,5 +1,6 @@
-// View models of the write half's conflict and delete pages, decided in src/http. The create/edit form's own
+// View models of the write half's conflict, delete and action pages, decided in src/http. The create/edit form's own
 // model is RecordFormModel (src/forms/form-page-model.ts).
+import type { ActionField } from '../../src/forms/action-form.js'
 import type { RecordFormModel } from '../../src/forms/form-page-model.js'
 
 export interface ConflictRow {
@@ -40,5 +41,20 @@ export interface DeletePageModel {
   readonly blocked: boolean
   readonly action: string
   readonly hidden: readonly (readonly [string, string])[]
+  readonly cancelHref: string
+}
+
+/** A custom action's confirm step and/or small form (see src/http/routes/action-routes.tsx). */
+export interface ActionPageModel {
+  /** The confirm question (the action's own, or a generic one). */
+  readonly question: string
+  readonly records: readonly { readonly label: string; readonly href: string | null }[]
+  readonly moreRecords: number
+  readonly fields: readonly ActionField[]
+  /** A refusal, a failure, or a message about the form as a whole. */
+  readonly error: string | null
+  readonly action: string
+  readonly hidden: readonly (readonly [string, string])[]
+  readonly runLabel: string
   readonly cancelHref: string
 }

@@ -1,7 +1,7 @@
 import type { HistoryChange, HistoryPageModel } from '../view-model.js'
 import { Cell } from '../components/cell.js'
 
-const actionText = { create: 'Created', update: 'Changed', delete: 'Deleted' } as const
+const actionText = { create: 'Created', update: 'Changed', delete: 'Deleted', action: 'Changed by an action' } as const
 
 function ChangeValue(props: { cell: HistoryChange['before'] }) {
   return props.cell ? <Cell cell={props.cell} /> : <span class="text-slate-600 dark:text-slate-400">—</span>

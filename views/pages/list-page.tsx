@@ -116,7 +116,7 @@ export function ListPage(props: { model: ListPageModel }) {
   )
 }
 
-/** The rows with a checkbox each, posting the ticked keys to the bulk delete preview (which asks before deleting). */
+/** The rows with a checkbox each, posting the ticked keys to the bulk delete preview or to a custom action. */
 function SelectionForm(props: {
   bulk: NonNullable<ListPageModel['bulk']>
   caption: string
@@ -128,9 +128,16 @@ function SelectionForm(props: {
     <form method="post" action={bulk.action} data-bulk-form class="space-y-2">
       <HiddenFields pairs={bulk.hidden} />
       <div class="flex flex-wrap items-center gap-3">
-        <button type="submit" data-bulk-submit class={`${buttonClass} disabled:cursor-not-allowed disabled:opacity-60`}>
-          Delete selected…
-        </button>
+        {bulk.buttons.map((button) => (
+          <button
+            type="submit"
+            formaction={button.formAction}
+            data-bulk-submit
+            class={`${buttonClass} disabled:cursor-not-allowed disabled:opacity-60`}
+          >
+            {button.label}
+          </button>
+        ))}
         <span data-selected-count hidden aria-live="polite" class="text-sm text-slate-700 dark:text-slate-300">
           0 selected
         </span>

@@ -1,5 +1,7 @@
 import { HiddenFields } from '../components/hidden-fields.js'
 import { FormField } from '../widgets/form-field.js'
+import type { FieldGroup } from '../../src/forms/field-groups.js'
+import type { FieldModel } from '../../src/forms/field-model.js'
 import type { RecordFormModel } from '../../src/forms/form-page-model.js'
 
 const buttonBase = 'rounded border px-3 py-1.5 text-sm font-medium'
@@ -38,11 +40,9 @@ export function RecordForm(props: { model: RecordFormModel }) {
           )}
         </div>
       )}
-      <div class="divide-y divide-slate-200 rounded border border-slate-200 px-4 dark:divide-slate-800 dark:border-slate-800">
-        {model.fields.map((field) => (
-          <FormField field={field} />
-        ))}
-      </div>
+      {model.groups.map((group) => (
+        <FieldGroupBox group={group} />
+      ))}
       <div class="flex flex-wrap items-center gap-3 pt-2">
         {model.buttons.map((button) => (
           <button type="submit" name="_action" value={button.value} class={button.primary ? primary : secondary}>
@@ -59,5 +59,43 @@ export function RecordForm(props: { model: RecordFormModel }) {
         )}
       </div>
     </form>
+  )
+}
+
+const box = 'rounded border border-slate-200 px-4 dark:border-slate-800'
+const rows = 'divide-y divide-slate-200 dark:divide-slate-800'
+const titleText = 'font-semibold text-slate-900 dark:text-slate-100'
+
+/** A config fieldset as <fieldset><legend> (a collapsed one inside <details>), or the untitled rest. */
+function FieldGroupBox(props: { group: FieldGroup<FieldModel> }) {
+  const { group } = props
+  const fields = (
+    <div class={rows}>
+      {group.fields.map((field) => (
+        <FormField field={field} />
+      ))}
+    </div>
+  )
+  if (group.title === null) return <div class={box}>{fields}</div>
+  const description = group.description && (
+    <p class="pb-1 text-sm text-slate-700 dark:text-slate-300">{group.description}</p>
+  )
+  if (group.collapsible)
+    return (
+      <details class={`${box} py-2`} open={group.open}>
+        <summary class={`cursor-pointer ${titleText}`}>{group.title}</summary>
+        <fieldset>
+          <legend class="sr-only">{group.title}</legend>
+          {description}
+          {fields}
+        </fieldset>
+      </details>
+    )
+  return (
+    <fieldset class={`${box} pt-2`}>
+      <legend class={`px-1 ${titleText}`}>{group.title}</legend>
+      {description}
+      {fields}
+    </fieldset>
   )
 }

@@ -1,5 +1,5 @@
 // Progressive enhancement for a list's selection form: "select all on this page", an "N selected" counter, and
-// the delete button disabled while nothing is selected. Without it each row's box still works and the server
+// the bulk buttons disabled while nothing is selected. Without it each row's box still works and the server
 // answers an empty selection with a message.
 ;(function () {
   'use strict'
@@ -7,7 +7,7 @@
   document.querySelectorAll('form[data-bulk-form]').forEach(function (form) {
     var all = form.querySelector('input[data-select-all]')
     var counter = form.querySelector('[data-selected-count]')
-    var submit = form.querySelector('button[data-bulk-submit]')
+    var submits = Array.prototype.slice.call(form.querySelectorAll('button[data-bulk-submit]'))
     var boxes = function () {
       return Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="key"]'))
     }
@@ -22,7 +22,9 @@
         all.indeterminate = chosen > 0 && chosen < list.length
       }
       if (counter) counter.textContent = chosen + ' selected'
-      if (submit) submit.disabled = chosen === 0
+      submits.forEach(function (submit) {
+        submit.disabled = chosen === 0
+      })
     }
 
     if (all) {

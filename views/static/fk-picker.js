@@ -1,5 +1,6 @@
 // Progressive enhancement for the edit forms (no inline script: this file is served like steward.js).
-// Foreign keys: search-as-you-type over the target's label column. NULL boxes: typing unticks NULL,
+// Foreign keys: search-as-you-type over the target's label column; typing into a box that holds a key
+// starts a new search with what is typed (the key comes back only by picking a row). NULL boxes: typing unticks NULL,
 // ticking NULL empties the field (and unticking brings the text back). Without it the forms work as they are.
 ;(function () {
   'use strict'
@@ -13,6 +14,8 @@
     var active = -1
     var timer = null
     var asked = 0
+    // The key the box holds (as loaded, or as picked): typing replaces it rather than appending to it.
+    var held = input.value
     list.id = 'fk-picker-' + n
     list.setAttribute('role', 'listbox')
     list.hidden = true
@@ -37,6 +40,7 @@
       var item = results[i]
       if (!item) return
       input.value = item.value
+      held = item.value
       input.dispatchEvent(new Event('input', { bubbles: true }))
       close()
     }
@@ -82,10 +86,31 @@
           close()
         })
     }
-    input.addEventListener('input', function (event) {
-      if (!event.isTrusted) return
+    function searchSoon() {
       clearTimeout(timer)
       timer = setTimeout(search, 200)
+    }
+    input.addEventListener('beforeinput', function (event) {
+      if (
+        held === '' ||
+        input.value !== held ||
+        !/^insert(Text|FromPaste|FromDrop|ReplacementText)$/.test(event.inputType)
+      )
+        return
+      var typed = event.data != null ? event.data : event.dataTransfer ? event.dataTransfer.getData('text/plain') : ''
+      if (!typed) return
+      event.preventDefault()
+      held = ''
+      input.value = typed
+      input.setSelectionRange(typed.length, typed.length)
+      // Others listening for typing (the NULL box) hear of it; this picker's own listener takes trusted events only.
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      searchSoon()
+    })
+    input.addEventListener('input', function (event) {
+      if (!event.isTrusted) return
+      held = ''
+      searchSoon()
     })
     input.addEventListener('focus', function () {
       if (input.value === '') search()

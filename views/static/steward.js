@@ -40,6 +40,42 @@
     })
   })
 
+  // Points in time: the server writes UTC; show them in the viewer's zone with its offset. The fraction is
+  // kept as the server wrote it (a Date holds only milliseconds), and the title says how long ago.
+  var pad = function (n) {
+    return (n < 10 ? '0' : '') + n
+  }
+  var ago = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat('en', { numeric: 'auto' }) : null
+  var units = [
+    ['year', 31536000],
+    ['month', 2592000],
+    ['week', 604800],
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ]
+  document.querySelectorAll('time[data-zoned]').forEach(function (time) {
+    var at = new Date(time.getAttribute('datetime') || '')
+    var year = at.getFullYear()
+    if (isNaN(year) || year < 1000 || year > 9999) return
+    var fraction = /:\d\d(\.\d+)/.exec(time.textContent || '')
+    var offset = -at.getTimezoneOffset()
+    var zone = (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60)) + ':' + pad(Math.abs(offset) % 60)
+    var date = [year, pad(at.getMonth() + 1), pad(at.getDate())].join('-')
+    var clock = [pad(at.getHours()), pad(at.getMinutes()), pad(at.getSeconds())].join(':')
+    time.textContent = date + ' ' + clock + (fraction ? fraction[1] : '') + ' ' + zone
+    if (ago) {
+      var seconds = Math.round((at.getTime() - Date.now()) / 1000)
+      for (var i = 0; i < units.length; i++) {
+        if (Math.abs(seconds) >= units[i][1] || i === units.length - 1) {
+          time.title = ago.format(Math.trunc(seconds / units[i][1]), units[i][0])
+          break
+        }
+      }
+    }
+  })
+
   // Quick filter over the table navigation.
   var box = document.querySelector('[data-nav-filter]')
   var input = box && box.querySelector('input')

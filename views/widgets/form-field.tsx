@@ -10,8 +10,9 @@ export function FormField(props: { field: FieldModel }) {
   const { field } = props
   const invalid = field.error !== null
   const hintId = field.hint ? `${field.id}-hint` : undefined
+  const helpId = field.help ? `${field.id}-help` : undefined
   const errorId = invalid ? `${field.id}-error` : undefined
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
+  const describedBy = [errorId, helpId, hintId].filter(Boolean).join(' ') || undefined
   return (
     <div class="grid grid-cols-1 gap-x-6 gap-y-1 py-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]" data-field={field.column}>
       <FieldLabel field={field} />
@@ -42,6 +43,11 @@ export function FormField(props: { field: FieldModel }) {
         {field.error && (
           <p id={errorId} class="text-sm font-medium text-red-800 dark:text-red-300">
             {field.error}
+          </p>
+        )}
+        {field.help && (
+          <p id={helpId} class="text-sm text-slate-700 dark:text-slate-300">
+            {field.help}
           </p>
         )}
         {field.hint && (

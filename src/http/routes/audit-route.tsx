@@ -15,7 +15,7 @@ const AuditParams = z
   .object({
     actor: z.string().max(200).optional(),
     table: z.string().max(300).optional(),
-    action: z.enum(['create', 'update', 'delete']).optional(),
+    action: z.enum(['create', 'update', 'delete', 'action']).optional(),
     from: day.optional(),
     to: day.optional(),
     before: z

@@ -65,6 +65,7 @@ export async function showConflict(
     hidden: [csrfPair(c), [formControl.version, rowVersion(resource.columns, current, dialect)]],
     cancelHref: urls.detail(resource.table, key.text),
     buttonLabel: 'Save my changes over the current row',
+    fieldsets: resource.fieldsets,
   })
   const title = recordTitle(resource, current, key.target.keyValues, dialect)
   return renderPage(

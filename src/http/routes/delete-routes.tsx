@@ -25,6 +25,7 @@ import {
   writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
+import type { ListBack } from '../../list/list-back.js'
 import { backSuffix, listBackOf } from './list-params-of.js'
 import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
 
@@ -34,20 +35,22 @@ const shownRecords = 20
 interface Target {
   readonly keys: readonly RecordKey[]
   readonly bulk: boolean
+  /** The list the delete was asked from: where it goes back to (see `listBackOf`). */
+  readonly back: ListBack | null
 }
 
 /** `GET …/row/{key}/delete`: the preview, with the confirm button (disabled when something blocks it). */
 export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
   const resource = writableResource(c, 'delete')
   const key = await recordKeyOf(c, resource)
-  return renderDelete(c, resource, { keys: [key], bulk: false })
+  return renderDelete(c, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) })
 }
 
 /** `POST …/row/{key}/delete`: deletes the row in one transaction and goes back to the list. */
 export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const resource = writableResource(c, 'delete')
   const key = await recordKeyOf(c, resource)
-  return runDelete(c, secret, resource, { keys: [key], bulk: false })
+  return runDelete(c, secret, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) })
 }
 
 /**
@@ -58,10 +61,11 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
   const resource = writableResource(c, 'delete')
   const body = formBody(await readFormData(c))
   const dialect = c.get('admin').dialect.name
+  const back = listBackOf(c, resource, body.value('back'))
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
     await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
-    return c.redirect(c.get('urls').list(resource.table, listBackOf(c, resource)?.query ?? []), 303)
+    return c.redirect(c.get('urls').list(resource.table, back?.query ?? []), 303)
   }
   if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
   const keys: RecordKey[] = []
@@ -70,8 +74,8 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
     if (!target) throw new HttpError(400, 'Bad selection', `“${shortKey(text)}” is not a key of ${resource.label}.`)
     keys.push({ text: refSegment(target.text), target })
   }
-  if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true })
-  return runDelete(c, secret, resource, { keys, bulk: true })
+  if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true, back })
+  return runDelete(c, secret, resource, { keys, bulk: true, back })
 }
 
 async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resource, target: Target): Promise<Response> {
@@ -100,7 +104,7 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
   // Back to the list the row was opened from (`back`), as it was; its page may now hold one row fewer.
-  return c.redirect(c.get('urls').list(resource.table, listBackOf(c, resource)?.query ?? []), 303)
+  return c.redirect(c.get('urls').list(resource.table, target.back?.query ?? []), 303)
 }
 
 async function renderDelete(
@@ -155,7 +159,7 @@ async function renderDelete(
     depth: e.depth,
   })
   const count = preview?.rows ?? target.keys.length
-  const back = listBackOf(c, resource)
+  const { back } = target
   const model: DeletePageModel = {
     summary: `Delete ${count === 1 ? 'this row' : `these ${count.toLocaleString('en-US')} rows`} of ${resource.label}?`,
     records,

@@ -5,6 +5,7 @@ import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.
 import type { Row } from '../../list/load-list-page.js'
 import { loadNeighbourRows } from '../../list/neighbour-rows.js'
 import { rowLinkText } from '../../records/row-link.js'
+import { readComputed } from '../../records/read-computed.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
 import { loadRelatedRows } from '../../records/related-rows.js'
@@ -12,6 +13,7 @@ import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { detailPageModel, recordTitle, type RecordContext } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
+import { offeredActions } from '../offered-actions.js'
 import { relatedPanels } from '../related-panels.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
@@ -39,7 +41,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const loaded = await admin.dialect
       .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, async (trx) => {
         const record = await readRecord(trx, resource, target, user)
-        if (!record.row) return { record, outgoing: new Map() }
+        if (!record.row) return { record, outgoing: new Map(), computed: {} }
         const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
         for (const fk of resource.table.foreignKeys) {
           const target = visible.get(fk.refSchema, fk.refTable)
@@ -48,7 +50,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
           const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
           outgoing.set(fk.name, { target, label: [...labels.values()][0] })
         }
-        return { record, outgoing }
+        return { record, outgoing, computed: await readComputed(trx, resource, target, user) }
       })
       .catch((error: unknown) => {
         throw describeQueryFailure(c, resource, error)
@@ -75,12 +77,15 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       duplicated,
       key,
       outgoing: loaded.outgoing,
+      computed: loaded.computed,
       related: relatedPanels({ resource, related, urls, dialect: dialect.name, may: mayFor(c) }),
       urls,
       dialect: admin.dialect.name,
       may: mayFor(c),
       audited: admin.audit !== null,
       context,
+      actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'row' }),
+      csrfToken: c.get('csrfToken') ?? null,
     })
     return renderPage(
       c,

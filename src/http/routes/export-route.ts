@@ -1,12 +1,12 @@
 import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
-import { csvField, csvLine, quoted } from '../../list/csv-text.js'
+import { computedCsvField, csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { takeExpensive } from '../expensive.js'
 import { listParamsOf } from './list-params-of.js'
-import { describeQueryFailure, resourceFor } from './table-route-helpers.js'
+import { describeQueryFailure, resourceFor, visibleResources } from './table-route-helpers.js'
 
 /**
  * `GET /:schema/:table/export.csv?<the list's query string>`: the list's rows (search, filters, sort;
@@ -36,6 +36,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         statementTimeoutMs: admin.statementTimeoutMs,
         maxRows,
         user: c.get('principal'),
+        resources: visibleResources(c),
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()
@@ -45,11 +46,18 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     }
     const encoder = new TextEncoder()
     const line = (row: Readonly<Record<string, unknown>>) =>
-      csvLine(resource.columns.map((column) => csvField(row[column.name], column, admin.dialect.name)))
+      csvLine([
+        ...resource.columns.map((column) => csvField(row[column.name], column, admin.dialect.name)),
+        ...resource.computed.map((field) => computedCsvField(row[field.name])),
+      ])
     let pending: IteratorResult<readonly Record<string, unknown>[]> | null = first
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(resource.columns.map((column) => quoted(column.name)))}`))
+        const names = [
+          ...resource.columns.map((column) => column.name),
+          ...resource.computed.map((field) => field.name),
+        ]
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(names.map(quoted))}`))
       },
       // One batch per pull: the next query runs only when the client has taken the previous one.
       async pull(controller) {

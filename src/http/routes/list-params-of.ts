@@ -19,9 +19,12 @@ export function listParamsOf(c: Context<AdminEnv>, resource: Resource): ListPara
   )
 }
 
-/** The list a record page was opened from (its `back` parameter), or null for the plain list (see `parseListBack`). */
-export function listBackOf(c: Context<AdminEnv>, resource: Resource): ListBack | null {
-  return parseListBack(c.req.query('back'), resource, c.get('admin').dialect.name)
+/**
+ * The list a record page was opened from (its `back` parameter, or the `back` field `posted` by a list's selection
+ * form), or null for the plain list (see `parseListBack`).
+ */
+export function listBackOf(c: Context<AdminEnv>, resource: Resource, posted?: string): ListBack | null {
+  return parseListBack(posted ?? c.req.query('back'), resource, c.get('admin').dialect.name)
 }
 
 /** `?back=…` for a record page's links and form actions, or '' when the list is the plain one. */

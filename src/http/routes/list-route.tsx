@@ -8,6 +8,7 @@ import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
 import { listPageModel } from '../list-view-model.js'
+import { offeredActions } from '../offered-actions.js'
 import { renderPage } from '../render-page.js'
 import { listParamsOf } from './list-params-of.js'
 import {
@@ -56,6 +57,8 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       may: mayFor(c),
       csrfToken: c.get('csrfToken') ?? null,
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
+      actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'rows' }),
+      query: new URL(c.req.url).search.slice(1),
     })
     return renderPage(
       c,

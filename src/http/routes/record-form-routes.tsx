@@ -23,6 +23,7 @@ import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
 import { backSuffix, listBackOf } from './list-params-of.js'
+import { keyChangeErrors, offersSaveAsNew, postSaveAsNew } from './save-as-new.js'
 import { formLookups } from './edit-lookups.js'
 import {
   auditRecorder,
@@ -108,6 +109,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
     hidden: [csrfPair(c)],
     formError: state.formError ?? null,
     cancelHref: urls.list(resource.table),
+    fieldsets: resource.fieldsets,
   })
   return renderPage(
     c,
@@ -154,9 +156,12 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
   await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
-  const next = { another: again, continue: urls.edit(resource.table, key), save: urls.detail(resource.table, key) }[
-    action
-  ]
+  const next =
+    action === 'another'
+      ? again
+      : action === 'continue'
+        ? urls.edit(resource.table, key)
+        : urls.detail(resource.table, key)
   return c.redirect(next, 303)
 }
 
@@ -183,7 +188,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   const key = await recordKeyOf(c, resource)
   const row = await loadRow(c, resource, key.target)
   if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
-  const fields = formFields(resource, 'edit', admin.dialect.name)
+  const saveAsNew = offersSaveAsNew(c, resource)
+  const fields = formFields(resource, 'edit', admin.dialect.name, { saveAsNew })
   const references = referenceValues(c, fields, (name) => {
     const sent = submittedInput(state.submitted, name)
     if (sent !== undefined) return sent
@@ -220,6 +226,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     cancelHref: row ? urls.detail(resource.table, key.text) + suffix : urls.list(resource.table, back?.query ?? []),
     deleteHref: row ? urls.delete(resource.table, key.text) + suffix : null,
     canSave: state.canSave ?? true,
+    fieldsets: resource.fieldsets,
+    saveAsNew: saveAsNew && row !== null,
   })
   const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
   return renderPage(
@@ -248,13 +256,16 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const dialect = admin.dialect.name
   const resource = writableResource(c, 'change')
   const key = await recordKeyOf(c, resource)
-  const fields = formFields(resource, 'edit', dialect)
   const body = formBody(await readFormData(c))
+  const action = saveActionOf(body.value(formControl.action))
+  if (action === 'saveAsNew') return postSaveAsNew(c, secret, resource, body, showEdit)
+  const fields = formFields(resource, 'edit', dialect, { saveAsNew: offersSaveAsNew(c, resource) })
   const version = body.value(formControl.version) ?? ''
   const original = readVersion(version, resource.columns) ?? new Map<string, string>()
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
   const keep = { submitted: parsed.submitted, version }
-  if (Object.keys(parsed.errors).length > 0) return showEdit(c, { ...keep, errors: parsed.errors }, 422)
+  const errors = { ...parsed.errors, ...keyChangeErrors(fields, parsed.values) }
+  if (Object.keys(errors).length > 0) return showEdit(c, { ...keep, errors }, 422)
   const result = await updateRecord(
     admin.db,
     admin.dialect,
@@ -289,13 +300,15 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       ? { kind: 'info', message: 'No changes to save.' }
       : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
   )
-  const action = saveActionOf(body.value(formControl.action))
   // Opened from a list (`back`): saving returns to that list as it was, filters, sort and page.
   const back = listBackOf(c, resource)
-  const next = {
-    another: urls.create(resource.table),
-    continue: urls.edit(resource.table, newKey) + backSuffix(back),
-    save: back ? urls.list(resource.table, back.query) : urls.detail(resource.table, newKey),
-  }[action]
+  const next =
+    action === 'another'
+      ? urls.create(resource.table)
+      : action === 'continue'
+        ? urls.edit(resource.table, newKey) + backSuffix(back)
+        : back
+          ? urls.list(resource.table, back.query)
+          : urls.detail(resource.table, newKey)
   return c.redirect(next, 303)
 }
