@@ -6,8 +6,8 @@ import type { Resource } from '../resources/resource.js'
 import { listWhere } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import type { ListParams } from './list-params.js'
-import { resolveOrdering, type Ordering } from './ordering.js'
-import { columnId, selectList, valueOf } from './sql-identifiers.js'
+import { resolveOrdering, type OrderTerm, type Ordering } from './ordering.js'
+import { columnId, computedSql, selectList, valueOf } from './sql-identifiers.js'
 
 type Row = Readonly<Record<string, unknown>>
 
@@ -20,7 +20,7 @@ export interface NeighbourRows {
 export interface NeighbourOptions {
   /** The list: its search, filters and sort (its position does not matter). */
   readonly params: Pick<ListParams, 'q' | 'filters' | 'sort'>
-  /** The row itself, with the ordering's columns (a row read by `readRecord` has them all). */
+  /** The row itself, with the ordering's columns (a row read by `readRecord` has them all) and computed values. */
   readonly row: Row
   readonly dialect: Dialect
   readonly user: Reader
@@ -72,7 +72,7 @@ function comesAfter(
   const nullable = new Set(resource.table.columns.filter((c) => c.nullable).map((c) => c.name))
   const isNull = (value: unknown) => value === null || value === undefined
   const alternatives = ordering.terms.map((term, i) => {
-    const column = columnId(term.column)
+    const column = termSql(term)
     const desc = term.desc !== backwards
     // NULLs follow the values in this term's direction: ascending on Postgres, descending on SQLite.
     const nullsAfter = desc !== nullsLastAscending
@@ -81,15 +81,19 @@ function comesAfter(
       ? nullsAfter
         ? sql`1 = 0`
         : sql`${column} is not null`
-      : nullsAfter && nullable.has(term.column)
+      : nullsAfter && (term.computed || nullable.has(term.column))
         ? sql`(${column} ${sql.raw(desc ? '<' : '>')} ${value} or ${column} is null)`
         : sql`${column} ${sql.raw(desc ? '<' : '>')} ${value}`
     const equal = ordering.terms
       .slice(0, i)
       .map((before, j) =>
-        isNull(values[j]) ? sql`${columnId(before.column)} is null` : sql`${columnId(before.column)} = ${values[j]}`,
+        isNull(values[j]) ? sql`${termSql(before)} is null` : sql`${termSql(before)} = ${values[j]}`,
       )
     return sql`(${sql.join([...equal, after], sql` and `)})`
   })
   return sql<boolean>`(${sql.join(alternatives, sql` or `)})`
+}
+
+function termSql(term: OrderTerm): RawBuilder<unknown> {
+  return term.computed ? computedSql(term.computed) : columnId(term.column)
 }

@@ -69,7 +69,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       user,
     })
     const key = refSegment(target.text)
-    const context = await recordContext(c, resource, row)
+    // The computed values too: a list sorted by one finds this row's neighbours by it.
+    const context = await recordContext(c, resource, { ...row, ...loaded.computed })
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({
       resource,
