@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { DialectName } from '../../src/introspect/metadata.js'
-import type { StewardConfig } from '../../src/resources/define-config.js'
+import { StewardConfig } from '../../src/resources/define-config.js'
 import { EditClient, readForm, withValue } from './edit-client.js'
 import { dialects, openAdminDb, suiteFixture } from '../helpers/test-db.js'
 
@@ -26,7 +26,12 @@ const setup = (dialect: DialectName) => `
     (2, 'paid', '2024-05-01 11:00:00', null, 2.00, 'z');
 `
 
-const config: StewardConfig = { tables: { orders: { pageSize: 25 }, customers: { pageSize: 25 } } }
+const config: StewardConfig = StewardConfig.parse({
+  tables: {
+    orders: { pageSize: 25, computed: { shout: { sql: (eb: any) => eb.fn('upper', [eb.ref('status')]) } } },
+    customers: { pageSize: 25 },
+  },
+})
 const ids = (html: string, table: string) => [
   ...new Set([...html.matchAll(new RegExp(`/${table}/row/(\\d+)`, 'g'))].map((m) => Number(m[1]))),
 ]
@@ -167,6 +172,7 @@ describe('newest first and the list kept through record pages', () => {
           '?sort=-note',
           '?sort=shipped_on',
           '?q=a',
+          '?sort=-shout',
         ]) {
           const expected = ids((await app.get(list(query))).html, 'orders')
           const back = query ? `?back=${encodeURIComponent(query.slice(1))}` : ''
