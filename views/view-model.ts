@@ -141,9 +141,12 @@ export type FilterModel =
 
 export interface ListPageModel {
   readonly heading: string
+  /** The table's type and qualified name, for the developer details ("Table main.orders"). */
   readonly kindLabel: string
   readonly readOnlyReasons: readonly string[]
   readonly createHref: string | null
+  /** The create button's text: "Add order". */
+  readonly createLabel: string
   /**
    * The selection form posting the ticked rows' keys to the bulk delete preview or a custom action (each button
    * its own `formaction`); null when nothing can be done with a selection.
@@ -205,6 +208,10 @@ export interface RelatedPanel {
   readonly listHref: string
   /** The child's create form with this row's key in its foreign key columns; null when the child is read-only. */
   readonly addHref: string | null
+  /** The add link's text: "Add order". */
+  readonly addLabel: string
+  /** The link to the whole filtered list: "See all orders of this customer". */
+  readonly listLabel: string
   readonly error: string | null
 }
 

@@ -1,6 +1,7 @@
 import type { WidgetSpec } from '../kinds/kind.js'
 import type { ControlModel } from './field-model.js'
 import { choiceValue, inputKeeps } from './html-input-values.js'
+import { choiceText } from '../kinds/choice-text.js'
 
 const lineBreak = /[\r\n]/
 
@@ -74,7 +75,10 @@ export function selectControl(
 ): TextualControl {
   const options = [
     { value: '', label: emptyLabel },
-    ...choices.map((choice) => ({ value: choiceValue(choice), label: choice === '' ? '(empty text)' : choice })),
+    ...choices.map((choice) => ({
+      value: choiceValue(choice),
+      label: choice === '' ? '(empty text)' : choiceText(choice, choices),
+    })),
     // A stored value outside the list (a CHECK added later) stays selectable, so saving keeps it.
     ...(input !== undefined && !choices.includes(input)
       ? [{ value: choiceValue(input), label: `${input} (not in the list)` }]

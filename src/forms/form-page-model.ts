@@ -52,6 +52,8 @@ export interface FormModelInput {
   /** False when saving cannot succeed (the row is gone): the form stays, so the values can be copied. */
   readonly canSave?: boolean
   readonly buttonLabel?: string
+  /** What one row is called inside a sentence, for the main button: "Save order". */
+  readonly noun?: string
   readonly fieldsets?: readonly FieldsetSpec[]
   /** Edit: offer "Save as new" (the table allows it and the user may add rows). */
   readonly saveAsNew?: boolean
@@ -78,9 +80,9 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
       ? []
       : input.buttonLabel
         ? [{ value: 'save', label: input.buttonLabel, primary: true }]
-        : input.saveAsNew
-          ? [...buttons, saveAsNewButton]
-          : buttons,
+        : (input.saveAsNew ? [...buttons, saveAsNewButton] : buttons).map((button) =>
+            button.value === 'save' && input.noun ? { ...button, label: `Save ${input.noun}` } : button,
+          ),
     cancelHref: input.cancelHref,
     deleteHref: input.deleteHref ?? null,
   }

@@ -56,7 +56,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
         ? textCell(
             `${link.label.text}`,
             input.may('view', link.target.table) ? urls.detail(link.target.table, link.label.key) : undefined,
-            `${link.target.label} ${String(value)}`,
+            `${link.target.singular} ${String(value)}`,
           )
         : cellFor(column, value, input.dialect, undefined, undefined, valueFormat(resource, column.name))
     return {

@@ -19,6 +19,8 @@ import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
 import { choiceValue } from '../forms/html-input-values.js'
 import { queryString, type Urls } from './urls.js'
+import { rowNoun } from './record-names.js'
+import { choiceText } from '../kinds/choice-text.js'
 
 export interface ListModelInput {
   readonly resource: Resource
@@ -95,6 +97,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
     kindLabel: kindLabel(resource),
     readOnlyReasons: resource.readOnlyReasons,
     createHref: writable && input.may('add', resource.table) ? urls.create(resource.table) : null,
+    createLabel: `Add ${rowNoun(resource)}`,
     bulk:
       selectable && page && page.rows.length > 0
         ? {
@@ -239,19 +242,23 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         label,
         name: eq,
         value: current(eq),
-        hint: `The key of a ${foreign.target.label.toLowerCase()} row.`,
+        hint: `The key of the ${rowNoun(foreign.target)}.`,
         // Too many rows for a select: the same search-as-you-type picker as the edit form's.
         lookup: `${input.urls.lookup(foreign.target.table)}${queryString([['column', foreign.fk.refColumns[0]!]])}`,
       })
     } else if (column.kind === 'boolean') {
       models.push({ type: 'select', label, name: eq, options: [any, option('true', 'Yes'), option('false', 'No')] })
     } else if (column.kind === 'enum' && column.choices) {
+      const choices = column.choices
       // The empty value is "any": a choice that is itself '' is sent escaped, as on the edit form.
       models.push({
         type: 'select',
         label,
         name: eq,
-        options: [any, ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : c))],
+        options: [
+          any,
+          ...column.choices.map((c) => option(choiceValue(c), c === '' ? '(empty text)' : choiceText(c, choices))),
+        ],
       })
     } else if (['date', 'datetime', 'time', 'integer', 'bigint', 'decimal', 'float'].includes(column.kind)) {
       // Dates are typed as the list shows them (2024-01-31): a date input shows the browser's locale (01/31/2024).
@@ -300,7 +307,14 @@ function activeFilters(input: ListModelInput, state: ListState, href: (s: ListSt
     return filter.raw.map((raw, i) => {
       const key = filterParam(filter.column, filter.op)
       const value = filter.values[i]
-      const shown = foreign?.selected.get(encodeRecordKey([value]))?.text ?? (value === '' ? '(empty text)' : raw)
+      const column = resource.columns.find((c) => c.name === filter.column)
+      const shown =
+        foreign?.selected.get(encodeRecordKey([value]))?.text ??
+        (value === ''
+          ? '(empty text)'
+          : column?.kind === 'enum' && typeof value === 'string'
+            ? choiceText(value, column.choices ?? [])
+            : raw)
       const text =
         filter.op === 'null'
           ? `${label} ${raw === '1' ? 'is empty' : 'is not empty'}`
@@ -387,7 +401,7 @@ function rowModel(
       const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
       if (label) {
         const href = via.mayView ? urls.detail(via.target.table, label.key) : undefined
-        return textCell(label.text, href, `${via.target.label} ${String(value)}`)
+        return textCell(label.text, href, `${via.target.singular} ${String(value)}`)
       }
     }
     const href = column.name === linkColumn ? detail : undefined

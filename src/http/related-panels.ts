@@ -10,6 +10,8 @@ import type { Resource } from '../resources/resource.js'
 import { cellFor, textCell, valueFormat } from './cell-model.js'
 import type { May } from './routes/table-route-helpers.js'
 import { queryString, type Urls } from './urls.js'
+import { rowNoun } from './record-names.js'
+import { inSentence } from '../resources/table-names.js'
 
 export interface RelatedPanelsInput {
   /** The row's table. */
@@ -36,7 +38,12 @@ export function relatedPanels(input: RelatedPanelsInput): RelatedPanel[] {
     const fill = fk.columns.map((name, i) => [`f.${name}`, String(values[i])] as const)
     const addHref =
       may('add', child.table) && !child.readOnly ? `${urls.create(child.table)}${queryString(fill)}` : null
-    const base = { title: child.label, via: via(child, fk, input.resource), listHref, addHref }
+    const listLabel =
+      read && read.rows.length === 0
+        ? `No ${inSentence(child.label)} yet: open the list`
+        : `See all ${inSentence(child.label)} of this ${rowNoun(input.resource)}`
+    const addLabel = `Add ${rowNoun(child)}`
+    const base = { title: child.label, via: via(child, fk, input.resource), listHref, addHref, addLabel, listLabel }
     if (!read) {
       return [{ ...base, countText: 'unavailable', columns: [], rows: [], error: `${child.label} could not be read.` }]
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { formatAs, plainText } from './display-value.js'
+import { choiceText } from './choice-text.js'
+import { displayText, nullDisplay, plainText } from './display-value.js'
 import type { Kind } from './kind.js'
 import { refuseNul } from './nul-text.js'
 import { fail, ok } from './parse-result.js'
@@ -9,7 +10,11 @@ export const enumKind: Kind = {
   name: 'enum',
   searchable: false,
   filterOperators: ['eq', 'in', 'null'],
-  format: formatAs('plain'),
+  // Shown humanised ("In transit"); parse, toInput and exports keep the stored value.
+  format: (value, column, options) =>
+    value === null || value === undefined
+      ? nullDisplay
+      : displayText(choiceText(plainText(value), column.choices ?? []), 'plain', options),
   parse(input, column, dialect) {
     const refused = refuseNul(input, dialect)
     if (refused) return refused

@@ -5,7 +5,7 @@ import { tableId } from '../list/sql-identifiers.js'
 /** One relation a delete reaches: the rows of `table` that point (through `foreignKey`) at rows being deleted. */
 export interface DeleteEffect {
   readonly table: Pick<Table, 'schema' | 'name'>
-  readonly foreignKey: Pick<ForeignKey, 'name' | 'columns' | 'onDelete'>
+  readonly foreignKey: Pick<ForeignKey, 'name' | 'columns' | 'refColumns' | 'onDelete'>
   /** 1 for rows pointing at the deleted rows themselves, 2 for rows pointing at those, … */
   readonly depth: number
   /** Rows affected, counted up to the cap. */
@@ -100,7 +100,7 @@ export async function previewDelete(
       if (count === 0) return false
       found[effectOf[fk.onDelete]].push({
         table: { schema: table.schema, name: table.name },
-        foreignKey: { name: fk.name, columns: fk.columns, onDelete: fk.onDelete },
+        foreignKey: { name: fk.name, columns: fk.columns, refColumns: fk.refColumns, onDelete: fk.onDelete },
         depth,
         count: Math.min(count, cap),
         capped: count > cap,

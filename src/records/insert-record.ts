@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
-import { selectList, tableId, valueOf } from '../list/sql-identifiers.js'
+import { matchColumns, selectList, tableId, valueOf } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
 import { writeAuditEntry, type AuditRecorder } from '../audit/audit-entry.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { afterSave, beforeSave, type HookOptions } from './write-hooks.js'
+import { requireWithinScope, type Reader } from './scoped-from.js'
 import { withWriteTransaction } from './write-transaction.js'
 
 export type InsertResult =
@@ -27,6 +28,7 @@ export type InsertResult =
  * Inserts one row in a transaction. Columns left out of `values` get their database default, so
  * identity, serial and defaulted columns are simply not named. The key comes back with RETURNING
  * (Postgres, and SQLite since 3.35), so generated keys are known without a second query.
+ * A row the writing `user` could not then see (the table's scope) is refused and rolled back.
  * With `audit`, the values written (and the new key) are recorded in the same transaction. With `hooks`,
  * `beforeSave` may change the values first and `afterSave` gets the row the database returned (the values
  * written when it returned none), all in the same transaction.
@@ -37,7 +39,7 @@ export async function insertRecord(
   resource: Resource,
   values: Readonly<Record<string, unknown>>,
   audit: AuditRecorder | null = null,
-  options: HookOptions = {},
+  options: HookOptions & { readonly user?: Reader } = {},
 ): Promise<InsertResult> {
   try {
     return await withWriteTransaction(db, dialect.name, async (trx) => {
@@ -46,6 +48,8 @@ export async function insertRecord(
       const row = (await insertStatement(resource, written).execute(trx)).rows[0]
       const keyValues = row ? resource.key.columns.map((name) => valueOf(resource, row, name)) : null
       const ref = row ? rowRefText(resource, row) : null
+      if (keyValues)
+        await requireWithinScope(trx, resource, options.user ?? null, matchColumns(resource.key.columns, keyValues))
       if (audit) {
         const key = Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues?.[i] ?? null]))
         const entry = { table: resource.table, recordKey: ref ?? '', action: 'create' as const }

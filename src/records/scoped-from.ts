@@ -3,6 +3,8 @@ import type { Principal } from '../auth/permissions.js'
 import type { Table } from '../introspect/metadata.js'
 import { tableId } from '../list/sql-identifiers.js'
 import type { Resource } from '../resources/resource.js'
+import { writeMessages } from './write-messages.js'
+import { WriteRefused } from './write-transaction.js'
 
 /** Who reads: each table's `scope` is applied for this user (null when nobody is identified). */
 export type Reader = Principal | null
@@ -94,4 +96,19 @@ function isSelectQuery(value: unknown): value is SelectQueryBuilder<any, any, an
     typeof (value as { toOperationNode?: unknown }).toOperationNode === 'function' &&
     typeof (value as { selectAll?: unknown }).selectAll === 'function'
   )
+}
+
+/**
+ * After a write in `trx`: refuses it (rolling it back) when the row `where` names is not among the rows
+ * `user` may see. Without it a scoped user could add a row, or move one, outside their own scope.
+ */
+export async function requireWithinScope(
+  trx: Kysely<any>,
+  resource: Resource,
+  user: Reader,
+  where: Expression<unknown>,
+): Promise<void> {
+  if (!isScoped(resource)) return
+  const { rows } = await sql`select 1 as one from ${rowSource(trx, resource, user)} where ${where} limit 1`.execute(trx)
+  if (rows.length === 0) throw new WriteRefused('outside_scope', writeMessages.outsideScope)
 }

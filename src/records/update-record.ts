@@ -6,7 +6,7 @@ import { updateChanges, writeAuditEntry, type AuditRecorder } from '../audit/aud
 import { changedSince } from './conflict.js'
 import { rowKeyColumns, rowRefText } from './record-ref.js'
 import { targetOf, type RowToFind } from './resolve-record-ref.js'
-import { rowSource, type Reader } from './scoped-from.js'
+import { requireWithinScope, rowSource, type Reader } from './scoped-from.js'
 import { writeFailure, type WriteFailure } from './write-failure.js'
 import { afterSave, beforeSave, type HookOptions } from './write-hooks.js'
 import { writeMessages } from './write-messages.js'
@@ -73,6 +73,9 @@ export async function updateRecord(
         trx,
       )
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
+      // The row must stay in sight: a scoped user may not move it out of their own scope.
+      const newKey = target.columns.map((name, i) => (name in written ? written[name] : target.values[i]))
+      await requireWithinScope(trx, resource, user, matchColumns(target.columns, newKey))
       const changes = updateChanges(current, written)
       const row = { ...current, ...written }
       if (audit && Object.keys(changes).length > 0) {

@@ -14,6 +14,8 @@ export const writeMessages = {
       : 'Another row already has this value; it must be unique.',
   /** A foreign key's value that names no row of the referenced table. */
   noSuchRow: (tableLabel: string): string => `There is no row in ${tableLabel} with this value.`,
+  /** A save that would leave the row outside the rows this user may see (the table's `scope`). */
+  outsideScope: 'This row would then be outside the rows you may see, so nothing was saved.',
   ambiguous:
     'More than one row matches this record (identical rows of a table without a key, or rows that share a key holding NULL), so nothing was changed.',
   /** A save the database could not take at the moment (down or busy): `reason` is the error's message. */

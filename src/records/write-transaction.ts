@@ -22,7 +22,7 @@ export async function withWriteTransaction<T>(
 export class WriteRefused extends Error {
   override name = 'WriteRefused'
   constructor(
-    readonly reason: 'not_found' | 'ambiguous' | 'blocked',
+    readonly reason: 'not_found' | 'ambiguous' | 'blocked' | 'outside_scope',
     message: string,
   ) {
     super(message)

@@ -7,6 +7,7 @@ import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
 import { defaultOrdering } from './default-ordering.js'
+import { tableNames } from './table-names.js'
 import { computedFields } from './computed-fields.js'
 import { resolveSearchPath } from './search-paths.js'
 import { customPageProblems } from './custom-pages.js'
@@ -112,11 +113,13 @@ function buildResource(
     ...(options.readOnly ? ['it is configured read-only'] : []),
   ]
   for (const name of Object.keys(options.labels ?? {})) check('labels', [name])
+  const names = tableNames(table.name, options.label, options.labelPlural)
   const form = resolveFormOptions(table, id, options, dialect, problems)
   return {
     id,
     table,
-    label: options.label ?? humanize(table.name),
+    label: names.plural,
+    singular: names.singular,
     columns,
     columnLabels: Object.fromEntries(
       // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.

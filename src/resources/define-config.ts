@@ -65,8 +65,13 @@ const Fieldset = z
 /** Per-table overrides; every field is optional and falls back to a default derived from the metadata. */
 export const TableOptions = z
   .object({
-    /** The name shown for the table in the navigation and headings. */
+    /**
+     * What one row is called ("Order"), in titles and buttons about one record. The plural, shown in the
+     * navigation and list headings, is inflected from it unless `labelPlural` is given.
+     */
     label: z.string().min(1).optional(),
+    /** What many rows are called ("Orders"); inflected from `label`, or the table's name, when not given. */
+    labelPlural: z.string().min(1).optional(),
     /** Columns shown on the list page, in order; the key is not added for you. */
     listColumns: z.array(z.string()).min(1).optional(),
     /** Columns the search box looks in (text-like ones make sense). */

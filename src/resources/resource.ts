@@ -55,7 +55,10 @@ export interface Resource {
   /** The name used in config and messages: `name` in the default schema, else `schema.name`. */
   readonly id: string
   readonly table: Table
+  /** The table's name for many rows, in navigation and list headings ("Orders"); config `labelPlural`. */
   readonly label: string
+  /** What one row is called, in titles and buttons about one record ("Order 96786", "Add order"); config `label`. */
+  readonly singular: string
   /** Columns that may be shown, sorted and filtered (everything but hidden ones), in table order. */
   readonly columns: readonly Column[]
   readonly columnLabels: Readonly<Record<string, string>>

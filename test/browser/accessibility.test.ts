@@ -36,7 +36,10 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     async prepare(page) {
       await page.getByRole('textbox', { name: 'Price', exact: true }).fill('')
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('')
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save', exact: true }).click()])
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: 'Save product', exact: true }).click(),
+      ])
     },
   },
   {

@@ -114,7 +114,7 @@ for (const { name: dialect, create } of dialects) {
         await page.goto(`${base}/row/1/edit`)
         await Promise.all([
           page.waitForURL(/\/row\/1$/),
-          page.getByRole('button', { name: 'Save', exact: true }).click(),
+          page.getByRole('button', { name: 'Save book', exact: true }).click(),
         ])
         assert.match(
           await page

@@ -114,7 +114,7 @@ for (const { name: dialect } of dialects) {
       assert.match(detail.html, new RegExp(`href="/${fx.s}/customer/row/1/history"[^>]*>\\s*History`))
       const page = await viewer.get(`/${fx.s}/customer/row/1/history`)
       assert.equal(page.status, 200)
-      assert.match(page.html, /<h1[^>]*>History of Customer “Alicia”<\/h1>/)
+      assert.match(page.html, /<h1[^>]*>History of customer Alicia<\/h1>/)
       assert.match(page.html, /Changed by bob, <time datetime="\d{4}-[^"]+Z"/)
       const row = /<th scope="row"[^>]*>Name<\/th><td[^>]*>Alice<\/td><td[^>]*>Alicia<\/td>/
       assert.match(page.html, row)

@@ -139,7 +139,12 @@ export function plausibleValues(tag: string, name: string, stored: ReadonlyMap<s
   if (type === 'date') return ['2024-01-01']
   if (type === 'time') return ['10:00', '23:59:59']
   if (type === 'number') return /\sstep="any"/.test(tag) ? ['1', '-3.5'] : ['1', '-3']
-  return [stored.get(name.replace(/^f\./, '')) ?? 'a', 'a/b']
+  const typed = [stored.get(name.replace(/^f\./, '')) ?? 'a', 'a/b']
+  // A browser does not submit a form whose field fails its pattern: only what passes it is sent.
+  const pattern = /\spattern="([^"]*)"/.exec(tag)?.[1]
+  if (!pattern) return typed
+  const fits = new RegExp(`^(?:${pattern})$`, 'u')
+  return [...typed, '2024-01-01'].filter((value) => fits.test(value))
 }
 
 /** The rows of a list page's table body, as rendered. */

@@ -32,7 +32,7 @@ for (const { name: dialect } of dialects) {
       assert.ok(again.pairs.some(([n, v]) => n === 'v:name' && v === 'Alicia'))
       assert.ok(again.pairs.some(([n, v]) => n === 'v:qty' && v === '5'))
       const saved = await b.follow(await b.post(path, again.pairs))
-      assert.match(saved.html, /Saved Customer/)
+      assert.match(saved.html, /Saved customer Alicia\./)
       const row = await customer(1)
       assert.deepEqual([row.name, row.qty], ['Alicia', 5])
     })

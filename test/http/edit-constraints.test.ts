@@ -36,7 +36,7 @@ for (const { name: dialect } of dialects) {
     it('foreign key', async () => {
       const result = await submit(fx.client(), 'orders', { customer_id: '999', ref: 'x' })
       assert.equal(result.status, 422)
-      assert.equal(fieldError(result.html, 'customer_id'), 'There is no row in Customer with this value.')
+      assert.equal(fieldError(result.html, 'customer_id'), 'There is no row in Customers with this value.')
     })
 
     it('not null, on a column the form does not show', async () => {

@@ -95,7 +95,7 @@ for (const { name: dialect } of dialects) {
       const created = await client.post(blank.action, [...pairs, ['_action', 'continue']])
       const editPage = await client.follow(created)
       assert.match(editPage.location, /\/everything\/row\/3\/edit$/)
-      assert.match(editPage.html, /Added Everything/)
+      assert.match(editPage.html, /Added everything 3\./)
       const stored = await row(3)
       for (const [column, , expected] of table) {
         assert.deepEqual(stored?.[column], expected, `created ${column}`)
@@ -108,13 +108,13 @@ for (const { name: dialect } of dialects) {
       const saved = await client.post(`/${fx.s}/everything/row/3/edit`, [...edit, ['_action', 'save']])
       const detail = await client.follow(saved)
       assert.match(detail.location, /\/everything\/row\/3$/)
-      assert.match(detail.html, /Saved Everything/)
+      assert.match(detail.html, /Saved everything 3\./)
       const edited = await row(3)
       for (const [column, , , , expected] of table) assert.deepEqual(edited?.[column], expected, `edited ${column}`)
 
       const confirm = readForm((await client.get(`/${fx.s}/everything/row/3/delete`)).html, '/delete')
       const deleted = await client.follow(await client.post(confirm.action, confirm.pairs))
-      assert.match(deleted.html, /Deleted 1 row from Everything/)
+      assert.match(deleted.html, /Deleted 1 everything\./)
       assert.equal(await row(3), undefined)
     })
 

@@ -37,7 +37,7 @@ describe('a create the database reroutes', () => {
         assert.equal(saved.status, 303)
         assert.equal(saved.headers.get('location'), `/${s}/payment/`)
         const list = await client.follow(saved)
-        assert.match(list.html, /Added a row to Payment; the database did not return it/)
+        assert.match(list.html, /Added 1 payment; the database did not return it/)
         const archived = await sql<{ n: unknown }>`select count(*) as n from payment_archive`.execute(connection.db)
         assert.equal(Number(archived.rows[0]?.n), 1)
       } finally {

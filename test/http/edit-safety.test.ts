@@ -67,9 +67,9 @@ for (const { name: dialect } of dialects) {
       ])
       const next = await client.follow(another)
       assert.match(next.location, /\/orders\/new$/)
-      assert.match(next.html, /Added Orders/)
+      assert.match(next.html, /Added order [0-9]+\./)
       const again = await client.get(next.location)
-      assert.doesNotMatch(again.html, /Added Orders/, 'the message shows once')
+      assert.doesNotMatch(again.html, /Added order [0-9]+\./, 'the message shows once')
       const saved = await client.follow(
         await client.post(blank.action, [...withValue(blank.pairs, 'v:customer_id', '2'), ['_action', 'save']]),
       )

@@ -121,9 +121,9 @@ describe('SQLite rows whose primary key is NULL', () => {
 
   it('a delete by rowid, and a bulk delete of rowid and key refs, delete exactly those rows', async () => {
     const form = readForm((await client.get('/main/tag/row/~r1/delete')).html, '/delete')
-    assert.match((await client.get('/main/tag/row/~r1/delete')).html, /Delete this row of Tag\?/)
+    assert.match((await client.get('/main/tag/row/~r1/delete')).html, /Delete this tag\?/)
     const list = await client.follow(await client.post(form.action, form.pairs))
-    assert.match(list.html, /Deleted 1 row from Tag\./)
+    assert.match(list.html, /Deleted 1 tag\./)
     assert.deepEqual(
       rows('tag').map((row) => (row as { rowid: number }).rowid),
       [2, 3],
@@ -135,14 +135,14 @@ describe('SQLite rows whose primary key is NULL', () => {
       ['key', 'k,1'],
     ])
     const html = await preview.text()
-    assert.match(html, /Delete these 2 rows of Pair\?/)
+    assert.match(html, /Delete these 2 pairs\?/)
     const confirm = readForm(html, '/pair/delete')
     assert.deepEqual(
       confirm.pairs.filter(([name]) => name === 'key').map(([, value]) => value),
       ['~r2', 'k,1'],
     )
     const bulk = await client.post(confirm.action, confirm.pairs)
-    assert.match((await client.follow(bulk)).html, /Deleted 2 rows from Pair\./)
+    assert.match((await client.follow(bulk)).html, /Deleted 2 pairs\./)
     assert.deepEqual(rows('pair'), [{ rowid: 1, a: null, b: 1, v: 'p' }])
   })
 

@@ -26,12 +26,12 @@ describe('related-rows panels', () => {
 
         queries.length = 0
         const few = await (await admin.request(`/${s}/author/row/1`)).text()
-        assert.match(few, />Book <span[^>]*>\(2\)</)
+        assert.match(few, />Books <span[^>]*>\(2\)</)
         assert.equal(counts(), 0, 'two rows need no count')
 
         queries.length = 0
         const many = await (await admin.request(`/${s}/author/row/2`)).text()
-        assert.match(many, />Book <span[^>]*>\(12\)</)
+        assert.match(many, />Books <span[^>]*>\(12\)</)
         assert.equal(counts(), 1, 'more rows than shown are counted')
       })
     })

@@ -60,7 +60,7 @@ for (const { name: dialect } of dialects) {
       const saved = await c.post(form.action, [...pairs, ['_action', 'saveAsNew']])
       assert.equal(saved.status, 303)
       const next = await c.follow(saved)
-      assert.match(next.html, /Added Book .* as a new row/)
+      assert.match(next.html, /Added book .* as a new row/)
       assert.equal(await count(fx, 'book'), before + 1)
       const copy = await fx.connection.db
         .selectFrom('book')

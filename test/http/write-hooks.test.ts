@@ -124,7 +124,7 @@ for (const { name: dialect } of dialects) {
       const form = readForm((await c.get(`/${fx.s}/item/new`)).html, '/new')
       const pairs = withValue(withValue(form.pairs, 'v:name', 'Mango'), 'v:qty', '7')
       const page = await c.follow(await c.post(form.action, pairs))
-      assert.match(page.html, /Added Item/)
+      assert.match(page.html, /Added item Mango\./)
       const id = Number(/\/item\/row\/(\d+)/.exec(page.location)?.[1])
       assert.deepEqual({ ...(await item(id)) }, { name: 'Mango', qty: 7, note: 'by Uma' })
       assert.deepEqual(events, [
@@ -142,7 +142,7 @@ for (const { name: dialect } of dialects) {
     it('update: beforeSave gets only the changed columns and the row before; its value is written and audited', async () => {
       const c = client()
       const page = await c.follow(await postEdit(c, 1, { qty: '9' }))
-      assert.match(page.html, /Saved Item/)
+      assert.match(page.html, /Saved item Apple\./)
       assert.deepEqual({ ...(await item(1)) }, { name: 'Apple', qty: 9, note: 'by Uma' })
       assert.deepEqual(events, [
         'global beforeSave update item',
@@ -164,7 +164,7 @@ for (const { name: dialect } of dialects) {
         name: 'crash',
         status: 409,
         field: null,
-        top: 'The save was stopped by an error in the beforeSave hook of Item. Nothing was changed.',
+        top: 'The save was stopped by an error in the beforeSave hook of Items. Nothing was changed.',
       },
     ]
     for (const refusal of refusals) {

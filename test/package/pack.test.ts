@@ -148,7 +148,7 @@ describe('the packed package', { timeout: 900_000 }, () => {
     assert.equal((await fetch(new URL(asset, url), { headers: alice })).status, 200)
   })
 
-  it("bends the admin with the example's config: a row scope, a hook, an action", async () => {
+  it("bends the admin with the example's config: a row scope, a hook, an action, a computed column", async () => {
     const bob = httpClient(url, 'bob')
     const paris = await bob.get('/admin/main/books/')
     assert.equal(paris.status, 200)
@@ -171,6 +171,17 @@ describe('the packed package', { timeout: 900_000 }, () => {
     const run = readForm(confirm.html, '/action/soldOut')
     const done = await alice.follow(await alice.post(run.action, run.pairs))
     assert.match(done.html, /1 book marked sold out\./)
+
+    // The computed column: Le Guin has two books, Calvino one; sorted by it, most books first.
+    const authors = await alice.get('/admin/main/authors/?sort=-books')
+    assert.equal(authors.status, 200)
+    assert.match(authors.html, />Books</)
+    const order = [...authors.html.matchAll(/Ursula K\. Le Guin|Italo Calvino/g)].map((m) => m[0])
+    assert.deepEqual(order.slice(0, 2), ['Ursula K. Le Guin', 'Italo Calvino'])
+    assert.equal(
+      (await alice.get('/admin/main/authors/?sort=books')).html.match(/Italo Calvino|Ursula K\. Le Guin/)?.[0],
+      'Italo Calvino',
+    )
   })
 
   it('gives a TypeScript project the types of its exports', () => {

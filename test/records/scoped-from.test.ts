@@ -7,6 +7,8 @@ import { readRecord } from '../../src/records/read-record.js'
 import { rowVersion } from '../../src/records/conflict.js'
 import { rowSource, ScopeFailed, scopedFrom, unscoped } from '../../src/records/scoped-from.js'
 import { updateRecord } from '../../src/records/update-record.js'
+import { insertRecord } from '../../src/records/insert-record.js'
+import { writeMessages } from '../../src/records/write-messages.js'
 import type { RowScope } from '../../src/resources/behaviour.js'
 import { dialects } from '../helpers/test-db.js'
 import { openFixture, type WriteFixture } from './write-fixture.js'
@@ -100,6 +102,53 @@ for (const { name: dialect, create } of dialects) {
       })
       assert.equal(allowed.status, 'updated')
       assert.equal(await fx.scalar(`select name from shop where id = 2`), 'Bostonia')
+    })
+
+    it("refuses an insert or an update that would put the row outside the writer's scope, writing nothing", async () => {
+      const shop = fx.resource('shop')
+      const outside = await insertRecord(
+        fx.conn.db,
+        fx.conn.dialect,
+        shop,
+        { id: 10, name: 'Austin', region: 'US' },
+        null,
+        {
+          user: clerk,
+        },
+      )
+      assert.deepEqual(outside, { status: 'refused', message: writeMessages.outsideScope })
+      assert.equal(Number(await fx.scalar(`select count(*) from shop where id = 10`)), 0)
+      const inside = await insertRecord(
+        fx.conn.db,
+        fx.conn.dialect,
+        shop,
+        { id: 11, name: 'Rome', region: 'EU' },
+        null,
+        {
+          user: clerk,
+        },
+      )
+      assert.equal(inside.status, 'created')
+
+      const paris = (await readRecord(fx.conn.db, shop, [1], clerk)).row!
+      const version = rowVersion(shop.columns, paris, dialect)
+      const moved = await updateRecord(fx.conn.db, fx.conn.dialect, shop, {
+        keyValues: [1],
+        version,
+        changes: { region: 'US' },
+        user: clerk,
+      })
+      assert.deepEqual(moved, { status: 'refused', message: writeMessages.outsideScope })
+      assert.equal(await fx.scalar(`select region from shop where id = 1`), 'EU')
+      const byAdmin = await updateRecord(fx.conn.db, fx.conn.dialect, shop, {
+        keyValues: [1],
+        version,
+        changes: { region: 'US' },
+        user: admin,
+      })
+      assert.equal(byAdmin.status, 'updated')
+      await fx.conn.db.updateTable('shop').set({ region: 'EU' }).where('id', '=', 1).execute()
+      await fx.conn.db.deleteFrom('shop').where('id', '=', 11).execute()
     })
 
     it('turns a scope that throws, or returns something else, into ScopeFailed naming the table', () => {

@@ -1,3 +1,4 @@
+import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import type { DeleteEffectModel, DeletePageModel } from './edit-page-models.js'
 
@@ -12,8 +13,15 @@ function Effects(props: { title: string; effects: readonly DeleteEffectModel[]; 
       <ul class={`space-y-1 ${props.tone}`}>
         {props.effects.map((effect) => (
           <li class={indents[Math.min(effect.depth - 1, indents.length - 1)] || undefined}>
-            <span class="font-medium">{effect.countText}</span> in {effect.table}{' '}
-            <span class="text-xs text-slate-600 dark:text-slate-400">via {effect.via}</span>
+            {effect.href ? (
+              <a href={effect.href} class="font-medium">
+                {effect.countText}
+              </a>
+            ) : (
+              <span class="font-medium">{effect.countText}</span>
+            )}
+            {effect.note && ` ${effect.note}`}{' '}
+            <span class="text-xs text-slate-600 dark:text-slate-400">({effect.via})</span>
           </li>
         ))}
       </ul>
@@ -41,10 +49,10 @@ export function DeletePage(props: { model: DeletePageModel }) {
           {model.error}
         </p>
       )}
-      <Effects title="Also deleted (ON DELETE CASCADE)" effects={model.cascades} tone="" />
-      <Effects title="Kept, with their reference cleared (SET NULL / SET DEFAULT)" effects={model.cleared} tone="" />
+      <Effects title="Will also be deleted" effects={model.cascades} tone="" />
+      <Effects title="Will be kept" effects={model.cleared} tone="" />
       <Effects
-        title="Blocking the delete (RESTRICT / NO ACTION)"
+        title="Must be deleted or reassigned first"
         effects={model.blockers}
         tone="text-red-800 dark:text-red-300"
       />
@@ -59,11 +67,7 @@ export function DeletePage(props: { model: DeletePageModel }) {
           {model.warning}
         </p>
       )}
-      {model.blocked && (
-        <p class="font-medium text-red-800 dark:text-red-300">
-          This delete cannot go ahead: remove or change the blocking rows first.
-        </p>
-      )}
+      {model.blocked && <p class="font-medium text-red-800 dark:text-red-300">{model.blockedText}</p>}
       <form method="post" action={model.action} class="flex flex-wrap items-center gap-3">
         <HiddenFields pairs={model.hidden} />
         <button
@@ -77,6 +81,9 @@ export function DeletePage(props: { model: DeletePageModel }) {
           No, go back
         </a>
       </form>
+      <DeveloperDetails
+        lines={[...model.cascades, ...model.cleared, ...model.blockers].map((effect) => effect.technical)}
+      />
     </div>
   )
 }

@@ -2,6 +2,7 @@ import type { FieldGroup } from '../../src/forms/field-groups.js'
 import type { DetailField, DetailPageModel } from '../view-model.js'
 import { Cell } from '../components/cell.js'
 import { DataTable } from '../components/data-table.js'
+import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
@@ -13,7 +14,6 @@ export function DetailPage(props: { model: DetailPageModel }) {
   return (
     <div class="space-y-6">
       <div class="flex flex-wrap items-center gap-3">
-        <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
         {model.editHref && (
           <a href={model.editHref} class={buttonClass}>
             Edit
@@ -73,6 +73,12 @@ export function DetailPage(props: { model: DetailPageModel }) {
       {model.groups.map((group, i) => (
         <DetailGroup group={group} index={i} />
       ))}
+      <DeveloperDetails
+        lines={[
+          model.kindLabel,
+          ...model.groups.flatMap((group) => group.fields.map((field) => `${field.name} · ${field.type}`)),
+        ]}
+      />
       {model.related.length > 0 && (
         <div class="space-y-6">
           <h2 class="text-lg font-semibold">Related rows</h2>
@@ -103,14 +109,10 @@ export function DetailPage(props: { model: DetailPageModel }) {
                     />
                   )}
                   <p class="flex flex-wrap items-center gap-3">
-                    <a href={panel.listHref}>
-                      {panel.rows.length > 0
-                        ? `See all ${panel.title.toLowerCase()} of this row`
-                        : `No ${panel.title.toLowerCase()} yet: open the list`}
-                    </a>
+                    <a href={panel.listHref}>{panel.listLabel}</a>
                     {panel.addHref && (
                       <a href={panel.addHref} class={buttonClass}>
-                        Add row to {panel.title}
+                        {panel.addLabel}
                       </a>
                     )}
                   </p>
@@ -134,11 +136,8 @@ function DetailGroup(props: { group: FieldGroup<DetailField>; index: number }) {
     <dl class={fieldList}>
       {group.fields.map((field) => (
         <>
-          <dt class="font-medium text-slate-800 dark:text-slate-200">
+          <dt class="font-medium text-slate-800 dark:text-slate-200" data-field={field.name}>
             {field.label}
-            <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
-              {field.name} · {field.type}
-            </span>
           </dt>
           <dd class="min-w-0 break-words whitespace-pre-wrap">
             <Cell cell={field.cell} />

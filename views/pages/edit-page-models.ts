@@ -21,11 +21,18 @@ export interface ConflictPageModel {
 }
 
 export interface DeleteEffectModel {
-  readonly table: string
-  readonly via: string
+  /** The rows in words: "46 orders", "1,000+ orders". */
   readonly countText: string
+  /** The list of exactly those rows, when a list filter can name them. */
+  readonly href: string | null
+  /** The field(s) of those rows that refer to the deleted ones, by their labels: "Customer". */
+  readonly via: string
+  /** What happens to them when the heading does not say it ("will be kept, with the customer cleared"). */
+  readonly note: string | null
   /** Indent for rows reached through other deleted rows. */
   readonly depth: number
+  /** The foreign key and its ON DELETE rule, for the developer details. */
+  readonly technical: string
 }
 
 export interface DeletePageModel {
@@ -39,6 +46,8 @@ export interface DeletePageModel {
   readonly warning: string | null
   readonly error: string | null
   readonly blocked: boolean
+  /** Why the delete cannot go ahead, in words ("This customer cannot be deleted yet: …"). */
+  readonly blockedText: string
   readonly action: string
   readonly hidden: readonly (readonly [string, string])[]
   readonly cancelHref: string

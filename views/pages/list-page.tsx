@@ -1,5 +1,6 @@
 import type { ListPageModel } from '../view-model.js'
 import { DataTable } from '../components/data-table.js'
+import { DeveloperDetails } from '../components/developer-details.js'
 import { FilterPanel } from '../components/filter-panel.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
@@ -12,10 +13,9 @@ export function ListPage(props: { model: ListPageModel }) {
   return (
     <div class="space-y-4">
       <div class="flex flex-wrap items-center gap-3">
-        <p class="text-sm text-slate-700 dark:text-slate-300">{model.kindLabel}</p>
         {model.createHref && (
           <a href={model.createHref} class={buttonClass}>
-            Add row
+            {model.createLabel}
           </a>
         )}
       </div>
@@ -112,6 +112,7 @@ export function ListPage(props: { model: ListPageModel }) {
           )}
         </div>
       </div>
+      <DeveloperDetails lines={[model.kindLabel]} />
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { FormField } from '../widgets/form-field.js'
 import type { FieldGroup } from '../../src/forms/field-groups.js'
@@ -58,6 +59,7 @@ export function RecordForm(props: { model: RecordFormModel }) {
           </a>
         )}
       </div>
+      <DeveloperDetails lines={model.fields.map((field) => `${field.column} · ${field.typeText}`)} />
     </form>
   )
 }

@@ -2,7 +2,7 @@ import type { FieldModel } from '../../src/forms/field-model.js'
 
 export function FieldLabel(props: { field: FieldModel }) {
   const { field } = props
-  // The column and type line sits outside the <label>, so the control's accessible name is the label alone.
+  // The column and its type are in the form's developer details, not beside every label.
   return (
     <div>
       <label for={field.control ? field.id : undefined} class="block font-medium text-slate-800 dark:text-slate-200">
@@ -13,9 +13,6 @@ export function FieldLabel(props: { field: FieldModel }) {
           </span>
         )}
       </label>
-      <span class="block text-xs font-normal text-slate-600 dark:text-slate-400">
-        {field.column} · {field.typeText}
-      </span>
     </div>
   )
 }

@@ -17,6 +17,7 @@ import { actionRefusal, asksFirst, backField } from '../offered-actions.js'
 import { renderPage } from '../render-page.js'
 import { auditRecorder, csrfPair, recordKeyOf, refusalMessage, shortKey, type RecordKey } from './edit-helpers.js'
 import { mayFor, recordTargetOf, resourceFor, tableCrumbs } from './table-route-helpers.js'
+import { rowNoun } from '../record-names.js'
 
 const maxBulk = 500
 const shownRecords = 20
@@ -110,7 +111,7 @@ async function rowRequest(c: Context<AdminEnv>): Promise<Request> {
   const key = await recordKeyOf(c, resource)
   // A row that is not there, or outside the user's scope, is a 404 as on every record page.
   if (!(await readRecord(c.get('admin').db, resource, key.target, c.get('principal'))).row)
-    throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
+    throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
   const urls = c.get('urls')
   return {
     resource,

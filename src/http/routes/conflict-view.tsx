@@ -17,6 +17,7 @@ import { renderPage } from '../render-page.js'
 import { formLookups } from './edit-lookups.js'
 import { csrfPair } from './edit-helpers.js'
 import { tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { recordName } from '../record-names.js'
 
 /**
  * The row changed after the form was loaded. Shows, per field someone else changed, your value and the
@@ -71,7 +72,7 @@ export async function showConflict(
   return renderPage(
     c,
     {
-      title: `Edit ${resource.label} “${title}”: changed meanwhile`,
+      title: `Edit ${recordName(resource, title)}: changed meanwhile`,
       crumbs: [
         ...tableCrumbs(c, resource),
         { label: title, href: urls.detail(resource.table, key.text) },

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { DeletePage } from '../../../views/pages/delete-page.js'
-import type { DeleteEffectModel, DeletePageModel } from '../../../views/pages/edit-page-models.js'
+import type { DeletePageModel } from '../../../views/pages/edit-page-models.js'
 import { formBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
@@ -27,7 +27,11 @@ import {
 } from './edit-helpers.js'
 import type { ListBack } from '../../list/list-back.js'
 import { backSuffix, listBackOf } from './list-params-of.js'
-import { recordTargetOf, tableCrumbs } from './table-route-helpers.js'
+import { recordTargetOf, tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { deleteEffectModel } from '../delete-effects.js'
+import { recordName, rowCount, rowNoun } from '../record-names.js'
+import { atStart } from '../../resources/table-names.js'
+import type { Row } from '../../list/load-list-page.js'
 
 const maxBulk = 500
 const shownRecords = 20
@@ -71,7 +75,8 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
   const keys: RecordKey[] = []
   for (const text of texts) {
     const target = await recordTargetOf(c, resource, text)
-    if (!target) throw new HttpError(400, 'Bad selection', `“${shortKey(text)}” is not a key of ${resource.label}.`)
+    if (!target)
+      throw new HttpError(400, 'Bad selection', `“${shortKey(text)}” is not the key of any ${rowNoun(resource)}.`)
     keys.push({ text: refSegment(target.text), target })
   }
   if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true, back })
@@ -98,11 +103,10 @@ async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resourc
   const [only] = target.keys
   if (!target.bulk && only && result.count === 0 && resource.scope) {
     if ((await readRecord(admin.db, unscoped(resource), only.target, null)).row)
-      throw notFound(`${resource.label} has no row with key "${shortKey(only.text)}".`)
+      throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(only.text)}".`)
   }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
-  const what = result.count === 1 ? `1 row` : `${result.count.toLocaleString('en-US')} rows`
-  await setFlash(c, secret, { kind: 'success', message: `Deleted ${what} from ${resource.label}${gone}.` })
+  await setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })
   // Back to the list the row was opened from (`back`), as it was; its page may now hold one row fewer.
   return c.redirect(c.get('urls').list(resource.table, target.back?.query ?? []), 303)
 }
@@ -135,10 +139,12 @@ async function renderDelete(
     admin.logger.error(`steward: delete preview of ${resource.id} failed:`, failure)
   }
   let ambiguous = false
+  const rows: Row[] = []
   const records = await Promise.all(
     target.keys.slice(0, shownRecords).map(async (key) => {
       const { row, duplicated } = await readRecord(admin.db, resource, key.target, user)
       ambiguous ||= duplicated
+      if (row) rows.push(row)
       return row
         ? {
             label: recordTitle(resource, row, key.target.keyValues, dialect),
@@ -150,18 +156,22 @@ async function renderDelete(
   // A key that matches several rows (SQLite NULL keys, identical key-less rows) is never deleted.
   if (ambiguous) error ??= writeMessages.ambiguous
   if (!target.bulk && records[0]?.href === null && !error) {
-    throw notFound(`${resource.label} has no row with key "${shortKey(target.keys[0]?.text ?? '')}".`)
+    throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(target.keys[0]?.text ?? '')}".`)
   }
-  const effect = (e: DeleteEffect): DeleteEffectModel => ({
-    table: admin.resources.get(e.table.schema, e.table.name)?.label ?? e.table.name,
-    via: e.foreignKey.columns.join(', '),
-    countText: `${e.count.toLocaleString('en-US')}${e.capped ? '+' : ''} row${e.count === 1 && !e.capped ? '' : 's'}`,
-    depth: e.depth,
-  })
+  const effectInput = {
+    resource,
+    // Links name the rows pointing at the deleted ones by their values: only when every one of them was read.
+    rows: rows.length === target.keys.length ? rows : null,
+    visible: visibleResources(c),
+    urls,
+    dialect,
+  }
+  const effect = (e: DeleteEffect) => deleteEffectModel(effectInput, e)
   const count = preview?.rows ?? target.keys.length
   const { back } = target
+  const these = count === 1 ? `this ${rowNoun(resource)}` : `these ${rowCount(resource, count)}`
   const model: DeletePageModel = {
-    summary: `Delete ${count === 1 ? 'this row' : `these ${count.toLocaleString('en-US')} rows`} of ${resource.label}?`,
+    summary: `Delete ${these}?`,
     records,
     moreRecords: Math.max(0, target.keys.length - shownRecords),
     cascades: preview?.cascades.map(effect) ?? [],
@@ -174,6 +184,9 @@ async function renderDelete(
         : null,
     error,
     blocked: !preview || preview.blockers.length > 0 || preview.rows === 0 || ambiguous,
+    blockedText: preview?.blockers.length
+      ? `${atStart(these)} cannot be deleted yet: the rows that must be deleted or reassigned first still refer to ${count === 1 ? 'it' : 'them'}.`
+      : `${atStart(these)} cannot be deleted.`,
     action:
       (target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text)) +
       backSuffix(back),
@@ -192,7 +205,9 @@ async function renderDelete(
   return renderPage(
     c,
     {
-      title: `Delete from ${resource.label}`,
+      title: target.bulk
+        ? `Delete ${rowCount(resource, target.keys.length)}`
+        : `Delete ${recordName(resource, records[0]!.label)}`,
       crumbs: [...tableCrumbs(c, resource), { label: 'Delete' }],
       current: resource.table,
     },

@@ -27,6 +27,7 @@ import {
   tableCrumbs,
   visibleResources,
 } from './table-route-helpers.js'
+import { recordHeading, rowNoun } from '../record-names.js'
 
 export function registerDetailRoute(app: Hono<AdminEnv>): void {
   app.get('/:schema/:table/row/:key', async (c: Context<AdminEnv>) => {
@@ -35,7 +36,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const visible = visibleResources(c)
     const user = c.get('principal')
     const keyText = c.req.param('key') ?? ''
-    const missing = () => notFound(`${resource.label} has no row with key "${shortKey(keyText)}".`)
+    const missing = () => notFound(`There is no ${rowNoun(resource)} with key "${shortKey(keyText)}".`)
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
     const loaded = await admin.dialect
@@ -91,7 +92,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     return renderPage(
       c,
       {
-        title: `${resource.label}: ${title}`,
+        title: recordHeading(resource, title),
         crumbs: [...tableCrumbs(c, resource), { label: title }],
         banner: resource.drifted ? driftBanner : null,
         current: resource.table,

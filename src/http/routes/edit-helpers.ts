@@ -15,6 +15,7 @@ import type { AdminEnv } from '../admin-context.js'
 import { databaseFault, HttpError, notFound } from '../errors.js'
 import { csrfField } from '../middleware/csrf.js'
 import { recordTargetOf, resourceFor } from './table-route-helpers.js'
+import { rowNoun } from '../record-names.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
 export function writableResource(c: Context<AdminEnv>, action: 'add' | 'change' | 'delete'): Resource {
@@ -37,7 +38,7 @@ export interface RecordKey {
 export async function recordKeyOf(c: Context<AdminEnv>, resource: Resource): Promise<RecordKey> {
   const raw = c.req.param('key') ?? ''
   const target = await recordTargetOf(c, resource, raw)
-  if (!target) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+  if (!target) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
   return { text: refSegment(target.text), target }
 }
 

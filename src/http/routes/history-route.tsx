@@ -12,6 +12,7 @@ import { historyPageModel } from '../history-view-model.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
 import { resourceFor, tableCrumbs } from './table-route-helpers.js'
+import { recordName, rowNoun } from '../record-names.js'
 
 const historyLimit = 100
 
@@ -24,19 +25,19 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     if (!admin.audit) throw notFound('Changes are not recorded in this admin, so there is no history to show.')
     const raw = c.req.param('key') ?? ''
     const ref = decodeRecordRef(raw)
-    if (!ref) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    if (!ref) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     const target = await resolveRecordRef(admin.db, resource, ref, admin.dialect.name)
     const row = target ? (await readRecord(admin.db, resource, target, c.get('principal'))).row : null
     // A row that exists but lies outside the user's scope has no history for them either; a deleted row's
     // scope cannot be told, so its history shows as before.
     if (!row && target && resource.scope && (await readRecord(admin.db, unscoped(resource), target, null)).row)
-      throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+      throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     // Entries are keyed by the ref of the row as the database holds it (as its list link is); a deleted
     // row's by the ref in the URL (a digested one as it came).
     const text = row
       ? rowRefText(resource, row)
       : (target?.text ?? (ref.by === 'key' && ref.parts.some(isDigested) ? recordRefText(ref) : undefined))
-    if (text === undefined) throw notFound(`${resource.label} has no row with key "${shortKey(raw)}".`)
+    if (text === undefined) throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(raw)}".`)
     const key = refSegment(text)
     let records
     try {
@@ -62,7 +63,7 @@ export function registerHistoryRoute(app: Hono<AdminEnv>): void {
     return renderPage(
       c,
       {
-        title: `History of ${resource.label} “${title}”`,
+        title: `History of ${recordName(resource, title)}`,
         crumbs: [
           ...tableCrumbs(c, resource),
           row ? { label: title, href: urls.detail(resource.table, key) } : { label: title },

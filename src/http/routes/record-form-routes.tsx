@@ -36,6 +36,7 @@ import {
   writeHooks,
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { recordName, rowCount, rowNoun } from '../record-names.js'
 
 export interface FormState {
   readonly submitted?: ReadonlyMap<string, Submitted>
@@ -109,13 +110,14 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
     hidden: [csrfPair(c)],
     formError: state.formError ?? null,
     cancelHref: urls.list(resource.table),
+    noun: rowNoun(resource),
     fieldsets: resource.fieldsets,
   })
   return renderPage(
     c,
     {
-      title: `Add ${resource.label}`,
-      crumbs: [...tableCrumbs(c, resource), { label: 'Add' }],
+      title: `Add ${rowNoun(resource)}`,
+      crumbs: [...tableCrumbs(c, resource), { label: `Add ${rowNoun(resource)}` }],
       current: resource.table,
     },
     <RecordForm model={model} />,
@@ -134,6 +136,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
     return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
     hooks: writeHooks(c, resource),
+    user: c.get('principal'),
   })
   if (result.status === 'refused') {
     const { status, ...shown } = refusedOnForm(c, result, fields)
@@ -147,7 +150,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
   if (result.keyValues === null || result.ref === null) {
     // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
-    const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
+    const message = `Added ${rowCount(resource, 1)}; the database did not return it (a trigger may have stored it elsewhere).`
     await setFlash(c, secret, { kind: 'success', message })
     return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
   }
@@ -155,7 +158,7 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const key = refSegment(result.ref)
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}”.` })
+  await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
   const next =
     action === 'another'
       ? again
@@ -187,7 +190,8 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   const resource = writableResource(c, 'change')
   const key = await recordKeyOf(c, resource)
   const row = await loadRow(c, resource, key.target)
-  if (!row && state.canSave !== false) throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
+  if (!row && state.canSave !== false)
+    throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
   const saveAsNew = offersSaveAsNew(c, resource)
   const fields = formFields(resource, 'edit', admin.dialect.name, { saveAsNew })
   const references = referenceValues(c, fields, (name) => {
@@ -226,6 +230,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     cancelHref: row ? urls.detail(resource.table, key.text) + suffix : urls.list(resource.table, back?.query ?? []),
     deleteHref: row ? urls.delete(resource.table, key.text) + suffix : null,
     canSave: state.canSave ?? true,
+    noun: rowNoun(resource),
     fieldsets: resource.fieldsets,
     saveAsNew: saveAsNew && row !== null,
   })
@@ -233,7 +238,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
   return renderPage(
     c,
     {
-      title: `Edit ${resource.label} “${title}”`,
+      title: `Edit ${recordName(resource, title)}`,
       crumbs: [
         ...tableCrumbs(c, resource),
         { label: title, href: urls.detail(resource.table, key.text) + suffix },
@@ -280,7 +285,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     case 'not_found':
       // Not there for this user (outside the table's scope) is a 404, as on every page; gone meanwhile keeps the input.
       if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)
-        throw notFound(`${resource.label} has no row with key "${shortKey(key.text)}".`)
+        throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(key.text)}".`)
       return showEdit(c, { ...keep, canSave: false, formError: deletedMeanwhile }, 409)
     case 'refused': {
       const { status, ...shown } = refusedOnForm(c, result, fields)
@@ -298,7 +303,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
     secret,
     result.status === 'unchanged'
       ? { kind: 'info', message: 'No changes to save.' }
-      : { kind: 'success', message: `Saved ${resource.label} “${title}”.` },
+      : { kind: 'success', message: `Saved ${recordName(resource, title)}.` },
   )
   // Opened from a list (`back`): saving returns to that list as it was, filters, sort and page.
   const back = listBackOf(c, resource)

@@ -12,6 +12,7 @@ import { HttpError } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
 import { auditRecorder, refusedOnForm, writableResource, writeErrors, writeHooks } from './edit-helpers.js'
 import { allowed } from './table-route-helpers.js'
+import { recordName, rowCount } from '../record-names.js'
 
 /** The edit form offers "Save as new": the table allows it and this user may add rows to it. */
 export function offersSaveAsNew(c: Context<AdminEnv>, resource: Resource): boolean {
@@ -67,6 +68,7 @@ export async function postSaveAsNew(
   // An insert like any other: the table's hooks run (mode 'create') and the audit log records it.
   const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
     hooks: writeHooks(c, resource),
+    user: c.get('principal'),
   })
   if (result.status === 'refused') {
     const { status, ...shown } = refusedOnForm(c, result, fields)
@@ -77,14 +79,14 @@ export async function postSaveAsNew(
     return redraw(c, { ...keep, errors: found.fields, formError: found.form }, found.status)
   }
   if (result.keyValues === null || result.ref === null) {
-    const message = `Added a row to ${resource.label}; the database did not return it (a trigger may have stored it elsewhere).`
+    const message = `Added ${rowCount(resource, 1)}; the database did not return it (a trigger may have stored it elsewhere).`
     await setFlash(c, secret, { kind: 'success', message })
     return c.redirect(urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, dialect)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${resource.label} “${title}” as a new row.` })
+  await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)} as a new row.` })
   return c.redirect(urls.detail(resource.table, refSegment(result.ref)), 303)
 }
 
