@@ -30,7 +30,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
       const filters = page.getByRole('region', { name: 'Filters' })
       await filters.getByText('Filters', { exact: true }).click()
-      await filters.getByLabel('Status', { exact: true }).selectOption({ label: 'delivered' })
+      await filters.getByLabel('Status', { exact: true }).selectOption('delivered')
       await filters.getByRole('button', { name: 'Apply filters' }).click()
       await page.waitForURL((url) => url.searchParams.get('f.status') === 'delivered')
       // Total is not a date: ascending on the first click, descending on the second.
@@ -65,7 +65,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         .or(page.getByLabel('External ref'))
         .first()
         .fill(String(900_000_000 + Number(order[2])))
-      await page.getByRole('button', { name: 'Save', exact: true }).click()
+      await page.getByRole('button', { name: 'Save order', exact: true }).click()
       await page.waitForURL((url) => url.pathname.endsWith('/orders/'))
       assert.equal(page.url(), listUrl)
       assert.match(await page.getByRole('status').first().innerText(), /Saved/)
