@@ -128,6 +128,8 @@ export type FilterModel =
       readonly pattern?: string
       readonly from: { readonly name: string; readonly value: string }
       readonly to: { readonly name: string; readonly value: string }
+      /** Dates: "Today", "Past 7 days"… as links setting both ends; `current` when the range is that preset. */
+      readonly presets?: readonly { readonly label: string; readonly href: string; readonly current: boolean }[]
     }
   | {
       readonly type: 'text'
@@ -256,6 +258,8 @@ export interface HistoryEntryModel {
   readonly changes: readonly HistoryChange[]
   /** Why it happened when nobody edited the row (it went with a deleted parent); null otherwise. */
   readonly note: string | null
+  /** The reason the user gave for the change; null when none was given. */
+  readonly reason: string | null
 }
 
 export interface HistoryPageModel {
@@ -280,6 +284,8 @@ export interface AuditFeedRow {
   /** The fields an update changed, by label. */
   readonly fields: string
   readonly note: string | null
+  /** The reason the user gave for the change; null when none was given. */
+  readonly reason: string | null
 }
 
 export interface AuditFeedModel {

@@ -7,10 +7,12 @@ export type AuditAction = 'create' | 'update' | 'delete' | 'action'
 
 type TableRef = Pick<Table, 'schema' | 'name'>
 
-/** The audit log plus who is acting: what a write needs to record its entry in its own transaction. */
+/** The audit log plus who is acting and why: what a write needs to record its entry in its own transaction. */
 export interface AuditRecorder {
   readonly log: AuditLog
   readonly actor: string | null
+  /** What the user typed as the reason for the change; stored with every entry the write makes. */
+  readonly reason?: string | null
 }
 
 export interface AuditEntry {
@@ -36,11 +38,10 @@ export class AuditFailed extends Error {
 export async function writeAuditEntry(trx: Kysely<any>, audit: AuditRecorder, entry: AuditEntry): Promise<void> {
   try {
     await sql`insert into ${auditTableId(audit.log)}
-      (at, actor, table_schema, table_name, record_key, action, changes, note)
+      (at, actor, table_schema, table_name, record_key, action, changes, note, reason)
       values (${new Date().toISOString()}, ${audit.actor}, ${entry.table.schema}, ${entry.table.name},
-        ${entry.recordKey}, ${entry.action}, ${JSON.stringify(jsonSafe(entry.changes))}, ${entry.note ?? null})`.execute(
-      trx,
-    )
+        ${entry.recordKey}, ${entry.action}, ${JSON.stringify(jsonSafe(entry.changes))}, ${entry.note ?? null},
+        ${audit.reason ?? null})`.execute(trx)
   } catch (error) {
     throw new AuditFailed(error)
   }

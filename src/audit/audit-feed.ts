@@ -55,10 +55,11 @@ export async function readAuditFeed(db: Kysely<any>, log: AuditLog, options: Fee
     action: AuditRecord['action']
     changes: string
     note: string | null
+    reason: string | null
     table_schema: string
     table_name: string
     record_key: string
-  }>`select id, at, actor, action, changes, note, table_schema, table_name, record_key from ${auditTableId(log)}
+  }>`select id, at, actor, action, changes, note, reason, table_schema, table_name, record_key from ${auditTableId(log)}
     where ${sql.join(conditions, sql` and `)} order by id desc limit ${options.limit}`.execute(db)
   return rows.map((row) => ({
     id: String(row.id),
@@ -67,6 +68,7 @@ export async function readAuditFeed(db: Kysely<any>, log: AuditLog, options: Fee
     action: row.action,
     changes: parseChanges(row.changes),
     note: row.note,
+    reason: row.reason,
     table: { schema: row.table_schema, name: row.table_name },
     recordKey: row.record_key,
   }))

@@ -13,6 +13,8 @@ export interface AuditRecord {
   readonly action: AuditAction
   readonly changes: Readonly<Record<string, unknown>>
   readonly note: string | null
+  /** Why the user made the change, as they typed it; null when they gave none. */
+  readonly reason: string | null
 }
 
 /** A record's entries, newest first, at most `limit`: the audit feed narrowed to one record. */

@@ -48,10 +48,13 @@ export async function setUpAuditLog(db: Kysely<any>, log: AuditLog): Promise<str
     )
   await sql`create table if not exists ${auditTableId(log)} (
     id ${ownTables.numberedKey}, at text not null, actor text, table_schema text not null, table_name text not null,
-    record_key text not null, action text not null, changes text not null, note text)`.execute(db)
-  // Logs created before entries had a note (why a row changed when nobody edited it: a cascade) get the column.
-  if (!(await ownTables.columnNames(db, log.schema, log.table)).includes('note'))
-    await sql`alter table ${auditTableId(log)} add column note text`.execute(db)
+    record_key text not null, action text not null, changes text not null, note text, reason text)`.execute(db)
+  // Logs created by an earlier version get the columns added since: a note (why a row changed when nobody
+  // edited it: a cascade) and the reason the user gave for the change.
+  const columns = await ownTables.columnNames(db, log.schema, log.table)
+  for (const added of ['note', 'reason'])
+    if (!columns.includes(added))
+      await sql`alter table ${auditTableId(log)} add column ${sql.id(added)} text`.execute(db)
   // A record's history is read by its table and key.
   const onColumns = sql`(table_schema, table_name, record_key, id)`
   await ownTables.createIndex(db, {

@@ -1,4 +1,5 @@
 import type { FieldsetSpec } from '../resources/form-options.js'
+import type { ReasonFieldModel } from './change-reason.js'
 import { fieldGroups, type FieldGroup } from './field-groups.js'
 import type { FieldModel } from './field-model.js'
 
@@ -26,6 +27,8 @@ export interface RecordFormModel {
   readonly buttons: readonly FormButton[]
   readonly cancelHref: string
   readonly deleteHref: string | null
+  /** "Reason for this change", kept with the audit entry; null without the audit log. */
+  readonly reason: ReasonFieldModel | null
 }
 
 /** What the submit buttons ask for after a successful save (post → redirect → get). */
@@ -57,6 +60,7 @@ export interface FormModelInput {
   readonly fieldsets?: readonly FieldsetSpec[]
   /** Edit: offer "Save as new" (the table allows it and the user may add rows). */
   readonly saveAsNew?: boolean
+  readonly reason?: ReasonFieldModel | null
 }
 
 const saveAsNewButton: FormButton = { value: 'saveAsNew', label: 'Save as new', primary: false }
@@ -75,7 +79,10 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
       (field) => field.error !== null,
     ),
     formError: input.formError ?? null,
-    invalidFields: input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
+    invalidFields: [
+      ...input.fields.filter((field) => field.error).map((field) => ({ label: field.label, id: field.id })),
+      ...(input.reason?.error ? [{ label: 'Reason for this change', id: 'change-reason' }] : []),
+    ],
     buttons: !canSave
       ? []
       : input.buttonLabel
@@ -85,5 +92,6 @@ export function recordFormModel(input: FormModelInput): RecordFormModel {
           ),
     cancelHref: input.cancelHref,
     deleteHref: input.deleteHref ?? null,
+    reason: input.reason ?? null,
   }
 }

@@ -44,6 +44,8 @@ export interface AdminContext {
   readonly warnNoLogin: boolean
   /** Where failures behind an error page are reported (the `logger` option, else `console`). */
   readonly logger: Logger
+  /** Milliseconds since the epoch (the `clock` option, else `Date.now`): what "Today" is in the date filters. */
+  readonly now: () => number
 }
 
 /** Steward's own accounts and sessions, resolved once at start-up. */

@@ -27,6 +27,7 @@ export function auditRows(entries: readonly FeedEntry[], resources: ResourceInde
       historyHref: resource ? urls.history(resource.table, refSegment(entry.recordKey)) : null,
       fields: entry.action === 'update' || entry.action === 'action' ? fields.join(', ') : '',
       note: entry.note,
+      reason: entry.reason,
     }
   })
 }

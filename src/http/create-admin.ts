@@ -109,6 +109,12 @@ export interface AdminOptions<E extends Env = any> {
    * @example createAdmin({ db, schema, logger: { info: log.info, warn: log.warn, error: log.error } })
    */
   readonly logger?: Logger
+  /**
+   * Milliseconds since the epoch (default `Date.now`): the day the list's date presets ("Today", "Last month")
+   * count from, in UTC. Tests pass a fixed clock.
+   * @example createAdmin({ db, schema, clock: () => Date.parse('2024-03-15T12:00:00Z') })
+   */
+  readonly clock?: () => number
 }
 
 /** What start-up prepares before the first request: Steward's own stores, and the metadata to compare. */
@@ -192,6 +198,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     accounts,
     warnNoLogin: options.warnNoLogin ?? false,
     logger,
+    now: options.clock ?? Date.now,
   })
   const assets = loadAssets(logger)
   const initial = build()

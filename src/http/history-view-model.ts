@@ -20,6 +20,7 @@ export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
       action: record.action,
       changes: changesOf(record, label),
       note: record.note,
+      reason: record.reason,
     })),
     cappedText: input.records.length >= input.limit ? `Only the latest ${input.limit} changes are shown.` : null,
     detailHref: input.detailHref,

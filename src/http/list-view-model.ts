@@ -1,6 +1,7 @@
 import type { CellModel, ColumnHeader, FilterModel, ListPageModel, TableRowModel } from '../../views/view-model.js'
 import type { Column, DialectName, ForeignKey } from '../introspect/metadata.js'
 import { formatCount, groupDigits } from '../list/count-rows.js'
+import { datePresets } from '../list/date-presets.js'
 import { filterParam, listQuery, listState, type ListState } from '../list/list-query-string.js'
 import { isSortable, pageSizes, type ListParams } from '../list/list-params.js'
 import { backPairs, listBackQuery } from '../list/list-back.js'
@@ -40,6 +41,8 @@ export interface ListModelInput {
   readonly actions?: readonly OfferedAction[]
   /** The list's own query string (without `?`): where an action on the selection comes back to. */
   readonly query?: string
+  /** Milliseconds since the epoch: the moment the date filters' presets ("Today", "Last month") count from. */
+  readonly today?: number
 }
 
 const cellLength = 80
@@ -274,6 +277,7 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
         ...(rangeStep[column.kind] ? { step: rangeStep[column.kind] } : {}),
         from: { name: from, value: current(from) },
         to: { name: to, value: current(to) },
+        ...(dated ? { presets: presetLinks(input, state, from, to) } : {}),
       })
     } else {
       models.push({ type: 'text', label, name: eq, value: current(eq), hint: 'Exact value.' })
@@ -294,6 +298,23 @@ function filterModels(input: ListModelInput, state: ListState): FilterModel[] {
     }
   }
   return models
+}
+
+/** The date presets as links setting the range's two ends (and going back to the first page), the chosen one marked. */
+function presetLinks(input: ListModelInput, state: ListState, from: string, to: string) {
+  const others = state.filters.filter(([key]) => key !== from && key !== to)
+  const value = (key: string) => state.filters.find(([k]) => k === key)?.[1] ?? null
+  return datePresets(input.today ?? Date.now()).map((preset) => {
+    const set: [string, string][] = [
+      ...(preset.from ? [[from, preset.from] as [string, string]] : []),
+      ...(preset.to ? [[to, preset.to] as [string, string]] : []),
+    ]
+    return {
+      label: preset.label,
+      href: input.urls.list(input.resource.table, listQuery({ ...state, filters: [...others, ...set] })),
+      current: value(from) === preset.from && value(to) === preset.to,
+    }
+  })
 }
 
 function activeFilters(input: ListModelInput, state: ListState, href: (s: ListState) => string) {

@@ -100,6 +100,11 @@ export const TableOptions = z
     fieldsets: z.array(Fieldset).optional(),
     /** A "Save as new" button on the edit form: the values are inserted as a new row. */
     saveAsNew: z.boolean().optional(),
+    /**
+     * Edits, additions, deletes and actions on this table need a "Reason for this change", kept with the audit
+     * entry (only with the audit log on). Overrides the top-level `requireReason`.
+     */
+    requireReason: z.boolean().optional(),
     /** Behaviour: called in the write's transaction (see `TableHooks`). */
     hooks: Hooks.optional(),
     /** Behaviour: custom actions by name (see `TableAction`). */
@@ -151,6 +156,8 @@ export const StewardConfig = z
     roles: z.record(z.string().min(1), RoleSpec).optional(),
     /** Nothing can be added, changed or deleted, whoever asks. */
     readOnly: z.boolean().optional(),
+    /** Every table's changes need a reason, kept with the audit entry (see `tables.<t>.requireReason`). */
+    requireReason: z.boolean().optional(),
     /** Behaviour: hooks for every table, run before (`before*`) or after (`after*`) the table's own. */
     hooks: Hooks.optional(),
     /** Behaviour: actions offered on every table (a table's own action of the same name wins). */

@@ -18,7 +18,14 @@ interface AxeViolation {
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
 /** Each page, how to reach it, and the status it answers with. */
-const pages: { name: string; path: string; status: number; prepare?: (page: Page) => Promise<void> }[] = [
+const pages: {
+  name: string
+  path: string
+  status: number
+  prepare?: (page: Page) => Promise<void>
+  /** A phone's size (390×844) rather than the desktop's: the list's rows become cards there. */
+  phone?: boolean
+}[] = [
   { name: 'index', path: '/', status: 200 },
   { name: 'list', path: '/main/orders/', status: 200 },
   {
@@ -26,7 +33,18 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
     path: '/main/customers/?q=a&f.tier=gold&f.is_active=true&sort=-last_name',
     status: 200,
   },
+  {
+    name: 'list on a phone, with its filters and menu open',
+    path: '/main/orders/?f.status=pending',
+    status: 200,
+    phone: true,
+    async prepare(page) {
+      await page.locator('summary', { hasText: 'Filters' }).click()
+      await page.locator('summary', { hasText: 'More' }).click()
+    },
+  },
   { name: 'detail with related rows', path: '/main/customers/row/2', status: 200 },
+  { name: 'detail with related rows on a phone', path: '/main/customers/row/2', status: 200, phone: true },
   { name: '400 page', path: '/main/orders/?sort=no_such_column&size=7', status: 400 },
   { name: 'edit form', path: '/main/products/row/2/edit', status: 200 },
   {
@@ -54,6 +72,34 @@ const pages: { name: string; path: string; status: number; prepare?: (page: Page
   { name: 'custom page', path: '/_pages/summary', status: 200 },
   { name: 'delete preview', path: '/main/orders/row/2/delete', status: 200 },
   { name: 'blocked delete preview', path: '/main/customers/row/2/delete', status: 200 },
+  {
+    name: 'list with date presets in the open filter panel',
+    path: '/main/orders/?f.placed_at.gte=2020-01-01',
+    status: 200,
+  },
+  {
+    name: 'a required reason left empty',
+    path: '/main/orders/row/2/edit',
+    status: 200,
+    async prepare(page) {
+      await page.locator('[name="v:external_ref"]').fill('987654321')
+      await Promise.all([page.waitForEvent('load'), page.locator('button[name="_action"][value="save"]').click()])
+      await page.locator('#change-reason-error').waitFor()
+    },
+  },
+  {
+    name: 'history with a reason',
+    path: '/main/orders/row/3/edit',
+    status: 200,
+    async prepare(page) {
+      await page.locator('[name="v:external_ref"]').fill('987654322')
+      await page.getByLabel('Reason for this change').fill('Corrected the reference')
+      await Promise.all([page.waitForURL(/\/row\/3$/), page.locator('button[name="_action"][value="save"]').click()])
+      await page.goto(page.url() + '/history')
+      await page.getByText('Corrected the reference').waitFor()
+    },
+  },
+  { name: 'audit page with a reason', path: '/audit', status: 200 },
 ]
 
 /** Per-field options, fieldsets, Save as new and a custom page, so that their markup is checked too. */
@@ -67,6 +113,7 @@ const formOptions: StewardConfigInput = {
         { title: 'Stock', fields: ['stock'], collapsed: true },
       ],
     },
+    orders: { requireReason: true, filters: ['status', 'placed_at'] },
   },
   pages: [{ path: '/summary', title: 'Summary', render: () => 'Everything is fine.' }],
 }
@@ -78,7 +125,7 @@ describe('accessibility (axe-core)', () => {
   before(async () => {
     ;[browser, server] = await Promise.all([
       launchBrowser({ bypassCSP: true }),
-      startDemoServer('sqlite', 0.01, formOptions),
+      startDemoServer('sqlite', 0.01, formOptions, { audit: true }),
     ])
     page = await browser.context.newPage()
     page.setDefaultTimeout(5_000)
@@ -92,6 +139,7 @@ describe('accessibility (axe-core)', () => {
     for (const target of pages) {
       test(`${target.name} (${scheme})`, async () => {
         await page.emulateMedia({ colorScheme: scheme })
+        await page.setViewportSize(target.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 })
         const response = await page.goto(server.base + target.path)
         assert.equal(response?.status(), target.status)
         await target.prepare?.(page)

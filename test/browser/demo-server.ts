@@ -29,6 +29,7 @@ export async function startDemoServer(
   dialect: 'sqlite' | 'postgres',
   scale = 0.01,
   config?: StewardConfigInput,
+  options: { readonly audit?: boolean } = {},
 ): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'steward-browser-'))
   const path = join(dir, 'demo.db')
@@ -46,7 +47,10 @@ export async function startDemoServer(
     }
     const conn = await connect(url)
     const schema = await conn.dialect.introspect(conn.db)
-    const admin = createAdmin({ db: conn.db, schema, checkDrift: false, ...(config ? { config } : {}) })
+    const audit = options.audit
+      ? { audit: { target: dialect === 'postgres' ? 'steward.audit_log' : join(dir, 'audit.db') } }
+      : {}
+    const admin = createAdmin({ db: conn.db, schema, checkDrift: false, ...(config ? { config } : {}), ...audit })
     // A plain HTTP/1 server: no createServer option is given.
     const server = serve({ fetch: admin.fetch, port: 0, hostname: '127.0.0.1' }) as Server
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())))

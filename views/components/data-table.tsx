@@ -6,6 +6,7 @@ import { cellHtml } from './cell.js'
 /**
  * A table of rows; sortable headers when given `ColumnHeader`s with sort links. Rows with `select` get a
  * leading checkbox column (inside the caller's form), headed by a "select all" box a script reveals.
+ * On phones `st-cards` shows each row as a card: its label and a few key fields, each named by `data-label`.
  */
 export function DataTable(props: {
   caption: string
@@ -16,7 +17,7 @@ export function DataTable(props: {
   const selectable = props.rows.some((row) => row.select)
   const openable = props.rows.some((row) => row.open)
   return (
-    <div class="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
+    <div class="st-cards md:overflow-x-auto md:rounded md:border md:border-slate-200 md:dark:border-slate-800">
       <table class="w-full text-sm">
         <caption class="sr-only">{props.caption}</caption>
         <thead class="bg-slate-50 text-left dark:bg-slate-900">
@@ -76,6 +77,9 @@ export function DataTable(props: {
   )
 }
 
+/** How many fields besides its label a row's card shows on a phone. */
+const cardFields = 3
+
 /**
  * The rows as one string, with the markup the element tree had: a page of 200 rows has thousands of cells,
  * and building and walking a tree for each was the biggest part of rendering a list (issue 9).
@@ -87,6 +91,21 @@ function rowsHtml(
   openable: boolean,
 ): string {
   const cellClasses = columns.map((column) => (column.numeric ? 'st-cell st-num' : 'st-cell'))
+  // A card shows the row's label (the cell linking to the row, else the Open link) and the first few other
+  // columns with their names; only those cells carry a name, so a page of rows grows by a few bytes a row.
+  const linked = rows.find((row) => row.href !== null)
+  const lead = openable || !linked ? -1 : linked.cells.findIndex((cell) => cell.href === linked.href)
+  const keys = columns
+    .map((_, i) => i)
+    .filter((i) => i !== lead)
+    .slice(0, cardFields)
+  const cellAttributes = columns.map((column, i) =>
+    i === lead
+      ? `class="${cellClasses[i]} st-lead"`
+      : keys.includes(i)
+        ? `class="${cellClasses[i]}" data-label="${escapeHtml(column.label)}"`
+        : `class="${cellClasses[i]}"`,
+  )
   let html = ''
   for (const row of rows) {
     html += '<tr class="st-row">'
@@ -100,10 +119,10 @@ function rowsHtml(
       const link = row.open
         ? `<a href="${escapeHtml(row.open.href)}" aria-label="${escapeHtml(row.open.label)}">Open</a>`
         : ''
-      html += `<td class="st-cell">${link}</td>`
+      html += `<td class="st-cell st-lead">${link}</td>`
     }
     for (let i = 0; i < row.cells.length; i++)
-      html += `<td class="${cellClasses[i] ?? 'st-cell'}">${cellHtml(row.cells[i]!)}</td>`
+      html += `<td ${cellAttributes[i] ?? 'class="st-cell"'}>${cellHtml(row.cells[i]!)}</td>`
     html += '</tr>'
   }
   return html

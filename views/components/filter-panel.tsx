@@ -4,19 +4,30 @@ import { HiddenFields } from './hidden-fields.js'
 const inputClass =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950'
 
-/** The filters of a list as one GET form: it works without JavaScript and keeps search, sort and page size. */
-// Above the table, folded away until wanted (open while filters are active), so the table keeps the page's width.
+/**
+ * The filters of a list as one GET form: it works without JavaScript and keeps search, sort and page size.
+ * `data-filter-form` lets filter-panel.js apply a choice as soon as it is made (the Apply button stays for
+ * typed values and for pages without the script).
+ */
+// Folded behind a "Filters" button (open while filters are active); on wide screens it is a column beside the
+// table (`st-filters`), so opening it never pushes the first row down. The script folds it on narrow screens,
+// where the chips above the table already say which filters are in force.
 export function FilterPanel(props: { form: NonNullable<ListPageModel['filterForm']>; open: boolean }) {
   const { form } = props
   return (
-    <section aria-labelledby="filters-heading">
+    <section aria-labelledby="filters-heading" class="st-filters">
       <details open={props.open} class="rounded border border-slate-200 dark:border-slate-800">
         <summary id="filters-heading" class="cursor-pointer px-3 py-2 text-base font-semibold">
           Filters
         </summary>
-        <form method="get" action={form.action} class="space-y-3 border-t border-slate-200 p-3 dark:border-slate-800">
+        <form
+          method="get"
+          action={form.action}
+          data-filter-form
+          class="space-y-3 border-t border-slate-200 p-3 dark:border-slate-800"
+        >
           <HiddenFields pairs={form.keep} />
-          <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4">
+          <div class="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
             {form.filters.map((filter, i) => (
               <FilterField filter={filter} id={`filter-${i}`} />
             ))}
@@ -75,11 +86,34 @@ function FilterField(props: { filter: FilterModel; id: string }) {
   return (
     <fieldset>
       <legend class="mb-1 text-sm font-medium">{filter.label}</legend>
+      {filter.presets && <DatePresets presets={filter.presets} label={filter.label} />}
       <div class="flex flex-col gap-1">
         <RangeEnd filter={filter} end="from" />
         <RangeEnd filter={filter} end="to" />
       </div>
     </fieldset>
+  )
+}
+
+/** Day ranges in one click (days in UTC, as the server counts them); the chosen one marked with aria-current. */
+function DatePresets(props: {
+  presets: NonNullable<Extract<FilterModel, { type: 'range' }>['presets']>
+  label: string
+}) {
+  return (
+    <ul aria-label={`${props.label}: quick ranges (UTC days)`} class="mb-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+      {props.presets.map((preset) => (
+        <li>
+          <a
+            href={preset.href}
+            aria-current={preset.current ? 'true' : undefined}
+            class={`inline-block py-1 ${preset.current ? 'font-semibold no-underline' : ''}`}
+          >
+            {preset.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -1,5 +1,6 @@
 import type { ActionField } from '../../src/forms/action-form.js'
 import { HiddenFields } from '../components/hidden-fields.js'
+import { ReasonField } from '../components/reason-field.js'
 import { controlClass } from '../widgets/control-classes.js'
 import type { ActionPageModel } from './edit-page-models.js'
 
@@ -87,6 +88,7 @@ export function ActionPage(props: { model: ActionPageModel }) {
         {model.fields.map((field, index) => (
           <Field field={field} index={index} />
         ))}
+        {model.reason && <ReasonField field={model.reason} />}
         <div class="flex flex-wrap items-center gap-3">
           <button
             type="submit"

@@ -1,5 +1,6 @@
 import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
+import { ReasonField } from '../components/reason-field.js'
 import type { DeleteEffectModel, DeletePageModel } from './edit-page-models.js'
 
 // Spelled out so that Tailwind finds the class names in this file.
@@ -68,18 +69,21 @@ export function DeletePage(props: { model: DeletePageModel }) {
         </p>
       )}
       {model.blocked && <p class="font-medium text-red-800 dark:text-red-300">{model.blockedText}</p>}
-      <form method="post" action={model.action} class="flex flex-wrap items-center gap-3">
+      <form method="post" action={model.action} novalidate class="space-y-4">
         <HiddenFields pairs={model.hidden} />
-        <button
-          type="submit"
-          disabled={model.blocked}
-          class="rounded border border-red-700 bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          Yes, delete
-        </button>
-        <a href={model.cancelHref} class="text-sm">
-          No, go back
-        </a>
+        {model.reason && !model.blocked && <ReasonField field={model.reason} />}
+        <div class="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={model.blocked}
+            class="rounded border border-red-700 bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            Yes, delete
+          </button>
+          <a href={model.cancelHref} class="text-sm">
+            No, go back
+          </a>
+        </div>
       </form>
       <DeveloperDetails
         lines={[...model.cascades, ...model.cleared, ...model.blockers].map((effect) => effect.technical)}

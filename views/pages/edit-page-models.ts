@@ -1,6 +1,7 @@
 // View models of the write half's conflict, delete and action pages, decided in src/http. The create/edit form's own
 // model is RecordFormModel (src/forms/form-page-model.ts).
 import type { ActionField } from '../../src/forms/action-form.js'
+import type { ReasonFieldModel } from '../../src/forms/change-reason.js'
 import type { RecordFormModel } from '../../src/forms/form-page-model.js'
 
 export interface ConflictRow {
@@ -51,6 +52,8 @@ export interface DeletePageModel {
   readonly action: string
   readonly hidden: readonly (readonly [string, string])[]
   readonly cancelHref: string
+  /** "Reason for this change", kept with the audit entries; null without the audit log. */
+  readonly reason: ReasonFieldModel | null
 }
 
 /** A custom action's confirm step and/or small form (see src/http/routes/action-routes.tsx). */
@@ -66,4 +69,6 @@ export interface ActionPageModel {
   readonly hidden: readonly (readonly [string, string])[]
   readonly runLabel: string
   readonly cancelHref: string
+  /** "Reason for this change", kept with the audit entries; null without the audit log. */
+  readonly reason: ReasonFieldModel | null
 }

@@ -31,6 +31,11 @@ export function HistoryPage(props: { model: HistoryPageModel }) {
                 </time>
               </h2>
               {entry.note && <p class="text-sm">{entry.note}</p>}
+              {entry.reason && (
+                <p class="text-sm break-words whitespace-pre-wrap">
+                  <span class="font-medium">Reason:</span> {entry.reason}
+                </p>
+              )}
               {entry.changes.length > 0 ? (
                 <table class="w-full text-left text-sm">
                   <caption class="sr-only">

@@ -6,18 +6,14 @@ import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
 const buttonClass =
-  'rounded border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+  'inline-block rounded border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
 
 export function ListPage(props: { model: ListPageModel }) {
   const { model } = props
   return (
     <div class="space-y-4">
       <div class="flex flex-wrap items-center gap-3">
-        {model.createHref && (
-          <a href={model.createHref} class={buttonClass}>
-            {model.createLabel}
-          </a>
-        )}
+        <TableMenu model={model} />
       </div>
       <ReadOnlyNote reasons={model.readOnlyReasons} />
       {model.search && (
@@ -47,11 +43,11 @@ export function ListPage(props: { model: ListPageModel }) {
       {model.activeFilters.length > 0 && (
         <ul aria-label="Active filters" class="flex flex-wrap gap-2">
           {model.activeFilters.map((filter) => (
-            <li class="flex items-center gap-1 rounded-full bg-sky-100 px-3 py-0.5 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
+            <li class="flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-3 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
               {filter.label}
               <a
                 href={filter.removeHref}
-                class="ml-1 text-sky-950 no-underline dark:text-sky-50"
+                class="inline-flex size-6 items-center justify-center text-sky-950 no-underline dark:text-sky-50"
                 aria-label={`Remove filter: ${filter.label}`}
               >
                 ×
@@ -60,16 +56,16 @@ export function ListPage(props: { model: ListPageModel }) {
           ))}
           {model.clearHref && (
             <li>
-              <a href={model.clearHref} class="text-sm">
+              <a href={model.clearHref} class="inline-flex min-h-7 items-center text-sm">
                 Clear all
               </a>
             </li>
           )}
         </ul>
       )}
-      {model.filterForm && <FilterPanel form={model.filterForm} open={model.activeFilters.length > 0} />}
-      <div>
-        <div class="min-w-0 space-y-3">
+      <div class="flex flex-col gap-3 lg:flex-row lg:items-start lg:gap-4">
+        {model.filterForm && <FilterPanel form={model.filterForm} open={model.activeFilters.length > 0} />}
+        <div class="min-w-0 flex-1 space-y-3 lg:order-1">
           {model.error ? (
             <p
               role="alert"
@@ -79,19 +75,9 @@ export function ListPage(props: { model: ListPageModel }) {
             </p>
           ) : (
             <>
-              <div class="flex flex-wrap items-center gap-3">
-                <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-                  {model.summary}
-                </p>
-                {model.exportCsv && (
-                  <a href={model.exportCsv.href} title={model.exportCsv.title} download class={buttonClass}>
-                    Export CSV
-                  </a>
-                )}
-                {model.exportCsv?.truncatedNote && (
-                  <span class="text-xs text-slate-600 dark:text-slate-400">{model.exportCsv.truncatedNote}</span>
-                )}
-              </div>
+              <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+                {model.summary}
+              </p>
               {model.bulk ? (
                 <SelectionForm
                   bulk={model.bulk}
@@ -114,6 +100,36 @@ export function ListPage(props: { model: ListPageModel }) {
       </div>
       <DeveloperDetails lines={[model.kindLabel]} />
     </div>
+  )
+}
+
+/**
+ * Adding a row and exporting the list: behind a "More" button on phones, laid out in the line on wider screens
+ * (`st-menu` shows a closed <details>' content from the md breakpoint up, so this needs no script).
+ */
+function TableMenu(props: { model: ListPageModel }) {
+  const { model } = props
+  const exportCsv = model.error ? null : model.exportCsv
+  if (!model.createHref && !exportCsv) return null
+  return (
+    <details class="st-menu">
+      <summary class={`${buttonClass} cursor-pointer md:hidden`}>More</summary>
+      <div class="mt-2 flex flex-wrap items-center gap-3 md:mt-0">
+        {model.createHref && (
+          <a href={model.createHref} class={buttonClass}>
+            {model.createLabel}
+          </a>
+        )}
+        {exportCsv && (
+          <a href={exportCsv.href} title={exportCsv.title} download class={buttonClass}>
+            Export CSV
+          </a>
+        )}
+        {exportCsv?.truncatedNote && (
+          <span class="text-xs text-slate-600 dark:text-slate-400">{exportCsv.truncatedNote}</span>
+        )}
+      </div>
+    </details>
   )
 }
 
@@ -175,11 +191,14 @@ function Pagination(props: { model: ListPageModel }) {
         {sizes.map((size) => (
           <li>
             {size.current ? (
-              <span aria-current="true" class="rounded bg-slate-200 px-2 py-1 text-sm font-semibold dark:bg-slate-800">
+              <span
+                aria-current="true"
+                class="inline-block rounded bg-slate-200 px-2 py-1 text-sm font-semibold dark:bg-slate-800"
+              >
                 {size.value}
               </span>
             ) : (
-              <a href={size.href} class="px-2 py-1 text-sm">
+              <a href={size.href} class="inline-block px-2 py-1 text-sm">
                 {size.value}
               </a>
             )}

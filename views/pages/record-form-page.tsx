@@ -1,5 +1,6 @@
 import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
+import { ReasonField } from '../components/reason-field.js'
 import { FormField } from '../widgets/form-field.js'
 import type { FieldGroup } from '../../src/forms/field-groups.js'
 import type { FieldModel } from '../../src/forms/field-model.js'
@@ -44,6 +45,11 @@ export function RecordForm(props: { model: RecordFormModel }) {
       {model.groups.map((group) => (
         <FieldGroupBox group={group} />
       ))}
+      {model.reason && model.buttons.length > 0 && (
+        <div class="pt-2">
+          <ReasonField field={model.reason} />
+        </div>
+      )}
       <div class="flex flex-wrap items-center gap-3 pt-2">
         {model.buttons.map((button) => (
           <button type="submit" name="_action" value={button.value} class={button.primary ? primary : secondary}>

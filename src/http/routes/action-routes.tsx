@@ -2,7 +2,9 @@ import type { Context, Hono } from 'hono'
 import { ActionPage } from '../../../views/pages/action-page.js'
 import type { ActionPageModel } from '../../../views/pages/edit-page-models.js'
 import { actionFieldName, actionFields, parseActionForm, type ActionField } from '../../forms/action-form.js'
+import { parseReason, reasonFieldModel, type ParsedReason, type ReasonRule } from '../../forms/change-reason.js'
 import { formBody, type FormBody } from '../../forms/form-body.js'
+import { isReadingAction } from '../../auth/permissions.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
 import { runAction, type RunActionResult } from '../../records/run-action.js'
@@ -15,7 +17,15 @@ import { readFormData } from '../form-request.js'
 import { setFlash } from '../middleware/flash.js'
 import { actionRefusal, asksFirst, backField } from '../offered-actions.js'
 import { renderPage } from '../render-page.js'
-import { auditRecorder, csrfPair, recordKeyOf, refusalMessage, shortKey, type RecordKey } from './edit-helpers.js'
+import {
+  auditRecorder,
+  csrfPair,
+  reasonRuleOf,
+  recordKeyOf,
+  refusalMessage,
+  shortKey,
+  type RecordKey,
+} from './edit-helpers.js'
 import { mayFor, recordTargetOf, resourceFor, tableCrumbs } from './table-route-helpers.js'
 import { rowNoun } from '../record-names.js'
 
@@ -129,6 +139,11 @@ function listQueryOf(text: string | undefined): [string, string][] {
   return [...new URLSearchParams(text)]
 }
 
+/** A reason is asked for actions that may change rows (their permission is not a reading one). */
+function actionReasonRule(c: Context<AdminEnv>, request: Request): ReasonRule {
+  return isReadingAction(request.action.spec.permission) ? 'off' : reasonRuleOf(c, request.resource)
+}
+
 async function showAction(c: Context<AdminEnv>, request: Request): Promise<Response> {
   if (request.keys.length === 0) throw new HttpError(400, 'No rows selected', 'Select the rows to run this on first.')
   const form = request.action.spec.form
@@ -138,9 +153,11 @@ async function showAction(c: Context<AdminEnv>, request: Request): Promise<Respo
 async function postAction(c: Context<AdminEnv>, secret: string, request: Request, body: FormBody): Promise<Response> {
   const { spec } = request.action
   const fresh = spec.form ? actionFields(spec.form) : []
-  // From the list's or the record's button: the page comes first when the action asks anything.
-  if (asksFirst(request.action) && body.value(runField) !== '1')
+  const rule = actionReasonRule(c, request)
+  // From the list's or the record's button: the page comes first when the action asks anything (a required reason too).
+  if ((asksFirst(request.action) || rule === 'required') && body.value(runField) !== '1')
     return renderAction(c, request, { fields: fresh, error: null }, 200)
+  const reason = parseReason(body, rule)
   let input: unknown = undefined
   if (spec.form) {
     const parsed = parseActionForm(spec.form, body)
@@ -148,11 +165,12 @@ async function postAction(c: Context<AdminEnv>, secret: string, request: Request
       return renderAction(
         c,
         request,
-        { fields: parsed.fields, error: parsed.formError ?? 'Check the fields below.' },
+        { fields: parsed.fields, error: parsed.formError ?? 'Check the fields below.', reason },
         422,
       )
     input = parsed.input
   }
+  if (!reason.ok) return renderAction(c, request, { fields: refill(fresh, body), error: null, reason }, 422)
   const admin = c.get('admin')
   const result = await runAction(admin.db, {
     dialect: admin.dialect,
@@ -161,7 +179,7 @@ async function postAction(c: Context<AdminEnv>, secret: string, request: Request
     targets: request.keys.map((key) => key.target),
     user: c.get('principal'),
     input,
-    audit: await auditRecorder(c),
+    audit: await auditRecorder(c, reason.reason),
   })
   if (result.status === 'done') {
     await setFlash(c, secret, { kind: 'success', message: doneMessage(request, result) })
@@ -171,7 +189,7 @@ async function postAction(c: Context<AdminEnv>, secret: string, request: Request
   const error = failureMessage(c, request, result)
   const onField = result.status === 'refused' && result.field ? actionFieldName(result.field) : null
   const fields = refill(fresh, body).map((field) => (field.name === onField ? { ...field, error } : field))
-  return renderAction(c, request, { fields, error }, result.status === 'failed' ? 500 : 409)
+  return renderAction(c, request, { fields, error, reason }, result.status === 'failed' ? 500 : 409)
 }
 
 function doneMessage(request: Request, result: Extract<RunActionResult, { status: 'done' }>): string {
@@ -211,7 +229,7 @@ function refill(fields: readonly ActionField[], body: FormBody): ActionField[] {
 async function renderAction(
   c: Context<AdminEnv>,
   request: Request,
-  state: { readonly fields: readonly ActionField[]; readonly error: string | null },
+  state: { readonly fields: readonly ActionField[]; readonly error: string | null; readonly reason?: ParsedReason },
   status: 200 | 409 | 422 | 500,
 ): Promise<Response> {
   const admin = c.get('admin')
@@ -243,6 +261,11 @@ async function renderAction(
     hidden: [csrfPair(c), ...request.carried, [runField, '1']],
     runLabel: action.spec.label,
     cancelHref: request.backUrl,
+    reason: reasonFieldModel(
+      actionReasonRule(c, request),
+      state.reason?.input ?? '',
+      state.reason && !state.reason.ok ? state.reason.error : null,
+    ),
   }
   return renderPage(
     c,

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { RecordKey } from './edit-helpers.js'
 import { ConflictPage } from '../../../views/pages/conflict-page.js'
 import type { ConflictRow } from '../../../views/pages/edit-page-models.js'
+import type { ReasonFieldModel } from '../../forms/change-reason.js'
 import { formControl } from '../../forms/form-body.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
 import { recordFormModel } from '../../forms/form-page-model.js'
@@ -32,6 +33,7 @@ export async function showConflict(
   parsed: ParsedForm,
   current: Row,
   changedByOthers: readonly string[] | 'all',
+  reason: ReasonFieldModel | null = null,
 ): Promise<Response> {
   const admin = c.get('admin')
   const urls = c.get('urls')
@@ -67,6 +69,7 @@ export async function showConflict(
     cancelHref: urls.detail(resource.table, key.text),
     buttonLabel: 'Save my changes over the current row',
     fieldsets: resource.fieldsets,
+    reason,
   })
   const title = recordTitle(resource, current, key.target.keyValues, dialect)
   return renderPage(

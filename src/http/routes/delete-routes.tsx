@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
 import { DeletePage } from '../../../views/pages/delete-page.js'
 import type { DeletePageModel } from '../../../views/pages/edit-page-models.js'
-import { formBody } from '../../forms/form-body.js'
+import { parseReason, reasonFieldModel, type ParsedReason } from '../../forms/change-reason.js'
+import { formBody, type FormBody } from '../../forms/form-body.js'
 import { previewDelete, type DeleteEffect, type DeletePreview } from '../../records/delete-preview.js'
 import { deleteRecords } from '../../records/delete-records.js'
 import { readRecord } from '../../records/read-record.js'
@@ -18,6 +19,7 @@ import { renderPage } from '../render-page.js'
 import {
   auditRecorder,
   csrfPair,
+  reasonRuleOf,
   recordKeyOf,
   refusalMessage,
   shortKey,
@@ -54,7 +56,8 @@ export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
 export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<Response> {
   const resource = writableResource(c, 'delete')
   const key = await recordKeyOf(c, resource)
-  return runDelete(c, secret, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) })
+  const body = formBody(await readFormData(c))
+  return runDelete(c, secret, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) }, body)
 }
 
 /**
@@ -80,25 +83,33 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
     keys.push({ text: refSegment(target.text), target })
   }
   if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true, back })
-  return runDelete(c, secret, resource, { keys, bulk: true, back })
+  return runDelete(c, secret, resource, { keys, bulk: true, back }, body)
 }
 
-async function runDelete(c: Context<AdminEnv>, secret: string, resource: Resource, target: Target): Promise<Response> {
+async function runDelete(
+  c: Context<AdminEnv>,
+  secret: string,
+  resource: Resource,
+  target: Target,
+  body: FormBody,
+): Promise<Response> {
   const admin = c.get('admin')
+  const reason = parseReason(body, reasonRuleOf(c, resource))
+  if (!reason.ok) return renderDelete(c, resource, target, null, reason)
   const result = await deleteRecords(
     admin.db,
     admin.dialect,
     resource,
     target.keys.map((key) => key.target),
-    await auditRecorder(c),
+    await auditRecorder(c, reason.reason),
     { resources: admin.resources.all, user: c.get('principal'), hooks: writeHooks(c, resource) },
   )
   if (result.status === 'error') {
     const fault = databaseFault(result.error)
     if (fault) throw fault
   }
-  if (result.status === 'refused') return renderDelete(c, resource, target, refusalMessage(c, result))
-  if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result))
+  if (result.status === 'refused') return renderDelete(c, resource, target, refusalMessage(c, result), reason)
+  if (result.status !== 'deleted') return renderDelete(c, resource, target, notDeletedMessage(result), reason)
   // One row that is there but outside the user's scope is a 404, as on every page (nothing was deleted).
   const [only] = target.keys
   if (!target.bulk && only && result.count === 0 && resource.scope) {
@@ -116,6 +127,7 @@ async function renderDelete(
   resource: Resource,
   target: Target,
   refusal: string | null = null,
+  reason: ParsedReason | null = null,
 ): Promise<Response> {
   let error = refusal
   const admin = c.get('admin')
@@ -201,6 +213,11 @@ async function renderDelete(
       target.bulk || !records[0]?.href
         ? urls.list(resource.table, back?.query ?? [])
         : records[0].href + backSuffix(back),
+    reason: reasonFieldModel(
+      reasonRuleOf(c, resource),
+      reason?.input ?? '',
+      reason && !reason.ok ? reason.error : null,
+    ),
   }
   return renderPage(
     c,
@@ -212,6 +229,6 @@ async function renderDelete(
       current: resource.table,
     },
     <DeletePage model={model} />,
-    error ? 409 : 200,
+    error ? 409 : reason && !reason.ok ? 422 : 200,
   )
 }

@@ -3,6 +3,7 @@ import type { AuditRecorder } from '../../audit/audit-entry.js'
 import { anonymous } from '../../auth/permissions.js'
 import type { DatabaseError } from '../../db/database-error.js'
 import { constraintErrors, type FormErrors } from '../../forms/constraint-errors.js'
+import { reasonRule, type ReasonRule } from '../../forms/change-reason.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
 import type { Submitted } from '../../forms/parse-form.js'
 import { missingReferences } from '../../records/missing-references.js'
@@ -47,11 +48,20 @@ export function shortKey(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }
 
-/** The audit log and this request's actor (the logged-in account with Steward's login), or null when auditing is off. */
-export async function auditRecorder(c: Context<AdminEnv>): Promise<AuditRecorder | null> {
+/**
+ * The audit log, this request's actor (the logged-in account with Steward's login) and the reason they gave,
+ * or null when auditing is off.
+ */
+export async function auditRecorder(c: Context<AdminEnv>, reason: string | null = null): Promise<AuditRecorder | null> {
   const { audit } = c.get('admin')
   const who = c.get('principal')
-  return audit ? { log: audit, actor: who && who !== anonymous ? who.name : null } : null
+  return audit ? { log: audit, actor: who && who !== anonymous ? who.name : null, reason } : null
+}
+
+/** Whether changes to `resource` offer, require or (without the audit log) leave out a reason. */
+export function reasonRuleOf(c: Context<AdminEnv>, resource: Resource): ReasonRule {
+  const { config, audit } = c.get('admin')
+  return reasonRule(config, resource.id, audit !== null)
 }
 
 /**

@@ -59,6 +59,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
       actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'rows' }),
       query: new URL(c.req.url).search.slice(1),
+      today: admin.now(),
     })
     return renderPage(
       c,

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { RecordForm } from '../../../views/pages/record-form-page.js'
+import { parseReason, reasonFieldModel, type ParsedReason } from '../../forms/change-reason.js'
 import { formBody, formControl } from '../../forms/form-body.js'
 import { formFields, type FieldSpec } from '../../forms/form-fields.js'
 import { recordFormModel, saveActionOf } from '../../forms/form-page-model.js'
@@ -28,6 +29,7 @@ import { formLookups } from './edit-lookups.js'
 import {
   auditRecorder,
   csrfPair,
+  reasonRuleOf,
   recordKeyOf,
   refusedOnForm,
   shortKey,
@@ -42,6 +44,14 @@ export interface FormState {
   readonly submitted?: ReadonlyMap<string, Submitted>
   readonly errors?: Readonly<Record<string, string>>
   readonly formError?: string | null
+  /** The reason as typed, and its message when it was refused. */
+  readonly reason?: ParsedReason
+}
+
+/** The reason field as it was sent back, or empty. */
+function reasonOf(c: Context<AdminEnv>, resource: Resource, state: FormState) {
+  const sent = state.reason
+  return reasonFieldModel(reasonRuleOf(c, resource), sent?.input ?? '', sent && !sent.ok ? sent.error : null)
 }
 
 /** `?f.<column>=value` from a reverse-relation "add" link: the inputs a create form starts with. */
@@ -112,6 +122,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
     cancelHref: urls.list(resource.table),
     noun: rowNoun(resource),
     fieldsets: resource.fieldsets,
+    reason: reasonOf(c, resource, state),
   })
   return renderPage(
     c,
@@ -132,19 +143,22 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   const fields = formFields(resource, 'create', admin.dialect.name)
   const body = formBody(await readFormData(c))
   const parsed = await parseForm(fields, body, { mode: 'create', dialect: admin.dialect.name })
-  if (Object.keys(parsed.errors).length > 0)
-    return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors }, 422)
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+  const reason = parseReason(body, reasonRuleOf(c, resource))
+  if (Object.keys(parsed.errors).length > 0 || !reason.ok)
+    return showCreate(c, { submitted: parsed.submitted, errors: parsed.errors, reason }, 422)
+  const audit = await auditRecorder(c, reason.reason)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, audit, {
     hooks: writeHooks(c, resource),
     user: c.get('principal'),
   })
   if (result.status === 'refused') {
     const { status, ...shown } = refusedOnForm(c, result, fields)
-    return showCreate(c, { submitted: parsed.submitted, ...shown }, status)
+    return showCreate(c, { submitted: parsed.submitted, reason, ...shown }, status)
   }
   if (result.status === 'error') {
     const found = await writeErrors(c, resource, result.error, fields, parsed.values, parsed.submitted)
-    return showCreate(c, { submitted: parsed.submitted, errors: found.fields, formError: found.form }, found.status)
+    const shown = { errors: found.fields, formError: found.form, reason }
+    return showCreate(c, { submitted: parsed.submitted, ...shown }, found.status)
   }
   const action = saveActionOf(body.value(formControl.action))
   const again = `${urls.create(resource.table)}${new URL(c.req.url).search}`
@@ -233,6 +247,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     noun: rowNoun(resource),
     fieldsets: resource.fieldsets,
     saveAsNew: saveAsNew && row !== null,
+    reason: reasonOf(c, resource, state),
   })
   const title = row ? recordTitle(resource, row, key.target.keyValues, admin.dialect.name) : shortKey(key.text)
   return renderPage(
@@ -268,20 +283,33 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   const version = body.value(formControl.version) ?? ''
   const original = readVersion(version, resource.columns) ?? new Map<string, string>()
   const parsed = await parseForm(fields, body, { mode: 'edit', dialect, original })
-  const keep = { submitted: parsed.submitted, version }
+  // Nothing touched needs no reason: the save is "No changes to save", whatever the reason box holds.
+  const rule = reasonRuleOf(c, resource)
+  const untouched = Object.keys(parsed.values).length === 0
+  const reason = parseReason(body, untouched && rule === 'required' ? 'optional' : rule)
+  const keep = { submitted: parsed.submitted, version, reason }
   const errors = { ...parsed.errors, ...keyChangeErrors(fields, parsed.values) }
-  if (Object.keys(errors).length > 0) return showEdit(c, { ...keep, errors }, 422)
+  if (Object.keys(errors).length > 0 || !reason.ok) return showEdit(c, { ...keep, errors }, 422)
   const result = await updateRecord(
     admin.db,
     admin.dialect,
     resource,
     { keyValues: key.target, version, changes: parsed.values, user: c.get('principal') },
-    await auditRecorder(c),
+    await auditRecorder(c, reason.reason),
     { hooks: writeHooks(c, resource) },
   )
   switch (result.status) {
     case 'conflict':
-      return showConflict(c, resource, key, fields, parsed, result.current, result.changedByOthers)
+      return showConflict(
+        c,
+        resource,
+        key,
+        fields,
+        parsed,
+        result.current,
+        result.changedByOthers,
+        reasonOf(c, resource, keep),
+      )
     case 'not_found':
       // Not there for this user (outside the table's scope) is a 404, as on every page; gone meanwhile keeps the input.
       if (resource.scope && (await readRecord(admin.db, unscoped(resource), key.target, null)).row)

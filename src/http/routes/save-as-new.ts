@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { parseReason, type ParsedReason } from '../../forms/change-reason.js'
 import type { FormBody } from '../../forms/form-body.js'
 import { formControl } from '../../forms/form-body.js'
 import { formFields, type FieldSpec } from '../../forms/form-fields.js'
@@ -10,7 +11,14 @@ import type { AdminEnv } from '../admin-context.js'
 import { recordTitle } from '../detail-view-model.js'
 import { HttpError } from '../errors.js'
 import { setFlash } from '../middleware/flash.js'
-import { auditRecorder, refusedOnForm, writableResource, writeErrors, writeHooks } from './edit-helpers.js'
+import {
+  auditRecorder,
+  reasonRuleOf,
+  refusedOnForm,
+  writableResource,
+  writeErrors,
+  writeHooks,
+} from './edit-helpers.js'
 import { allowed } from './table-route-helpers.js'
 import { recordName, rowCount } from '../record-names.js'
 
@@ -39,6 +47,7 @@ export type RedrawEdit = (
     readonly version: string
     readonly errors?: Readonly<Record<string, string>>
     readonly formError?: string | null
+    readonly reason?: ParsedReason
   },
   status: number,
 ) => Promise<Response>
@@ -63,10 +72,12 @@ export async function postSaveAsNew(
   if (!resource.saveAsNew) throw new HttpError(400, 'Not offered', notOffered)
   const fields = formFields(resource, 'edit', dialect, { saveAsNew: true }).filter((field) => !field.readOnly)
   const parsed = await parseForm(fields, body, { mode: 'create', dialect })
-  const keep = { submitted: parsed.submitted, version: body.value(formControl.version) ?? '' }
-  if (Object.keys(parsed.errors).length > 0) return redraw(c, { ...keep, errors: parsed.errors }, 422)
+  const reason = parseReason(body, reasonRuleOf(c, resource))
+  const keep = { submitted: parsed.submitted, version: body.value(formControl.version) ?? '', reason }
+  if (Object.keys(parsed.errors).length > 0 || !reason.ok) return redraw(c, { ...keep, errors: parsed.errors }, 422)
   // An insert like any other: the table's hooks run (mode 'create') and the audit log records it.
-  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, await auditRecorder(c), {
+  const audit = await auditRecorder(c, reason.reason)
+  const result = await insertRecord(admin.db, admin.dialect, resource, parsed.values, audit, {
     hooks: writeHooks(c, resource),
     user: c.get('principal'),
   })
