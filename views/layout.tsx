@@ -4,6 +4,7 @@ import type { LayoutModel } from './view-model.js'
 import { Breadcrumbs } from './components/breadcrumbs.js'
 import { FlashMessage } from './components/flash-message.js'
 import { HiddenFields } from './components/hidden-fields.js'
+import { SearchBox } from './components/search-box.js'
 import { TableNav } from './components/table-nav.js'
 
 const headerButton =
@@ -47,6 +48,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
               </a>
             )}
             <span class="flex-1"></span>
+            {model.search && <SearchBox model={model.search} id="header-search" label="Search all tables" header />}
             {model.account && (
               <form method="post" action={model.account.logoutAction} class="flex items-center gap-2 text-sm">
                 <HiddenFields pairs={model.account.hidden} />

@@ -59,6 +59,31 @@ export interface LayoutModel {
   } | null
   /** Nobody logs in (`--no-auth`): every page says so. */
   readonly noLoginWarning: boolean
+  /** The header's search across tables; null before login. */
+  readonly search: SearchBoxModel | null
+}
+
+/** A search across tables: where the form goes and what it holds. */
+export interface SearchBoxModel {
+  readonly action: string
+  readonly q: string
+}
+
+/** The page of a search across tables: the matches grouped by table. */
+export interface SearchPageModel {
+  readonly box: SearchBoxModel
+  /** False before anything is searched (an empty box). */
+  readonly searched: boolean
+  readonly groups: readonly SearchGroup[]
+}
+
+export interface SearchGroup {
+  readonly label: string
+  readonly rows: readonly { readonly label: string; readonly href: string | null }[]
+  /** The table's list with the search applied, when more rows match than are shown. */
+  readonly seeAllHref: string | null
+  /** Why the rows may be incomplete (a big table searched only by prefix, a search that failed); null otherwise. */
+  readonly note: string | null
 }
 
 /** The login form; `hidden` carries the CSRF token and where to go next. */
@@ -317,6 +342,8 @@ export interface IndexPageModel {
   readonly groups: readonly { readonly schema: string; readonly entries: readonly IndexEntry[] }[]
   /** The latest recorded changes and a link to all of them; null when auditing is off. */
   readonly recent: { readonly rows: readonly AuditFeedRow[]; readonly allHref: string } | null
+  /** The search across tables, above the tables. */
+  readonly search: SearchBoxModel
 }
 
 export interface ErrorPageModel {

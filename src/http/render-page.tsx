@@ -15,6 +15,8 @@ export interface PageOptions {
   readonly current?: { readonly schema: string; readonly name: string }
   /** The custom page (its config `path`) this is, highlighted in the navigation. */
   readonly currentPage?: string
+  /** What the header's search box holds (the search page's own term). */
+  readonly searchQuery?: string
 }
 
 const readOnlyBanner = 'Read-only: this admin shows the data but changes nothing, whoever is logged in.'
@@ -54,6 +56,7 @@ export function renderPage(
         ? { name: principal.name, logoutAction: urls.logout(), hidden: [[csrfField, c.get('csrfToken') ?? '']] }
         : null,
     noLoginWarning: admin.warnNoLogin,
+    search: loggedIn ? { action: urls.search(), q: page.searchQuery ?? '' } : null,
   }
   return c.html(<Layout model={model}>{body}</Layout>, status as 200)
 }

@@ -24,6 +24,8 @@ export interface Urls {
   delete(table: TableRef, key: string): string
   /** Every recorded change, filterable (only served when auditing is on). */
   audit(query?: QueryPairs): string
+  /** The search across tables; `q` the term. */
+  search(q?: string): string
   /** A record's audit history (only served when auditing is on). */
   history(table: TableRef, key: string): string
   bulkDelete(table: TableRef): string
@@ -55,6 +57,7 @@ export function createUrls(base: string): Urls {
     delete: (table, key) => `${row(table, key)}/delete`,
     history: (table, key) => `${row(table, key)}/history`,
     audit: (query = []) => `${root}/audit${queryString(query)}`,
+    search: (q) => `${root}/search${q === undefined ? '' : queryString([['q', q]])}`,
     bulkDelete: (table) => `${tablePath(table)}/delete`,
     bulkAction: (table, action, query = []) => `${tablePath(table)}/action/${segment(action)}${queryString(query)}`,
     rowAction: (table, key, action) => `${row(table, key)}/action/${segment(action)}`,

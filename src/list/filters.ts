@@ -7,6 +7,7 @@ import { comparedAsText } from '../db/postgres-text-types.js'
 import { kindOf } from '../kinds/registry.js'
 import type { Resource, SearchPath } from '../resources/resource.js'
 import type { Filter, ListParams } from './list-params.js'
+import { searchWords } from './search-words.js'
 import { columnId, computedSql } from './sql-identifiers.js'
 
 export interface WhereContext {
@@ -88,11 +89,22 @@ function nextDay(day: string): string {
 const plainTextTypes = /^(text|varchar|bpchar|char|citext|name|character( varying)?|n?varchar|n?char|clob)$/i
 
 /**
- * Case-insensitive substring search over the resource's search fields, plus an exact match on the
- * key when the term is a valid key value, so pasting an id finds that row.
+ * Multi-word search, as Django's: every word of the term (see `searchWords`) must match some search field or
+ * path, case-insensitively, anywhere in it; or the whole term is the row's key, so pasting an id finds that row.
+ * Null when the term holds no word.
  */
-function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawBuilder<boolean> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+export function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawBuilder<boolean> | null {
+  const words = searchWords(q)
+  if (words.length === 0) return null
+  const all = words.map((word) => wordCondition(resource, word, ctx))
+  const matched = all.length === 1 ? all[0]! : sql<boolean>`(${sql.join(all, sql` and `)})`
+  const keyMatch = keyCondition(resource, q, ctx.dialect)
+  return keyMatch ? sql<boolean>`(${matched} or ${keyMatch})` : matched
+}
+
+/** One word in any of the search fields or paths: `(a ilike '%w%' or exists (… b ilike '%w%'))`. */
+function wordCondition(resource: Resource, word: string, ctx: WhereContext): RawBuilder<boolean> {
+  const pattern = `%${escapeLike(word)}%`
   const op = sql.raw(ctx.capabilities.caseInsensitiveLike)
   const byName = new Map(resource.columns.map((column) => [column.name, column]))
   const parts: RawBuilder<unknown>[] = []
@@ -106,10 +118,13 @@ function searchCondition(resource: Resource, q: string, ctx: WhereContext): RawB
     const rows = ctx.referencedRows ? ctx.referencedRows(path.fk) : sql.id(path.fk.refSchema, path.fk.refTable)
     if (rows) parts.push(pathCondition(resource, path, rows, sql`${op} ${pattern} escape '\\'`, ctx))
   }
-  const keyMatch = keyCondition(resource, q, ctx.dialect)
-  if (keyMatch) parts.push(keyMatch)
-  // A term that can match nothing here (text on a table without text columns) finds nothing, not everything.
+  // A word that can match nothing here (text on a table without text columns) finds nothing, not everything.
   return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`
+}
+
+/** `%`, `_` and the escape character itself, escaped for `like … escape '\\'`: a search matches them literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
 }
 
 function textTarget(column: Column, ctx: WhereContext, id = columnId(column.name)): RawBuilder<unknown> {
@@ -145,7 +160,7 @@ export function searchCastsToText(column: Column): boolean {
   return !(column.kind === 'text' && plainTextTypes.test(column.baseType))
 }
 
-function keyCondition(resource: Resource, q: string, dialect: DialectName): RawBuilder<unknown> | null {
+export function keyCondition(resource: Resource, q: string, dialect: DialectName): RawBuilder<unknown> | null {
   const [name] = resource.key.columns
   if (resource.key.type === 'columns' || resource.key.columns.length !== 1 || !name) return null
   if (resource.key.type === 'rowid') return /^-?\d{1,18}$/.test(q) ? sql`${columnId('rowid')} = ${Number(q)}` : null

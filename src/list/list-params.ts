@@ -9,6 +9,7 @@ import { decodeRecordKey, type KeyValue } from '../records/record-key.js'
 import { typedKeyValues } from '../records/typed-key-values.js'
 import type { Resource, SortTerm } from '../resources/resource.js'
 import { resolveOrdering } from './ordering.js'
+import { maxSearchWords, searchWords } from './search-words.js'
 import { readChoice } from '../forms/html-input-values.js'
 
 /** Page sizes offered; a resource's own default is added when it is not one of them. */
@@ -84,6 +85,8 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
     else problems.push(`"${key}": ${result.error.issues[0]?.message ?? 'not valid'}`)
   }
   const { q = '', page = 1, after, before } = data
+  if (searchWords(q).length > maxSearchWords)
+    problems.push(`"q": at most ${maxSearchWords} words; put a phrase in quotes to search for it whole`)
   const columns = new Map(resource.columns.map((column) => [column.name, column]))
   const computed = new Set(resource.computed.map((field) => field.name))
 

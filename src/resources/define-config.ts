@@ -142,6 +142,17 @@ export const StewardConfig = z
     /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */
     exportMaxRows: z.number().int().positive().optional(),
     /**
+     * Search across tables (`/search`): rows shown per table (default 5), and the estimated row count above which a
+     * table is searched only where an index answers, by equality or prefix (default 100,000).
+     */
+    search: z
+      .object({
+        rowsPerTable: z.number().int().positive().max(100).optional(),
+        bigTableRows: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+    /**
      * How many expensive statements (searches, CSV exports) one process runs at once (default 5, half the
      * default Postgres pool). Beyond that a request gets a 503 "busy" page at once, so that the connections
      * left over keep serving cheap pages. Keep it below the pool size.

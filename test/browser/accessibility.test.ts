@@ -45,6 +45,7 @@ const pages: {
   },
   { name: 'detail with related rows', path: '/main/customers/row/2', status: 200 },
   { name: 'detail with related rows on a phone', path: '/main/customers/row/2', status: 200, phone: true },
+  { name: 'search across tables', path: '/search?q=bamboo', status: 200 },
   { name: '400 page', path: '/main/orders/?sort=no_such_column&size=7', status: 400 },
   { name: 'edit form', path: '/main/products/row/2/edit', status: 200 },
   {

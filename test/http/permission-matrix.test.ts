@@ -29,6 +29,8 @@ const routeActions: Readonly<Record<string, Action | 'public'>> = {
   'GET /static/:file': 'public',
   'GET /healthz': 'public',
   'GET /audit': 'public',
+  // Reads only the tables the user may view (test/list/search-tables.test.ts).
+  'GET /search': 'public',
   'GET /:schema/:table': 'view',
   'GET /:schema/:table/': 'view',
   'GET /:schema/:table/export.csv': 'export',

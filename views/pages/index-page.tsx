@@ -1,9 +1,11 @@
 import { AuditFeedTable } from '../components/audit-feed-table.js'
+import { SearchBox } from '../components/search-box.js'
 import type { IndexPageModel } from '../view-model.js'
 
 export function IndexPage(props: { model: IndexPageModel }) {
   return (
     <div class="space-y-8">
+      <SearchBox model={props.model.search} id="index-search" label="Search all tables for" />
       {props.model.groups.map((group, i) => (
         <section aria-labelledby={`schema-${i}`}>
           <h2 id={`schema-${i}`} class="mb-2 text-lg font-semibold">

@@ -93,6 +93,7 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
       model={{
         groups: [...groups].map(([schema, entries]) => ({ schema, entries })),
         recent: recent ? { rows: auditRows(recent, visible, urls), allHref: urls.audit() } : null,
+        search: { action: urls.search(), q: '' },
       }}
     />,
   )
