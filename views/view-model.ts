@@ -256,6 +256,9 @@ export interface DetailPageModel {
   readonly deleteHref: string | null
   /** The record's audit history; null when auditing is off. */
   readonly historyHref: string | null
+  /** The rows before and after this one in the list it was opened from; null at either end. */
+  readonly prevHref: string | null
+  readonly nextHref: string | null
   /**
    * Custom actions on this record: `post` ones run at once from a small form (carrying `actionHidden`), the
    * others are links to their confirm or form page.

@@ -12,6 +12,11 @@ export interface DialectCapabilities {
   readonly textCast: string
   /** Whether a table without a usable key still has a stable hidden `rowid` to address rows by. */
   readonly rowid: boolean
+  /**
+   * Whether NULL comes before every value in an ascending order (SQLite) rather than after it (Postgres).
+   * https://www.sqlite.org/lang_select.html#the_order_by_clause, https://www.postgresql.org/docs/current/queries-order.html
+   */
+  readonly nullsFirst: boolean
 }
 
 /** Where Steward keeps tables of its own (accounts, the audit log): never among the user's tables. */

@@ -61,7 +61,7 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
   // ctid moves when a row is updated: no stable rowid.
-  capabilities: { caseInsensitiveLike: 'ilike', textCast: 'text', rowid: false },
+  capabilities: { caseInsensitiveLike: 'ilike', textCast: 'text', rowid: false, nullsFirst: false },
   values: postgresValueRules,
   ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,

@@ -43,7 +43,7 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   defaultSchema: 'main',
   // Tables (unless WITHOUT ROWID) carry a hidden integer rowid.
-  capabilities: { caseInsensitiveLike: 'like', textCast: 'text', rowid: true },
+  capabilities: { caseInsensitiveLike: 'like', textCast: 'text', rowid: true, nullsFirst: true },
   values: sqliteValueRules,
   ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.

@@ -28,10 +28,21 @@ export interface DetailModelInput {
   readonly may: May
   /** Whether writes are audited: the page then links to the record's history. */
   readonly audited?: boolean
+  /** The list the page was opened from, and the rows around this one in it (see `listBackOf`, `loadNeighbourRows`). */
+  readonly context?: RecordContext
   /** The custom actions offered on this record (already allowed for this user; see `offeredActions`). */
   readonly actions?: readonly OfferedAction[]
   /** The CSRF token an action's button posts. */
   readonly csrfToken?: string | null
+}
+
+/** Where a record page goes back to, and its neighbours in that list; hrefs complete with their `back`. */
+export interface RecordContext {
+  readonly listHref: string
+  /** `?back=…` (or ''), appended to the record's own pages so they keep the list too. */
+  readonly suffix: string
+  readonly prevHref: string | null
+  readonly nextHref: string | null
 }
 
 export function detailPageModel(input: DetailModelInput): DetailPageModel {
@@ -66,6 +77,8 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     }
   }
   const writable = !resource.readOnly && !input.duplicated
+  const { context } = input
+  const suffix = context?.suffix ?? ''
   return {
     heading: resource.label,
     kindLabel: kindLabel(resource),
@@ -74,10 +87,13 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     fields,
     groups: fieldGroups(fields, resource.fieldsets, (field) => field.name),
     related: input.related,
-    listHref: urls.list(resource.table),
-    editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) : null,
-    deleteHref: writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) : null,
+    listHref: context?.listHref ?? urls.list(resource.table),
+    editHref: writable && input.may('change', resource.table) ? urls.edit(resource.table, input.key) + suffix : null,
+    deleteHref:
+      writable && input.may('delete', resource.table) ? urls.delete(resource.table, input.key) + suffix : null,
     historyHref: input.audited ? urls.history(resource.table, input.key) : null,
+    prevHref: context?.prevHref ?? null,
+    nextHref: context?.nextHref ?? null,
     // A key matching several rows names no one row to run an action on.
     actions: input.duplicated
       ? []

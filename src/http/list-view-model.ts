@@ -4,6 +4,7 @@ import { formatCount, groupDigits } from '../list/count-rows.js'
 import { datePresets } from '../list/date-presets.js'
 import { filterParam, listQuery, listState, type ListState } from '../list/list-query-string.js'
 import { isSortable, pageSizes, type ListParams } from '../list/list-params.js'
+import { backPairs, listBackQuery } from '../list/list-back.js'
 import type { ForeignLabel } from '../list/foreign-labels.js'
 import type { ListPage } from '../list/load-list-page.js'
 import { foreignKeysShown } from '../list/load-list-page.js'
@@ -54,8 +55,10 @@ export function listPageModel(input: ListModelInput): ListPageModel {
   const href = (s: ListState, position?: Parameters<typeof listQuery>[1]) =>
     urls.list(resource.table, listQuery(s, position))
   const columns = listedColumns(resource)
+  // Without a sort of the user's, the list is in its default ordering: its first column shows as sorted.
+  const current = params.sort ?? resource.ordering[0] ?? null
   const headers: ColumnHeader[] = columns.map((column) => {
-    const sorted = params.sort?.column === column.name ? (params.sort.desc ? 'descending' : 'ascending') : null
+    const sorted = current?.column === column.name ? (current.desc ? 'descending' : 'ascending') : null
     if (isComputed(column)) {
       const first = page?.rows.map((row) => row[column.name]).find((value) => value !== null && value !== undefined)
       return {
@@ -70,7 +73,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
       name: column.name,
       label: resource.columnLabels[column.name] ?? column.name,
       sortHref: isSortable(column, input.dialect)
-        ? href({ ...state, sort: sorted === 'ascending' ? `-${column.name}` : column.name })
+        ? href({ ...state, sort: `${nextSortDesc(column, sorted) ? '-' : ''}${column.name}` })
         : '',
       sorted,
       // A foreign key shows its target's label, which is text even when the key is a number.
@@ -143,6 +146,15 @@ function exportLink(input: ListModelInput, state: ListState): ListPageModel['exp
     title: `Download the rows of this list (search, filters and sort) as a CSV file, at most ${groupDigits(max)} rows`,
     truncatedNote: over ? `Exports only the first ${groupDigits(max)} rows` : null,
   }
+}
+
+/**
+ * A header click toggles its column's direction; the first click on a date or time sorts newest first, as
+ * one looks for the latest rows, and on any other column ascending.
+ */
+function nextSortDesc(column: Column, sorted: 'ascending' | 'descending' | null): boolean {
+  if (sorted !== null) return sorted === 'ascending'
+  return column.kind === 'date' || column.kind === 'datetime'
 }
 
 /** A list column: a column of the table, or a computed one. */
@@ -351,6 +363,8 @@ interface RowPlan {
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
   readonly foreign: readonly (ForeignColumn | undefined)[]
+  /** `?back=…`: the list as it is (filters, sort, page), carried by each row's link so its pages can return to it. */
+  readonly back: string
 }
 
 interface ForeignColumn {
@@ -379,7 +393,12 @@ function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
       }
     )
   })
-  return { columns, linkColumn, foreign }
+  return {
+    columns,
+    linkColumn,
+    foreign,
+    back: queryString(backPairs({ query: listBackQuery(resource, input.params) })),
+  }
 }
 
 /** `position` (1-based on the page) is given when the row can be selected for a bulk delete. */
@@ -394,7 +413,7 @@ function rowModel(
   const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
   const ref = rowLinkText(resource, row, input.dialect)
   // No link at all rather than one that ends in "not found" (see rowLinkText).
-  const detail = ref === null ? undefined : urls.detail(resource.table, refSegment(ref))
+  const detail = ref === null ? undefined : `${urls.detail(resource.table, refSegment(ref))}${plan.back}`
   const cells: CellModel[] = plan.columns.map((column, i) => {
     const value = row[column.name]
     if (isComputed(column)) return computedCell(value, cellLength)

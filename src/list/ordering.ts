@@ -13,8 +13,8 @@ export interface Ordering {
 }
 
 /**
- * The ordering of a list: the user's sort, else the configured ordering, else the key; the key is
- * appended so pages are stable. Sorting on the key or on a unique NOT NULL column allows keyset
+ * The ordering of a list: the user's sort, else the configured (or inferred, newest first) ordering, else the key;
+ * the key is appended so pages are stable. Sorting on the key or on a unique NOT NULL column allows keyset
  * pagination (`where (cols) > (last row's values)`), which costs the same on page 20,000 as on page 1.
  */
 export function resolveOrdering(resource: Resource, sort: SortTerm | null): Ordering {
@@ -44,6 +44,20 @@ export function resolveOrdering(resource: Resource, sort: SortTerm | null): Orde
     return { terms: base, keyset: true }
   }
   const used = new Set(base.map((term) => term.column))
+  // The default ordering (configured, or newest first) by NOT NULL columns in one direction: the key follows in
+  // that direction too, and the list pages by keyset, so a big table's newest-first list costs the same on every
+  // page. A user's sort keeps the key ascending after it and pages by OFFSET, as it always has.
+  const notNull = new Set(resource.table.columns.filter((c) => !c.nullable).map((c) => c.name))
+  if (
+    !sort &&
+    uniqueKey &&
+    first &&
+    !key.nullRowid &&
+    base.every((term) => !term.computed && term.desc === first.desc && notNull.has(term.column))
+  ) {
+    const sameWay = key.columns.filter((column) => !used.has(column)).map((column) => ({ column, desc: first.desc }))
+    return { terms: [...base, ...sameWay], keyset: true }
+  }
   const tail = key.columns.filter((column) => !used.has(column)).map((column) => ({ column, desc: false }))
   return { terms: [...base, ...tail], keyset: false }
 }

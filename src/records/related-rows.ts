@@ -4,6 +4,8 @@ import type { Column, ForeignKey } from '../introspect/metadata.js'
 import type { Logger } from '../logger.js'
 import { countRows, type RowCount } from '../list/count-rows.js'
 import { loadForeignLabels, type ForeignLabel } from '../list/foreign-labels.js'
+import { orderByClause } from '../list/keyset.js'
+import { resolveOrdering } from '../list/ordering.js'
 import { matchColumns, selectList } from '../list/sql-identifiers.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
@@ -22,7 +24,7 @@ export interface RelatedRows {
   readonly read: {
     /** The child's columns read for each row, besides its key. */
     readonly columns: readonly Column[]
-    /** The first rows, by key. */
+    /** The first rows in the child's default ordering (newest first where it has one). */
     readonly rows: readonly Row[]
     readonly count: RowCount
     /** The child's foreign keys among `columns`, with the labels of the rows they point at (see `loadForeignLabels`). */
@@ -47,7 +49,7 @@ export interface RelatedRowsOptions {
   readonly user: Reader
   /** Where a child that could not be read is reported. */
   readonly logger: Logger
-  /** How many rows, and columns besides the foreign key's, to read per child (5 each). */
+  /** How many rows (5), and columns besides the foreign key's (4: the label and three more), to read per child. */
   readonly rows?: number
   readonly columns?: number
 }
@@ -87,11 +89,8 @@ async function readChild(
 ): Promise<NonNullable<RelatedRows['read']>> {
   const shownRows = options.rows ?? 5
   const where = matchColumns(fk.columns, values)
-  const others = child.listColumns.filter((name) => !fk.columns.includes(name))
-  const columns = (others.length > 0 ? others : child.listColumns)
-    .slice(0, options.columns ?? 5)
-    .flatMap((name) => child.columns.filter((c) => c.name === name))
-  const order = sql.join(child.key.columns.map((name) => sql.id(name)))
+  const columns = panelColumns(child, fk, options.columns ?? 4)
+  const ordering = resolveOrdering(child, null)
   const shown = new Set(columns.map((c) => c.name))
   const labelled = child.table.foreignKeys.flatMap((childFk) => {
     const target = options.resources.get(childFk.refSchema, childFk.refTable)
@@ -101,7 +100,9 @@ async function readChild(
   const from = rowSource(db, child, options.user)
   const { rows } = await sql<Record<string, unknown>>`
     select ${selectList(child, names)} from ${from}
-    where ${where} order by ${order} limit ${shownRows}`.execute(db)
+    where ${where} ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``} limit ${shownRows}`.execute(
+    db,
+  )
   // One query per foreign key shown, never one per row.
   const foreign: ShownForeignKey[] = []
   for (const { fk: childFk, target } of labelled) {
@@ -119,4 +120,14 @@ async function readChild(
   const count: RowCount =
     rows.length < shownRows ? { value: rows.length, precision: 'exact' } : await countRows(db, from, where, undefined)
   return { columns, rows, count, foreign }
+}
+
+/** The child's label column first (it names the row), then its other list columns but the foreign key back. */
+function panelColumns(child: Resource, fk: ForeignKey, max: number): Column[] {
+  const others = child.listColumns.filter((name) => !fk.columns.includes(name))
+  const names = others.length > 0 ? others : child.listColumns
+  const label = child.labelColumn !== null && names.includes(child.labelColumn) ? [child.labelColumn] : []
+  return [...label, ...names.filter((name) => name !== child.labelColumn)]
+    .slice(0, max)
+    .flatMap((name) => child.columns.filter((c) => c.name === name))
 }

@@ -6,6 +6,7 @@ import { kindOf } from '../kinds/registry.js'
 import type { StewardConfig, TableOptions } from './define-config.js'
 import { humanize } from './labels.js'
 import { defaultLabelColumn } from './label-column.js'
+import { defaultOrdering } from './default-ordering.js'
 import { tableNames } from './table-names.js'
 import { computedFields } from './computed-fields.js'
 import { resolveSearchPath } from './search-paths.js'
@@ -93,9 +94,11 @@ function buildResource(
   const columns = table.columns.filter((column) => !hidden.has(column.name))
   const visible = (names: string[]) => names.filter((name) => !hidden.has(name))
   const key = recordKeySpec(table, rowid)
-  const ordering = (options.ordering ?? [])
-    .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
-    .filter((term) => checkListed('ordering', [term.column]).length > 0)
+  const ordering = options.ordering
+    ? options.ordering
+        .map((term): SortTerm => ({ column: term.replace(/^-/, ''), desc: term.startsWith('-') }))
+        .filter((term) => checkListed('ordering', [term.column]).length > 0)
+    : defaultOrdering(table, key, columns)
   const labelColumn = options.labelColumn
     ? (check('labelColumn', [options.labelColumn])[0] ?? null)
     : defaultLabelColumn(table, columns)

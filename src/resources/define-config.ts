@@ -78,7 +78,11 @@ export const TableOptions = z
     searchFields: z.array(z.string()).optional(),
     /** Columns offered as filters beside the list. */
     filters: z.array(z.string()).optional(),
-    /** Default ordering: column names, `-name` for descending. The key is always appended. */
+    /**
+     * Default ordering: column names, `-name` for descending. The key is always appended. Without it, newest
+     * first where the table says what that is (an indexed creation time, else an auto-assigned key; see
+     * `defaultOrdering`); `[]` keeps the key's order.
+     */
     ordering: z.array(z.string().regex(/^-?[^-]/, 'a column name, or -name for descending')).optional(),
     pageSize: z.number().int().min(1).max(500).optional(),
     readOnly: z.boolean().optional(),

@@ -3,6 +3,7 @@ import { connect, type Connection } from '../../src/db/connect.js'
 import { createAdmin } from '../../src/http/create-admin.js'
 import type { SchemaMetadata } from '../../src/introspect/metadata.js'
 import type { StewardConfig } from '../../src/resources/define-config.js'
+import { keyOrder } from '../helpers/key-order.js'
 import type { TestDb } from '../helpers/test-db.js'
 
 /** Keys of the composite-key table: every value that is awkward in a URL. */
@@ -93,7 +94,7 @@ export async function createBrowseFixture(testDb: TestDb): Promise<BrowseFixture
     s: connection.dialect.defaultSchema,
     counter,
     db,
-    admin: (config) => createAdmin({ db, schema, checkDrift: false, ...(config ? { config } : {}) }),
+    admin: (config) => createAdmin({ db, schema, checkDrift: false, config: keyOrder(schema, config) }),
     close: () => connection.close(),
   }
 }

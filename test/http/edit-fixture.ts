@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import type { DialectName } from '../../src/introspect/metadata.js'
 import type { StewardConfig } from '../../src/resources/define-config.js'
+import { keyOrder } from '../helpers/key-order.js'
 import { openAdminDb, type AdminDb } from '../helpers/test-db.js'
 import { EditClient } from './edit-client.js'
 
@@ -118,7 +119,8 @@ export async function createEditFixture(dialect: DialectName): Promise<EditFixtu
   const db = await openAdminDb(dialect, setup[dialect] + data)
   return {
     ...db,
-    client: (config) => new EditClient(db.admin(config ? { config } : {})),
+    // Written for lists in the key's order: see keyOrder.
+    client: (config) => new EditClient(db.admin({ config: keyOrder(db.schema, config) })),
     rawRow: (table, id) => rawRows[dialect](db.test.url, table, id),
   }
 }

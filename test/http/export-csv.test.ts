@@ -73,7 +73,7 @@ for (const { name: dialect, create } of dialects) {
     let test: TestDb
     let connection: Connection
     let schema: SchemaMetadata
-    const config: StewardConfig = { tables: { people: { pageSize: 5, hiddenFields: ['secret'] } } }
+    const config: StewardConfig = { tables: { people: { pageSize: 5, hiddenFields: ['secret'], ordering: [] } } }
     const admin = (extra: Partial<StewardConfig> = {}) =>
       createAdmin({ db: connection.db, schema, config: { ...config, ...extra }, checkDrift: false })
     const download = async (path: string, extra?: Partial<StewardConfig>) => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { StewardConfig } from '../../src/resources/define-config.js'
+import { keyOrder } from '../helpers/key-order.js'
 import type { DialectName } from '../../src/introspect/metadata.js'
 import { dialects, suiteFixture, openAdminDb } from '../helpers/test-db.js'
 import { EditClient, readForm } from './edit-client.js'
@@ -48,7 +49,8 @@ const column = (html: string, index: number) =>
 for (const { name: dialect } of dialects) {
   describe(`plain language on ${dialect}`, () => {
     const fx = suiteFixture(() => openAdminDb(dialect, setup(dialect)))
-    const client = (config?: StewardConfig) => new EditClient(fx.admin(config ? { config } : {}))
+    // In key order, as the cases were written for (lists now go newest first by default).
+    const client = (config?: StewardConfig) => new EditClient(fx.admin({ config: keyOrder(fx.schema, config) }))
 
     // One table of expectations: config → page → title (and <h1>).
     const titles: [config: StewardConfig | undefined, path: string, expected: string][] = [

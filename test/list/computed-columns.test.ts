@@ -21,7 +21,7 @@ function textOf(html: string): string {
 /** The first cell of each body row: the order's id (its own link). */
 function idsOf(html: string): string[] {
   const body = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'))
-  return [...body.matchAll(/<tr[^>]*>[\s\S]*?<a [^>]*href="[^"]*\/orders\/row\/(\d+)"/g)].map((m) => m[1]!)
+  return [...body.matchAll(/<tr[^>]*>[\s\S]*?<a [^>]*href="[^"]*\/orders\/row\/(\d+)[?"]/g)].map((m) => m[1]!)
 }
 
 for (const dialect of dialects) {

@@ -14,6 +14,8 @@ export const ordersSetup = `
 export const ordersConfig: StewardConfigInput = {
   tables: {
     orders: {
+      // The key's order, as the cases were written for (lists now go newest first by default).
+      ordering: [],
       pageSize: 3,
       filters: ['status', 'items'],
       computed: {

@@ -19,7 +19,10 @@ const setup = `
 
 function idsOf(html: string): string[] {
   const body = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'))
-  return [...new Set([...body.matchAll(/href="[^"]*\/products\/row\/(\d+)"/g)].map((m) => m[1]!))]
+  // Which rows match is the point, not their order (lists go newest first by default): in key order.
+  return [...new Set([...body.matchAll(/href="[^"]*\/products\/row\/(\d+)[?"]/g)].map((m) => m[1]!))].sort(
+    (a, b) => Number(a) - Number(b),
+  )
 }
 
 describe('searchWords', () => {

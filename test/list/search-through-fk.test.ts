@@ -17,10 +17,12 @@ const setup = `
   insert into shipments values (1, 'eu', 1), (2, 'eu', 2), (3, 'us', 1), (4, 'us', null);
 `
 
-/** The ids of the listed rows, from their own links. */
+/** The ids of the listed rows, from their own links, in key order (which rows match is the point, not their order). */
 function idsOf(html: string, table: string): string[] {
   const body = html.slice(html.indexOf('<tbody'), html.indexOf('</tbody>'))
-  return [...new Set([...body.matchAll(new RegExp(`href="[^"]*/${table}/row/(\\d+)"`, 'g'))].map((m) => m[1]!))]
+  return [
+    ...new Set([...body.matchAll(new RegExp(`href="[^"]*/${table}/row/(\\d+)[?"]`, 'g'))].map((m) => m[1]!)),
+  ].sort((a, b) => Number(a) - Number(b))
 }
 
 for (const dialect of dialects) {

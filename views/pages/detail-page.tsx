@@ -46,6 +46,20 @@ export function DetailPage(props: { model: DetailPageModel }) {
         <a href={model.listHref} class="text-sm">
           Back to the list
         </a>
+        {(model.prevHref || model.nextHref) && (
+          <nav aria-label="Rows of the list" class="flex gap-3 text-sm">
+            {model.prevHref && (
+              <a href={model.prevHref} rel="prev">
+                ← Previous
+              </a>
+            )}
+            {model.nextHref && (
+              <a href={model.nextHref} rel="next">
+                Next →
+              </a>
+            )}
+          </nav>
+        )}
       </div>
       <ReadOnlyNote reasons={model.readOnlyReasons} />
       {model.duplicated && (

@@ -27,6 +27,8 @@ import {
   writeHooks,
   type RecordKey,
 } from './edit-helpers.js'
+import type { ListBack } from '../../list/list-back.js'
+import { backSuffix, listBackOf } from './list-params-of.js'
 import { recordTargetOf, tableCrumbs, visibleResources } from './table-route-helpers.js'
 import { deleteEffectModel } from '../delete-effects.js'
 import { recordName, rowCount, rowNoun } from '../record-names.js'
@@ -39,13 +41,15 @@ const shownRecords = 20
 interface Target {
   readonly keys: readonly RecordKey[]
   readonly bulk: boolean
+  /** The list the delete was asked from: where it goes back to (see `listBackOf`). */
+  readonly back: ListBack | null
 }
 
 /** `GET …/row/{key}/delete`: the preview, with the confirm button (disabled when something blocks it). */
 export async function showDelete(c: Context<AdminEnv>): Promise<Response> {
   const resource = writableResource(c, 'delete')
   const key = await recordKeyOf(c, resource)
-  return renderDelete(c, resource, { keys: [key], bulk: false })
+  return renderDelete(c, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) })
 }
 
 /** `POST …/row/{key}/delete`: deletes the row in one transaction and goes back to the list. */
@@ -53,7 +57,7 @@ export async function postDelete(c: Context<AdminEnv>, secret: string): Promise<
   const resource = writableResource(c, 'delete')
   const key = await recordKeyOf(c, resource)
   const body = formBody(await readFormData(c))
-  return runDelete(c, secret, resource, { keys: [key], bulk: false }, body)
+  return runDelete(c, secret, resource, { keys: [key], bulk: false, back: listBackOf(c, resource) }, body)
 }
 
 /**
@@ -64,10 +68,11 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
   const resource = writableResource(c, 'delete')
   const body = formBody(await readFormData(c))
   const dialect = c.get('admin').dialect.name
+  const back = listBackOf(c, resource, body.value('back'))
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
     await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
-    return c.redirect(c.get('urls').list(resource.table), 303)
+    return c.redirect(c.get('urls').list(resource.table, back?.query ?? []), 303)
   }
   if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
   const keys: RecordKey[] = []
@@ -77,8 +82,8 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
       throw new HttpError(400, 'Bad selection', `“${shortKey(text)}” is not the key of any ${rowNoun(resource)}.`)
     keys.push({ text: refSegment(target.text), target })
   }
-  if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true })
-  return runDelete(c, secret, resource, { keys, bulk: true }, body)
+  if (body.value('confirm') !== '1') return renderDelete(c, resource, { keys, bulk: true, back })
+  return runDelete(c, secret, resource, { keys, bulk: true, back }, body)
 }
 
 async function runDelete(
@@ -113,7 +118,8 @@ async function runDelete(
   }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
   await setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })
-  return c.redirect(c.get('urls').list(resource.table), 303)
+  // Back to the list the row was opened from (`back`), as it was; its page may now hold one row fewer.
+  return c.redirect(c.get('urls').list(resource.table, target.back?.query ?? []), 303)
 }
 
 async function renderDelete(
@@ -174,6 +180,7 @@ async function renderDelete(
   }
   const effect = (e: DeleteEffect) => deleteEffectModel(effectInput, e)
   const count = preview?.rows ?? target.keys.length
+  const { back } = target
   const these = count === 1 ? `this ${rowNoun(resource)}` : `these ${rowCount(resource, count)}`
   const model: DeletePageModel = {
     summary: `Delete ${these}?`,
@@ -192,7 +199,9 @@ async function renderDelete(
     blockedText: preview?.blockers.length
       ? `${atStart(these)} cannot be deleted yet: the rows that must be deleted or reassigned first still refer to ${count === 1 ? 'it' : 'them'}.`
       : `${atStart(these)} cannot be deleted.`,
-    action: target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text),
+    action:
+      (target.bulk ? urls.bulkDelete(resource.table) : urls.delete(resource.table, target.keys[0]!.text)) +
+      backSuffix(back),
     hidden: [
       csrfPair(c),
       // A form field carries the key's text form (the segment, percent-decoded), as the list's row boxes do.
@@ -200,7 +209,10 @@ async function renderDelete(
         ? [...target.keys.map((key) => ['key', key.target.text] as const), ['confirm', '1'] as const]
         : []),
     ],
-    cancelHref: target.bulk || !records[0]?.href ? urls.list(resource.table) : records[0].href,
+    cancelHref:
+      target.bulk || !records[0]?.href
+        ? urls.list(resource.table, back?.query ?? [])
+        : records[0].href + backSuffix(back),
     reason: reasonFieldModel(
       reasonRuleOf(c, resource),
       reason?.input ?? '',

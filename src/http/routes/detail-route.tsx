@@ -2,18 +2,22 @@ import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
+import type { Row } from '../../list/load-list-page.js'
+import { loadNeighbourRows } from '../../list/neighbour-rows.js'
+import { rowLinkText } from '../../records/row-link.js'
 import { readComputed } from '../../records/read-computed.js'
 import { readRecord } from '../../records/read-record.js'
 import { refSegment } from '../../records/record-ref.js'
 import { loadRelatedRows } from '../../records/related-rows.js'
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
-import { detailPageModel, recordTitle } from '../detail-view-model.js'
+import { detailPageModel, recordTitle, type RecordContext } from '../detail-view-model.js'
 import { notFound } from '../errors.js'
 import { offeredActions } from '../offered-actions.js'
 import { relatedPanels } from '../related-panels.js'
 import { renderPage } from '../render-page.js'
 import { shortKey } from './edit-helpers.js'
+import { backSuffix, listBackOf } from './list-params-of.js'
 import {
   describeQueryFailure,
   driftBanner,
@@ -66,6 +70,8 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       user,
     })
     const key = refSegment(target.text)
+    // The computed values too: a list sorted by one finds this row's neighbours by it.
+    const context = await recordContext(c, resource, { ...row, ...loaded.computed })
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({
       resource,
@@ -79,6 +85,7 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       dialect: admin.dialect.name,
       may: mayFor(c),
       audited: admin.audit !== null,
+      context,
       actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'row' }),
       csrfToken: c.get('csrfToken') ?? null,
     })
@@ -93,4 +100,35 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
       <DetailPage model={model} />,
     )
   })
+}
+
+/**
+ * The list this page was opened from (`back`, else the plain list) and the rows before and after this one in it.
+ * The neighbours are a convenience: when they cannot be read (a slow filter, a broken scope) the page still shows.
+ */
+async function recordContext(c: Context<AdminEnv>, resource: Resource, row: Row): Promise<RecordContext> {
+  const admin = c.get('admin')
+  const urls = c.get('urls')
+  const back = listBackOf(c, resource)
+  const suffix = backSuffix(back)
+  const params = back?.params ?? { q: '', filters: [], sort: null }
+  const neighbours = await admin.dialect
+    .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, (trx) =>
+      loadNeighbourRows(trx, resource, { params, row, dialect: admin.dialect, user: c.get('principal') }),
+    )
+    .catch((error: unknown) => {
+      if (!admin.dialect.mapError(error)) throw error
+      admin.logger.error(`steward: reading the rows around a row of ${resource.id} failed:`, error)
+      return { prev: null, next: null }
+    })
+  const hrefOf = (neighbour: Row | null) => {
+    const ref = neighbour && rowLinkText(resource, neighbour, admin.dialect.name)
+    return ref ? `${urls.detail(resource.table, refSegment(ref))}${suffix}` : null
+  }
+  return {
+    listHref: urls.list(resource.table, back?.query ?? []),
+    suffix,
+    prevHref: hrefOf(neighbours.prev),
+    nextHref: hrefOf(neighbours.next),
+  }
 }

@@ -23,6 +23,7 @@ import { setFlash } from '../middleware/flash.js'
 import { renderPage } from '../render-page.js'
 import { queryString } from '../urls.js'
 import { showConflict } from './conflict-view.js'
+import { backSuffix, listBackOf } from './list-params-of.js'
 import { keyChangeErrors, offersSaveAsNew, postSaveAsNew } from './save-as-new.js'
 import { formLookups } from './edit-lookups.js'
 import {
@@ -233,13 +234,15 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     lookups,
   })
   const version = state.version ?? (row ? rowVersion(resource.columns, row, admin.dialect.name) : '')
+  const back = listBackOf(c, resource)
+  const suffix = backSuffix(back)
   const model = recordFormModel({
-    action: urls.edit(resource.table, key.text),
+    action: urls.edit(resource.table, key.text) + suffix,
     fields: models,
     hidden: [csrfPair(c), [formControl.version, version]],
     formError: state.formError ?? null,
-    cancelHref: row ? urls.detail(resource.table, key.text) : urls.list(resource.table),
-    deleteHref: row ? urls.delete(resource.table, key.text) : null,
+    cancelHref: row ? urls.detail(resource.table, key.text) + suffix : urls.list(resource.table, back?.query ?? []),
+    deleteHref: row ? urls.delete(resource.table, key.text) + suffix : null,
     canSave: state.canSave ?? true,
     noun: rowNoun(resource),
     fieldsets: resource.fieldsets,
@@ -253,7 +256,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
       title: `Edit ${recordName(resource, title)}`,
       crumbs: [
         ...tableCrumbs(c, resource),
-        { label: title, href: urls.detail(resource.table, key.text) },
+        { label: title, href: urls.detail(resource.table, key.text) + suffix },
         { label: 'Edit' },
       ],
       banner: resource.drifted ? driftBanner : null,
@@ -330,11 +333,15 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
       ? { kind: 'info', message: 'No changes to save.' }
       : { kind: 'success', message: `Saved ${recordName(resource, title)}.` },
   )
+  // Opened from a list (`back`): saving returns to that list as it was, filters, sort and page.
+  const back = listBackOf(c, resource)
   const next =
     action === 'another'
       ? urls.create(resource.table)
       : action === 'continue'
-        ? urls.edit(resource.table, newKey)
-        : urls.detail(resource.table, newKey)
+        ? urls.edit(resource.table, newKey) + backSuffix(back)
+        : back
+          ? urls.list(resource.table, back.query)
+          : urls.detail(resource.table, newKey)
   return c.redirect(next, 303)
 }
