@@ -3,6 +3,7 @@ import { HiddenFields } from '../components/hidden-fields.js'
 import { ReasonField } from '../components/reason-field.js'
 import { controlClass } from '../widgets/control-classes.js'
 import type { ActionPageModel } from './edit-page-models.js'
+import { RecordsToConfirm } from '../components/records-to-confirm.js'
 
 function Field(props: { field: ActionField; index: number }) {
   const { field } = props
@@ -68,21 +69,12 @@ export function ActionPage(props: { model: ActionPageModel }) {
   const { model } = props
   return (
     <div class="max-w-3xl space-y-5">
-      <p class="text-lg">{model.question}</p>
-      <ul class="list-disc pl-6">
-        {model.records.map((record) => (
-          <li>{record.href ? <a href={record.href}>{record.label}</a> : record.label}</li>
-        ))}
-        {model.moreRecords > 0 && <li>and {model.moreRecords.toLocaleString('en-US')} more</li>}
-      </ul>
-      {model.error && (
-        <p
-          role="alert"
-          class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
-        >
-          {model.error}
-        </p>
-      )}
+      <RecordsToConfirm
+        question={model.question}
+        records={model.records}
+        moreRecords={model.moreRecords}
+        error={model.error}
+      />
       <form method="post" action={model.action} novalidate class="space-y-4">
         <HiddenFields pairs={model.hidden} />
         {model.fields.map((field, index) => (

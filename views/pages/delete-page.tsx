@@ -2,6 +2,7 @@ import { DeveloperDetails } from '../components/developer-details.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReasonField } from '../components/reason-field.js'
 import type { DeleteEffectModel, DeletePageModel } from './edit-page-models.js'
+import { RecordsToConfirm } from '../components/records-to-confirm.js'
 
 // Spelled out so that Tailwind finds the class names in this file.
 const indents = ['', 'pl-4', 'pl-8', 'pl-12', 'pl-16']
@@ -35,21 +36,12 @@ export function DeletePage(props: { model: DeletePageModel }) {
   const { model } = props
   return (
     <div class="max-w-3xl space-y-5">
-      <p class="text-lg">{model.summary}</p>
-      <ul class="list-disc pl-6">
-        {model.records.map((record) => (
-          <li>{record.href ? <a href={record.href}>{record.label}</a> : record.label}</li>
-        ))}
-        {model.moreRecords > 0 && <li>and {model.moreRecords.toLocaleString('en-US')} more</li>}
-      </ul>
-      {model.error && (
-        <p
-          role="alert"
-          class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
-        >
-          {model.error}
-        </p>
-      )}
+      <RecordsToConfirm
+        question={model.summary}
+        records={model.records}
+        moreRecords={model.moreRecords}
+        error={model.error}
+      />
       <Effects title="Will also be deleted" effects={model.cascades} tone="" />
       <Effects title="Will be kept" effects={model.cleared} tone="" />
       <Effects

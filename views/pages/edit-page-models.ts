@@ -36,9 +36,15 @@ export interface DeleteEffectModel {
   readonly technical: string
 }
 
+/** A row a delete or an action is about to change, by its label; linked where the user may open it. */
+export interface RecordToConfirm {
+  readonly label: string
+  readonly href: string | null
+}
+
 export interface DeletePageModel {
   readonly summary: string
-  readonly records: readonly { readonly label: string; readonly href: string | null }[]
+  readonly records: readonly RecordToConfirm[]
   readonly moreRecords: number
   readonly cascades: readonly DeleteEffectModel[]
   readonly cleared: readonly DeleteEffectModel[]
@@ -60,7 +66,7 @@ export interface DeletePageModel {
 export interface ActionPageModel {
   /** The confirm question (the action's own, or a generic one). */
   readonly question: string
-  readonly records: readonly { readonly label: string; readonly href: string | null }[]
+  readonly records: readonly RecordToConfirm[]
   readonly moreRecords: number
   readonly fields: readonly ActionField[]
   /** A refusal, a failure, or a message about the form as a whole. */
