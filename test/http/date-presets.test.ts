@@ -48,7 +48,7 @@ for (const { name: dialect } of dialects) {
       }))
     }
     const idsOf = (html: string) =>
-      [...new Set([...html.matchAll(/\/visit\/row\/(\d+)"/g)].map((m) => Number(m[1])))].sort((a, b) => a - b)
+      [...new Set([...html.matchAll(/\/visit\/row\/(\d+)[?"]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b)
 
     for (const column of ['day', 'at'])
       it(`the presets of ${column} set its range in UTC days and find the rows of it`, async () => {
