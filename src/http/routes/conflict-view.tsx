@@ -17,7 +17,7 @@ import { recordTitle } from '../detail-view-model.js'
 import { renderPage } from '../render-page.js'
 import { formLookups } from './edit-lookups.js'
 import { csrfPair } from './edit-helpers.js'
-import { tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { tableCrumbs } from './table-route-helpers.js'
 import { recordName } from '../record-names.js'
 
 /**
@@ -57,7 +57,7 @@ export async function showConflict(
     theirs: display(name),
     bothChanged: mine.has(name),
   }))
-  const lookups = await formLookups(admin.db, fields, current, visibleResources(c), urls, dialect, c.get('principal'))
+  const lookups = await formLookups(c, fields, current)
   const models = fieldModels({ fields, mode: 'edit', dialect, stored: current, submitted: yours, lookups }).map(
     (field) =>
       mine.has(field.column) && theirNames.includes(field.column) ? { ...field, theirs: display(field.column) } : field,

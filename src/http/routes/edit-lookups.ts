@@ -1,26 +1,28 @@
-import type { Kysely } from 'kysely'
-import type { DialectName } from '../../introspect/metadata.js'
+import type { Context } from 'hono'
 import { loadForeignLabels } from '../../list/foreign-labels.js'
 import type { FieldSpec } from '../../forms/form-fields.js'
-import type { Reader } from '../../records/scoped-from.js'
-import type { ResourceIndex } from '../../resources/resource-index.js'
 import type { LookupModel } from '../../forms/field-model.js'
-import { queryString, type Urls } from '../urls.js'
+import type { AdminEnv } from '../admin-context.js'
+import { queryString } from '../urls.js'
+import { visibleResources } from './table-route-helpers.js'
 
 /**
  * The pickers of a form's single-column foreign keys, with the label of the row each current value
  * points at (one query per foreign key, as on list pages).
  */
 export async function formLookups(
-  db: Kysely<any>,
+  c: Context<AdminEnv>,
   fields: readonly FieldSpec[],
   values: Readonly<Record<string, unknown>>,
-  resources: ResourceIndex,
-  urls: Urls,
-  dialect: DialectName,
-  /** Who edits: a current value pointing at a row outside its table's scope shows as the raw value. */
-  user: Reader,
 ): Promise<Map<string, LookupModel>> {
+  const {
+    db,
+    dialect: { name: dialect },
+  } = c.get('admin')
+  const urls = c.get('urls')
+  const resources = visibleResources(c)
+  // Who edits: a current value pointing at a row outside its table's scope shows as the raw value.
+  const user = c.get('principal')
   const lookups = new Map<string, LookupModel>()
   for (const field of fields) {
     const fk = field.foreignKey

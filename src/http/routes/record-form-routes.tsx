@@ -37,7 +37,7 @@ import {
   writeErrors,
   writeHooks,
 } from './edit-helpers.js'
-import { driftBanner, tableCrumbs, visibleResources } from './table-route-helpers.js'
+import { driftBanner, tableCrumbs } from './table-route-helpers.js'
 import { recordName, rowCount, rowNoun } from '../record-names.js'
 
 export interface FormState {
@@ -95,15 +95,7 @@ export async function showCreate(c: Context<AdminEnv>, state: FormState = {}, st
   const fields = formFields(resource, 'create', admin.dialect.name)
   const prefill = prefillOf(c, fields)
   const references = referenceValues(c, fields, (name) => submittedInput(state.submitted, name) ?? prefill[name])
-  const lookups = await formLookups(
-    admin.db,
-    fields,
-    references,
-    visibleResources(c),
-    urls,
-    admin.dialect.name,
-    c.get('principal'),
-  )
+  const lookups = await formLookups(c, fields, references)
   const models = fieldModels({
     fields,
     mode: 'create',
@@ -215,15 +207,7 @@ export async function showEdit(c: Context<AdminEnv>, state: EditState = {}, stat
     const column = fields.find((field) => field.column.name === name)!.column
     return value === null || value === undefined ? undefined : kindOf(column).toInput(value, column, admin.dialect.name)
   })
-  const lookups = await formLookups(
-    admin.db,
-    fields,
-    references,
-    visibleResources(c),
-    urls,
-    admin.dialect.name,
-    c.get('principal'),
-  )
+  const lookups = await formLookups(c, fields, references)
   const models = fieldModels({
     fields,
     mode: 'edit',
