@@ -16,6 +16,25 @@ export interface PgServer {
   stop(): Promise<void>
 }
 
+/**
+ * The settings every test server runs with: loopback only, no socket file, durability off for speed. A standby
+ * of one (pg-standby.ts) runs with the same, as it must: a standby with fewer connections than its primary stops.
+ */
+export const serverFlags: readonly string[] = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'fsync=off',
+  '-c',
+  'synchronous_commit=off',
+  '-c',
+  'full_page_writes=off',
+  '-c',
+  'max_connections=200',
+]
+
 export async function startPgServer(): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'steward-pg-'))
   chmodSync(dir, 0o755) // the server may run as another user (see createPostgresUser)
@@ -30,20 +49,7 @@ export async function startPgServer(): Promise<PgServer> {
     // Postgres refuses to run as root; the package then runs it as a `postgres` user it creates if needed.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      'max_connections=200',
-    ],
+    postgresFlags: [...serverFlags],
     onLog: () => {},
     onError: () => {},
   })

