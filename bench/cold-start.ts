@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     dialects: { type: 'string', default: 'sqlite,postgres' },
     // generated: serve with the files `steward generate` wrote (as after `steward start`); introspect: without.
     modes: { type: 'string', default: 'generated' },
+    // Other checkouts (built) to measure in the same run, interleaved run by run: a before and an after.
+    compare: { type: 'string', multiple: true, default: [] },
     // Extra flags for the served node process (e.g. --max-semi-space-size=2), to compare settings.
     'node-flags': { type: 'string', default: '' },
   },
@@ -39,6 +41,7 @@ const nodeFlags = args['node-flags'].split(' ').filter(Boolean)
 
 const root = resolve(import.meta.dirname, '..')
 const bin = join(root, 'bin', 'steward.js')
+const checkouts = [root, ...args.compare.map((dir) => resolve(dir))]
 mkdirSync(join(root, 'data'), { recursive: true })
 
 interface Sample {
@@ -53,9 +56,12 @@ interface Sample {
   loadRps: number
 }
 
-console.error(
-  `bin/steward.js runs ${bundleIsFresh() ? 'the bundle dist/steward.mjs' : 'src/ through tsx (stale or no dist/: npm run build)'}`,
-)
+for (const checkout of checkouts) {
+  const runs = bundleIsFresh(checkout)
+    ? 'the bundle dist/steward.mjs'
+    : 'src/ through tsx (stale or no dist/: npm run build)'
+  console.error(`${checkout}/bin/steward.js runs ${runs}`)
+}
 const demoPath = join(root, `data/bench-scale-${scale}.db`)
 if (!existsSync(demoPath)) {
   console.error(`building the demo database at scale ${scale} (${demoPath})…`)
@@ -69,27 +75,35 @@ for (const dialect of args.dialects.split(',')) {
   const paths = await pagePaths(url)
   for (const mode of args.modes.split(',')) {
     const generated = mode === 'generated' ? await generatedDir(dialect, url) : '/nonexistent'
-    const samples: Sample[] = []
+    const samples: Sample[][] = checkouts.map(() => [])
     for (let run = 0; run < runs; run++) {
-      samples.push(await oneRun(url, generated, paths))
-      console.error(`${dialect} ${mode} run ${run + 1}/${runs}: ${JSON.stringify(samples.at(-1), round)}`)
+      for (const [i, checkout] of checkouts.entries()) {
+        samples[i]!.push(await oneRun(checkout, url, generated, paths))
+        console.error(
+          `${dialect} ${mode} ${label(checkout)} run ${run + 1}/${runs}: ${JSON.stringify(samples[i]!.at(-1), round)}`,
+        )
+      }
     }
-    results.push({ label: `${dialect}, ${mode}`, samples })
+    for (const [i, checkout] of checkouts.entries())
+      results.push({
+        label: `${dialect}, ${mode}${checkouts.length > 1 ? `, ${label(checkout)}` : ''}`,
+        samples: samples[i]!,
+      })
   }
 }
 printReport()
 
 /** One sample: three fresh processes, so that each first request is the process's first. */
-async function oneRun(url: string, generated: string, paths: Paths): Promise<Sample> {
-  const first = await startServer(url, generated)
+async function oneRun(checkout: string, url: string, generated: string, paths: Paths): Promise<Sample> {
+  const first = await startServer(checkout, url, generated)
   const index = await timedGet(first, paths.index)
   await first.stop()
 
-  const second = await startServer(url, generated)
+  const second = await startServer(checkout, url, generated)
   const list = await timedGet(second, paths.list)
   await second.stop()
 
-  const third = await startServer(url, generated)
+  const third = await startServer(checkout, url, generated)
   try {
     await pause(1000)
     const rssIdleMb = rssMb(third.process)
@@ -135,7 +149,7 @@ interface Server {
 }
 
 /** `steward serve --port 0` without login; resolves when it prints its address (it is listening then). */
-function startServer(url: string, generated: string): Promise<Server> {
+function startServer(checkout: string, url: string, generated: string): Promise<Server> {
   const started = performance.now()
   const child = spawn(
     process.execPath,
@@ -171,7 +185,7 @@ function startServer(url: string, generated: string): Promise<Server> {
       for (const line of lines) {
         const address = /Debugger listening on (ws:\S+)/.exec(line)?.[1]
         if (address) found(address)
-        else if (!/^For help, see|^Debugger attached/.test(line)) process.stderr.write(`${line}\n`)
+        else if (!/^For help, see|^Debugger (attached|ending)/.test(line)) process.stderr.write(`${line}\n`)
       }
     })
   })
@@ -296,9 +310,13 @@ function pause(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms))
 }
 
+function label(checkout: string): string {
+  return checkout === root ? 'this checkout' : checkout
+}
+
 /** What bin/steward.js decides: the bundle while it is newer than every file in src/ and views/. */
-function bundleIsFresh(): boolean {
-  const bundle = join(root, 'dist', 'steward.mjs')
+function bundleIsFresh(checkout: string): boolean {
+  const bundle = join(checkout, 'dist', 'steward.mjs')
   const newest = (dir: string): number =>
     Math.max(
       0,
@@ -307,7 +325,8 @@ function bundleIsFresh(): boolean {
       ),
     )
   return (
-    existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newest(join(root, 'src')), newest(join(root, 'views')))
+    existsSync(bundle) &&
+    statSync(bundle).mtimeMs >= Math.max(newest(join(checkout, 'src')), newest(join(checkout, 'views')))
   )
 }
 
