@@ -60,13 +60,24 @@ export interface TableHooks<Row = AnyRow> {
   afterDelete?(event: DeleteEvent<Row>): void | Promise<void>
 }
 
+const refusalBrand = Symbol.for('steward.refusal')
+
 /** A hook's or an action's "no": rolls the write back and shows `message` to the user (on `field` when given). */
 export class Refusal extends Error {
   override name = 'Refusal'
   readonly field: string | undefined
+  readonly [refusalBrand] = true
   constructor(message: string, options: { readonly field?: string } = {}) {
     super(message)
     this.field = options.field
+  }
+
+  /**
+   * Recognised by a brand rather than by class: the CLI runs its own bundled copy of Steward, while the config
+   * it loads imports `Refusal` from the package's library entry, another copy with another class.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [refusalBrand]?: unknown })[refusalBrand] === true
   }
 }
 

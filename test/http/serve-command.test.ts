@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
@@ -42,6 +42,46 @@ describe('steward serve', () => {
       assert.equal(code, 0)
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL')
+      await testDb.drop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("draws a custom page made with the config's own hono (the CLI bundles a copy of its own)", async () => {
+    const testDb = await createSqliteDb(`create table notes (id integer primary key, body text);`)
+    // Inside the checkout, so that the config's `hono/jsx` is the installed package, not the CLI's bundled copy.
+    const outputs = fileURLToPath(new URL('../../test-output/', import.meta.url))
+    mkdirSync(outputs, { recursive: true })
+    const dir = mkdtempSync(join(outputs, 'steward-config-'))
+    writeFileSync(
+      join(dir, 'steward.config.mjs'),
+      `import { jsx } from 'hono/jsx'\n` +
+        `export default { pages: [{ path: '/hello', title: 'Hello', render: () => jsx('p', { id: 'hello' }, 'from the config') }] }\n`,
+    )
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'serve',
+        '--db',
+        testDb.url,
+        '--port',
+        '0',
+        '--generated',
+        '/nonexistent',
+        '--no-auth',
+        '--config',
+        'steward.config.mjs',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    try {
+      const url = await printedUrl(child, 20_000).url
+      const res = await fetch(`${url}_pages/hello`)
+      assert.equal(res.status, 200)
+      assert.match(await res.text(), /<p id="hello">from the config<\/p>/)
+    } finally {
+      child.kill('SIGKILL')
       await testDb.drop()
       rmSync(dir, { recursive: true, force: true })
     }

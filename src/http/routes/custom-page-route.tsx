@@ -1,6 +1,7 @@
 import type { Context, Hono, Next } from 'hono'
 import type { Child } from 'hono/jsx'
 import { isValidElement } from 'hono/jsx'
+import { raw } from 'hono/html'
 import { customPagePrefix, normalizePagePath } from '../../resources/custom-pages.js'
 import type { AdminEnv } from '../admin-context.js'
 import { pathInAdmin } from '../admin-path.js'
@@ -39,7 +40,7 @@ async function showCustomPage(c: Context<AdminEnv>, next: Next, basePath: string
   } catch (error) {
     throw failed('failed', error)
   }
-  const body = pageContent(content)
+  const body = await pageContent(content)
   if (body === undefined) throw failed('returned neither a string nor an element', content)
   return renderPage(
     c,
@@ -56,10 +57,12 @@ async function showCustomPage(c: Context<AdminEnv>, next: Next, basePath: string
  * What `render` returned, as the layout's child: a hono/jsx element or a `raw()` string is HTML the page's
  * author wrote; a plain string (or number) is text, escaped; nothing is an empty page. Undefined for anything else.
  */
-function pageContent(content: unknown): Child | undefined {
+async function pageContent(content: unknown): Promise<Child | undefined> {
   if (content === null || content === undefined) return ''
   if (typeof content === 'string' || typeof content === 'number') return String(content)
-  if (isValidElement(content)) return content as Child
+  // Drawn by the element itself: the CLI bundles its own hono, and an element made by the config's copy is
+  // not one this copy's renderer recognises (it would draw nothing). Its HTML string is drawn by either.
+  if (isValidElement(content)) return raw(await (content as { toString(): string | Promise<string> }).toString())
   if (content instanceof String && (content as { isEscaped?: boolean }).isEscaped === true) return content as Child
   return undefined
 }
