@@ -2,9 +2,11 @@
 // Runs the bundled CLI (dist/steward.mjs): always in an installed package, which ships the build and no
 // sources; in a checkout (built at install time) only while it is newer than every source file, and otherwise
 // the TypeScript sources through tsx, with the project's tsconfig wherever it is called from.
+import module from 'node:module'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bundle = join(root, 'dist', 'steward.mjs')
@@ -18,12 +20,20 @@ function newestSource(dir) {
   return newest
 }
 
+// A server keeps V8's young generation at its first size (1 MB semi-spaces) instead of letting it grow to
+// 16 MB: ~30 MB less resident memory under load for a few more (short) scavenges, no throughput lost in
+// `npm run bench:start`. Only this flag takes effect once the heap exists; --max-semi-space-size does not.
+if (process.argv[2] === 'serve' || process.argv[2] === 'start') v8.setFlagsFromString('--semi-space-growth-factor=1')
+
 const checkout = existsSync(join(root, 'src', 'cli', 'bin.ts'))
 const fresh =
   !checkout ||
   (existsSync(bundle) &&
     statSync(bundle).mtimeMs >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'views'))))
 if (fresh) {
+  // From Node 22.1 the compiled code of the bundle is kept between runs (in the OS temp directory, or where
+  // NODE_COMPILE_CACHE says): later starts skip most of the parsing and compiling. Node 20 has no such cache.
+  module.enableCompileCache?.()
   await import(bundle)
 } else {
   const tsconfig = join(root, 'tsconfig.json')
