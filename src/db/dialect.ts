@@ -112,6 +112,13 @@ export interface Dialect {
     options: { readonly batchSize: number; readonly timeoutMs: number },
   ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
   /**
+   * A handle for reads that may run long (a search, a scan): they must never hold up other requests. SQLite
+   * (whose driver blocks the calling thread) runs them on up to `size` worker threads, each with a read-only
+   * connection of its own to the same file, and stops one past `statementTimeoutMs`; Postgres is asynchronous
+   * already: `db` itself. Made once per handle; costs nothing until its first statement.
+   */
+  longReader(db: Kysely<any>, options: { readonly size: number; readonly statementTimeoutMs: number }): Kysely<any>
+  /**
    * Runs `fn` in a write transaction in which rows read with `lockForUpdate` cannot change before it ends.
    * A lock held elsewhere is waited for at most `lockWaitMs`; then the write fails as "busy".
    */

@@ -91,6 +91,7 @@ export const postgresDialect: Dialect = {
         ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
+  longReader: (db) => db,
   async readInBackground() {
     return undefined
   },

@@ -6,6 +6,7 @@ import { sqliteIndexAdvisor } from './sqlite-index-advisor.js'
 import { sqliteOwnTables } from './sqlite-own-tables.js'
 import { sqliteValueRules } from './sqlite-value-rules.js'
 import { readInWorker } from './sqlite-worker-read.js'
+import { sqliteWorkerReader, withWorkerTimeout } from './sqlite-worker-reader.js'
 import { immediateTransaction } from './sqlite-write-transaction.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
@@ -98,8 +99,10 @@ export const sqliteDialect: Dialect = {
   writeTransaction(db, lockWaitMs, fn) {
     return immediateTransaction(db, lockWaitMs, fn, (error) => sqliteDialect.mapError(error)?.code === 'busy')
   },
-  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
-  async withStatementTimeout(db, _ms, fn) {
-    return fn(db)
+  longReader: (db, options) => sqliteWorkerReader(db, options),
+  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout on the main
+  // connection; a worker reader's statements are stopped with their worker, in one transaction (one snapshot).
+  async withStatementTimeout(db, ms, fn) {
+    return withWorkerTimeout(db, ms, fn) ?? fn(db)
   },
 }

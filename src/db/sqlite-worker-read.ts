@@ -60,7 +60,7 @@ export async function* readInWorker(
 }
 
 /** Values as the main connection returns them: safe integers as numbers (see SafeIntegerPlugin), bytes as a Buffer. */
-function fromWorker(row: Row): Row {
+export function fromWorker(row: Row): Row {
   for (const key in row) {
     const value = row[key]
     if (typeof value === 'bigint') row[key] = toSafe(value)

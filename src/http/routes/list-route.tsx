@@ -1,4 +1,4 @@
-import { readsOf } from '../reads-of.js'
+import { longReadsOf, readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
@@ -40,7 +40,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
     const release = params.q ? takeExpensive(admin) : () => {}
     try {
-      page = await loadListPage(readsOf(c), resource, params, ctx)
+      page = await loadListPage(params.q ? longReadsOf(c) : readsOf(c), resource, params, ctx)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
