@@ -85,12 +85,14 @@ class WorkerDriver implements Driver {
     if (connection instanceof WorkerConnection) await connection.executeQuery(CompiledQuery.raw('begin'))
   }
 
+  // A stopped worker took its transaction with it, and a read-only one has nothing to commit; failing here would
+  // hide why it stopped (a timeout) when the statement's own error is already on its way.
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    if (connection instanceof WorkerConnection) await connection.executeQuery(CompiledQuery.raw('commit'))
+    if (connection instanceof WorkerConnection && !connection.worker.dead)
+      await connection.executeQuery(CompiledQuery.raw('commit'))
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    // A stopped worker took its transaction with it; failing here would hide why it stopped (a timeout).
     if (connection instanceof WorkerConnection && !connection.worker.dead)
       await connection.executeQuery(CompiledQuery.raw('rollback'))
   }
