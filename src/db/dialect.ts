@@ -101,10 +101,10 @@ export interface Dialect {
    */
   readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
   /**
-   * Reads every row of one long query in batches without holding up other requests, where the driver
-   * would (SQLite: in a worker thread with its own connection). Undefined where it is not needed or not
-   * possible: node-postgres is asynchronous already, and an in-memory SQLite database has no file to share.
-   * The read fails as a timeout when the next batch is longer in coming than `timeoutMs`.
+   * Reads every row of one long query as one statement, in batches, without holding up other requests, where
+   * `db` is a `longReader` that runs statements elsewhere (SQLite: a worker process). Undefined where it is not
+   * needed: node-postgres is asynchronous already, and a caller may page through the rows itself. The read fails
+   * as a timeout when the statement takes longer than `timeoutMs`.
    */
   readInBackground(
     db: Kysely<any>,
@@ -113,7 +113,7 @@ export interface Dialect {
   ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
   /**
    * A handle for reads that may run long (a search, a scan): they must never hold up other requests. SQLite
-   * (whose driver blocks the calling thread) runs them on up to `size` worker threads, each with a read-only
+   * (whose driver blocks the calling thread) runs them on up to `size` worker processes, each with a read-only
    * connection of its own to the same file, and stops one past `statementTimeoutMs`; Postgres is asynchronous
    * already: `db` itself. Made once per handle; costs nothing until its first statement.
    */

@@ -3,7 +3,7 @@ import { channel } from 'node:diagnostics_channel'
 import { join } from 'node:path'
 import type { CompiledQuery } from 'kysely'
 import { packageRoot } from '../package-root.js'
-import { fromWorker } from './sqlite-worker-read.js'
+import { toSafe } from './safe-integer-plugin.js'
 
 const workerFile = join(packageRoot, 'src', 'db', 'sqlite-read-process.mjs')
 
@@ -219,4 +219,16 @@ async function startWorker(source: () => Promise<SqliteSource>): Promise<PooledW
 /** An error as better-sqlite3 throws them, so that the dialect maps it as it maps the main connection's. */
 function sqliteError(code: string | undefined, message: string): Error {
   return Object.assign(new Error(message), { code: code ?? 'SQLITE_ERROR' })
+}
+
+type Row = Record<string, unknown>
+
+/** Values as the main connection returns them: safe integers as numbers (see SafeIntegerPlugin), bytes as a Buffer. */
+function fromWorker(row: Row): Row {
+  for (const key in row) {
+    const value = row[key]
+    if (typeof value === 'bigint') row[key] = toSafe(value)
+    else if (value instanceof Uint8Array) row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+  }
+  return row
 }

@@ -87,8 +87,8 @@ export async function exportRows(
       if (rows.length < limit) return
     }
   }
-  // Where the engine offers it, the whole export is one statement read in the background: one sort
-  // instead of one per batch, and no batch holding up other requests.
+  // Where the engine offers it (`db` a SQLite `longReader`), the whole export is one statement read in the
+  // background: one sort instead of one per batch, and no batch holding up other requests.
   const all = sql<Record<string, unknown>>`
     select ${selectList(resource, columns)} ${from} ${where ? sql`where ${where}` : sql``}
     ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``} limit ${maxRows}`
