@@ -7,7 +7,7 @@ import { toSafe } from './safe-integer-plugin.js'
 
 const workerFile = join(packageRoot, 'src', 'db', 'sqlite-read-process.mjs')
 
-/** Publishes `{ sql }` as each statement is handed to a worker (diagnostics; tests wait on it instead of sleeping). */
+/** Publishes `{ sql, pid }` as each statement is handed to a worker (diagnostics; tests wait on it instead of sleeping). */
 export const workerStatements = channel('steward:sqlite-read-worker:statement')
 
 /** What a worker opens: the main file read-only, the files attached to the main connection, its busy timeout. */
@@ -78,7 +78,7 @@ export class PooledWorker {
       }, timeoutMs)
       this.#pending.set(id, { resolve, reject, timer })
       this.process.send({ id, sql: query.sql, parameters: query.parameters })
-      if (workerStatements.hasSubscribers) workerStatements.publish({ sql: query.sql })
+      if (workerStatements.hasSubscribers) workerStatements.publish({ sql: query.sql, pid: this.process.pid })
     })
   }
 
@@ -126,17 +126,16 @@ export class SqliteReadPool {
 
   constructor(readonly options: SqliteReadPoolOptions) {}
 
-  /** How many workers are running or starting now (tests check that idle ones end). */
-  get size(): number {
-    return this.#started
-  }
-
   /** A worker of this caller's own until `release`: an idle one, a new one, or the next one released. */
   acquire(): Promise<PooledWorker> {
     if (this.#closed) return Promise.reject(sqliteError('SQLITE_MISUSE', 'the reading pool is closed'))
-    const idle = this.#idle.pop()
-    if (idle) {
+    for (let idle = this.#idle.pop(); idle; idle = this.#idle.pop()) {
       clearTimeout(idle.idleTimer)
+      // One that stopped while idle (killed from outside, out of memory) is replaced instead.
+      if (idle.dead) {
+        this.#started--
+        continue
+      }
       idle.inUse(true)
       return Promise.resolve(idle)
     }

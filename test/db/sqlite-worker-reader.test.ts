@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
+import { setImmediate } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import { connect, type Connection, type ConnectOptions } from '../../src/db/connect.js'
@@ -119,6 +121,37 @@ describe('the SQLite reader for long statements (worker processes)', () => {
     )
   })
 
+  it('a worker that dies, while running a statement or idle, fails that statement as "unavailable" and is replaced', async () => {
+    await withReader(
+      'create table t (id integer primary key); insert into t values (1);',
+      async ({ test, connection, reader }) => {
+        const pids: number[] = []
+        const onStatement = (message: unknown) => pids.push((message as { pid: number }).pid)
+        subscribe('steward:sqlite-read-worker:statement', onStatement)
+        try {
+          const other = new Database(fileOf(test))
+          other.exec('begin exclusive')
+          const waiting = failure(connection, reader, sql`select * from t`)
+          // The statement is with its worker (waiting for the lock) once published.
+          while (pids.length === 0) await setImmediate()
+          process.kill(pids[0]!, 'SIGKILL')
+          assert.equal(await waiting, 'unavailable')
+          other.exec('commit')
+          other.close()
+          assert.deepEqual((await sql`select id from t`.execute(reader)).rows, [{ id: 1 }])
+          const idle = pids.at(-1)!
+          process.kill(idle, 'SIGKILL')
+          while (isAlive(idle)) await setImmediate()
+          assert.deepEqual((await sql`select id from t`.execute(reader)).rows, [{ id: 1 }])
+          assert.notEqual(pids.at(-1), idle, 'a new worker answered')
+        } finally {
+          unsubscribe('steward:sqlite-read-worker:statement', onStatement)
+        }
+      },
+      { busyTimeoutMs: 60_000 },
+    )
+  })
+
   it('runs the statements of withStatementTimeout on one worker, in one snapshot', async () => {
     const setup = 'pragma journal_mode = wal; create table t (id integer primary key); insert into t values (1);'
     await withReader(setup, async ({ connection, reader }) => {
@@ -134,3 +167,13 @@ describe('the SQLite reader for long statements (worker processes)', () => {
     })
   })
 })
+
+/** Whether the process is still there (not yet reaped: the pool has not been told it exited). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
