@@ -113,6 +113,7 @@ export function listPageModel(input: ListModelInput): ListPageModel {
       resource.searchFields.length > 0 || resource.searchPaths.length > 0 || resource.key.type !== 'columns'
         ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
         : null,
+    searchNote: page ? searchNote(resource, page, href({ ...state, searchAll: true })) : null,
     filterForm:
       resource.filterFields.length > 0
         ? { action: urls.list(resource.table), keep: filterKeep, filters: filterModels(input, state) }
@@ -177,6 +178,23 @@ export function kindLabel(resource: Resource): string {
   const type =
     resource.table.type === 'table' ? 'Table' : resource.table.type[0]!.toUpperCase() + resource.table.type.slice(1)
   return `${type} ${resource.table.schema}.${resource.table.name}`
+}
+
+/** "Big table: searched by the start of Email, Name only.": what a search kept to its indexes looked at. */
+function searchNote(resource: Resource, page: ListPage, allHref: string): ListPageModel['searchNote'] {
+  const plan = page.searchPlan
+  if (plan.kind !== 'indexed') return null
+  const labels = (names: readonly string[]) => names.map((name) => resource.columnLabels[name] ?? name).join(', ')
+  const parts = [
+    plan.prefix.length > 0 ? `the start of ${labels(plan.prefix)}` : null,
+    plan.anywhere.length > 0 ? `any part of ${labels(plan.anywhere)}` : null,
+    plan.exact.length > 0 ? `the exact ${labels(plan.exact)}` : null,
+  ].flatMap((part) => part ?? [])
+  const text =
+    parts.length > 0
+      ? `Big table: searched by ${parts.join('; ')} only.`
+      : 'Big table: no column has an index this search can use.'
+  return { text, allHref }
 }
 
 function searchHint(resource: Resource): string {

@@ -10,7 +10,11 @@ import { columnId } from './sql-identifiers.js'
  * The term as a whole equal to the row's key or to one of its unique columns (a single-column unique constraint or
  * index): at most one row per column, found by an index on any size of table.
  */
-export function exactCondition(resource: Resource, q: string, dialect: Dialect): RawBuilder<boolean> | null {
+export function exactCondition(
+  resource: Resource,
+  q: string,
+  dialect: Pick<Dialect, 'name'>,
+): RawBuilder<boolean> | null {
   const parts: RawBuilder<unknown>[] = []
   const key = keyCondition({ ...resource, searchFields: [] }, q, dialect.name)
   if (key) parts.push(key)
