@@ -192,7 +192,7 @@ function searchNote(resource: Resource, page: ListPage, allHref: string): ListPa
   ].flatMap((part) => part ?? [])
   const text =
     parts.length > 0
-      ? `Big table: searched by ${parts.join('; ')} only.`
+      ? `Big table: searched only by ${parts.join('; ')}.`
       : 'Big table: no column has an index this search can use.'
   return { text, allHref }
 }
