@@ -10,13 +10,13 @@ import { countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
-import { listWhere, referencedRows } from './filters.js'
+import { referencedRows } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
-import { indexedSearchCondition, planSearch, type SearchPlan } from './search-plan.js'
+import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
 
 export type Row = Readonly<Record<string, unknown>>
@@ -49,7 +49,7 @@ export interface ListContext {
   /** Who reads: the row scopes of the list's table and of the tables it labels are applied for them. */
   readonly user: Reader
   /** Above this many rows a table's default search keeps to its indexes (config `search.bigTableRows`). */
-  readonly bigTableRows?: number
+  readonly bigTableRows?: number | undefined
 }
 
 /**
@@ -78,22 +78,11 @@ export async function loadListPage(
   ])
   const from = rowSource(db, resource, ctx.user)
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
-    const searchPlan: SearchPlan = params.q
-      ? await planSearch(trx, resource, {
-          dialect: ctx.dialect,
-          searchAll: params.searchAll,
-          ...(ctx.bigTableRows === undefined ? {} : { bigTableRows: ctx.bigTableRows }),
-        })
-      : { kind: 'full' }
-    const where =
-      searchPlan.kind === 'indexed'
-        ? listWhere(
-            resource,
-            params,
-            whereContext,
-            indexedSearchCondition(resource, params.q, searchPlan, whereContext),
-          )
-        : listWhere(resource, params, whereContext)
+    const { where, plan: searchPlan } = await plannedListWhere(trx, resource, params, {
+      dialect: ctx.dialect,
+      where: whereContext,
+      bigTableRows: ctx.bigTableRows,
+    })
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
     const cursor = params.after ?? params.before

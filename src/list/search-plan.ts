@@ -4,7 +4,8 @@ import type { Column } from '../introspect/metadata.js'
 import type { Resource } from '../resources/resource.js'
 import { defaultBigTableRows, isBigTable } from './big-table.js'
 import { exactColumnNames, exactCondition } from './exact-condition.js'
-import { searchCondition, type WhereContext } from './filters.js'
+import { listWhere, searchCondition, type WhereContext } from './filters.js'
+import type { ListParams } from './list-params.js'
 import { substringKey } from './index-advice.js'
 import { prefixColumns, prefixCondition } from './prefix-condition.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
@@ -97,4 +98,29 @@ export function indexedSearchCondition(
       : null,
   ].flatMap((part) => part ?? [])
   return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`
+}
+
+/**
+ * A list's WHERE (search and filters) with its search run as `planSearch` decides, and the plan, so that the list
+ * page, its CSV export and the neighbours of its rows all read the same rows. Catalog reads only when searching.
+ */
+export async function plannedListWhere(
+  db: Kysely<any>,
+  resource: Resource,
+  params: Pick<ListParams, 'q' | 'filters' | 'searchAll'>,
+  options: { readonly dialect: Dialect; readonly where: WhereContext; readonly bigTableRows?: number | undefined },
+): Promise<{ readonly where: RawBuilder<boolean> | null; readonly plan: SearchPlan }> {
+  const { dialect, where: ctx } = options
+  const plan = params.q
+    ? await planSearch(db, resource, {
+        dialect,
+        searchAll: params.searchAll,
+        ...(options.bigTableRows === undefined ? {} : { bigTableRows: options.bigTableRows }),
+      })
+    : full
+  const where =
+    plan.kind === 'indexed'
+      ? listWhere(resource, params, ctx, indexedSearchCondition(resource, params.q, plan, ctx))
+      : listWhere(resource, params, ctx)
+  return { where, plan }
 }

@@ -76,6 +76,17 @@ for (const dialect of dialects) {
       assert.deepEqual((await list(allHref!.split('?')[1]!)).ids, [1, 2, 3, 4])
     })
 
+    it('exports the rows the list shows, searched the same way', async () => {
+      const exported = async (query: string) => {
+        const res = await fx.admin({ config: big }).request(`/${fx.s}/customers/export.csv?${query}`)
+        assert.equal(res.status, 200)
+        const lines = (await res.text()).trim().split(/\r?\n/).slice(1)
+        return lines.map((line) => Number(line.split(',')[0])).sort((a, b) => a - b)
+      }
+      assert.deepEqual(await exported('q=Lee'), [2])
+      assert.deepEqual(await exported('q=Lee&search=all'), [1, 2, 3, 4])
+    })
+
     it('refuses a search mode it does not know, before any SQL', async () => {
       const res = await fx.admin({ config: big }).request(`/${fx.s}/customers/?q=Lee&search=some`)
       assert.equal(res.status, 400)
