@@ -44,13 +44,15 @@ const proseLength = 255
 const full: SearchPlan = { kind: 'full' }
 
 /**
- * Decides how a list's search runs. Configured search fields, a small table, or `search=all` search every field in
- * full. A big table's default fields (every text column) are searched only where an index answers: its key and
+ * Decides how a list's search runs. Configured search fields, a small table, a view, or `search=all` search every
+ * field in full. A big table's default fields (every text column) are searched only where an index answers: its key and
  * unique columns by equality, short indexed text columns by prefix, columns with a trigram index anywhere.
  * @example await planSearch(trx, resource, { dialect, searchAll: false, bigTableRows: 100_000 })
  */
 export async function planSearch(db: Kysely<any>, resource: Resource, options: PlanSearchOptions): Promise<SearchPlan> {
   if (!resource.searchDefaulted || options.searchAll || resource.searchFields.length === 0) return full
+  // A view's cost cannot be told from its size, and counting its rows could cost what the search would.
+  if (resource.table.type === 'view') return full
   const { dialect } = options
   const estimates = await loadRowEstimates(db, dialect, resource.table)
   const estimate = estimates.get(estimateKey(resource.table.schema, resource.table.name))

@@ -24,6 +24,7 @@ const setup = `
     (2, 'lee@shop.test', 'Lee Park', 'Oslo', null),
     (3, 'cy@example.com', 'Cy Stone', 'Leeds', null),
     (4, 'dee@example.com', 'Dee Lee', 'Lima', '${prose}');
+  create view customer_names as select id, name from customers;
 `
 
 /** The keys of the rows a list shows, in key order, and the sentence saying how it searched (null when in full). */
@@ -74,6 +75,14 @@ for (const dialect of dialects) {
       const { allHref } = await list('q=Lee&sort=name')
       assert.equal(allHref, `/${fx.s}/customers/?q=Lee&search=all&sort=name`)
       assert.deepEqual((await list(allHref!.split('?')[1]!)).ids, [1, 2, 3, 4])
+    })
+
+    it('searches a view in full: its size says nothing of its cost', async () => {
+      const res = await fx.admin({ config: big }).request(`/${fx.s}/customer_names/?q=Lee`)
+      const html = await res.text()
+      assert.equal(res.status, 200)
+      assert.equal(shown(html).note, null)
+      assert.equal([...html.matchAll(/<tr class="st-row"/g)].length, 3)
     })
 
     it('exports the rows the list shows, searched the same way', async () => {
