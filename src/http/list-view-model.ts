@@ -14,7 +14,16 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { ComputedField, Resource } from '../resources/resource.js'
-import { cellFor, computedCell, isNumeric, numericKinds, textCell, valueFormat } from './cell-model.js'
+import type { FormatOptions } from '../kinds/kind.js'
+import {
+  cellFormat,
+  computedCell,
+  formattedCell,
+  isNumeric,
+  numericKinds,
+  textCell,
+  valueFormat,
+} from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
@@ -381,6 +390,8 @@ interface RowPlan {
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
   readonly foreign: readonly (ForeignColumn | undefined)[]
+  /** Per column: how its kind formats a cell (see `cellFormat`). */
+  readonly formats: readonly FormatOptions[]
   /** `?back=…`: the list as it is (filters, sort, page), carried by each row's link so its pages can return to it. */
   readonly back: string
 }
@@ -415,6 +426,7 @@ function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
     columns,
     linkColumn,
     foreign,
+    formats: columns.map((column) => cellFormat(input.dialect, valueFormat(resource, column.name), cellLength)),
     back: queryString(backPairs({ query: listBackQuery(resource, input.params) })),
   }
 }
@@ -444,7 +456,7 @@ function rowModel(
       }
     }
     const href = column.name === linkColumn ? detail : undefined
-    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
+    return formattedCell(column, value, plan.formats[i]!, href)
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =
