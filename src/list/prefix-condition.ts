@@ -27,20 +27,30 @@ export function prefixColumns(resource: Resource, names: Iterable<string> = labe
 }
 
 /**
- * `columns` matched by a case-sensitive prefix, written as a range, which a btree index answers, with the `like`
- * keeping the match exact. Under a linguistic collation a range can miss a few values a prefix would find; a small
- * table is searched in full instead. Null when there is no column.
+ * `columns` matched by a prefix, written as ranges, which a btree index answers, with the `like` keeping each match
+ * exact. A range is case-sensitive, so the term is tried as typed, in lower case, capitalised, in title case and in
+ * upper case: "lee p" finds "Lee Park" (but "mcd" not "McDonald"). Under a linguistic collation a range can miss a few values a prefix would
+ * find; a small table is searched in full instead. Null when there is no column.
  */
 export function prefixCondition(
   resource: Resource,
   q: string,
   columns: readonly Column[] = prefixColumns(resource),
 ): RawBuilder<boolean> | null {
-  const parts = columns.map((column) => {
-    const id = columnId(column.name)
-    return sql`(${id} >= ${q} and ${id} < ${`${q}\uffff`} and ${id} like ${`${escapeLike(q)}%`} escape '\\')`
-  })
+  const parts = columns.flatMap((column) =>
+    caseVariants(q).map((term) => {
+      const id = columnId(column.name)
+      return sql`(${id} >= ${term} and ${id} < ${`${term}\uffff`} and ${id} like ${`${escapeLike(term)}%`} escape '\\')`
+    }),
+  )
   return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` or `)})`
+}
+
+function caseVariants(q: string): string[] {
+  const lower = q.toLowerCase()
+  const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1)
+  const titled = lower.replace(/(^|\s)(\S)/g, (_, space: string, letter: string) => space + letter.toUpperCase())
+  return [...new Set([q, lower, capitalised, titled, q.toUpperCase()])]
 }
 
 function labelAndSearchFields(resource: Resource): string[] {

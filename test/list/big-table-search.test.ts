@@ -54,6 +54,8 @@ for (const dialect of dialects) {
     for (const [what, query, config, expected] of [
       // The start of an indexed column (case matters), never inside it, nor in an unindexed or prose column.
       ['by default, by prefix on indexed columns', 'q=Lee', big, { ids: [2], note: indexedNote }],
+      ['by default, by prefix in lower case too', 'q=park', big, { ids: [], note: indexedNote }],
+      ['by default, by a capitalised prefix', 'q=lee%20p', big, { ids: [2], note: indexedNote }],
       ['by default, a unique column by prefix', 'q=ann%40', big, { ids: [1], note: indexedNote }],
       ['by default, the key exactly', 'q=3', big, { ids: [3], note: indexedNote }],
       ['every column by substring on request', 'q=Lee&search=all', big, { ids: [1, 2, 3, 4], note: null }],
