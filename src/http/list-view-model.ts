@@ -189,7 +189,7 @@ export function kindLabel(resource: Resource): string {
   return `${type} ${resource.table.schema}.${resource.table.name}`
 }
 
-/** "Big table: searched by the start of Email, Name only.": what a search kept to its indexes looked at. */
+/** "Big table: searched only by the start of Email, Name; the exact Id.": what a search kept to its indexes looked at. */
 function searchNote(resource: Resource, page: ListPage, allHref: string): ListPageModel['searchNote'] {
   const plan = page.searchPlan
   if (plan.kind !== 'indexed') return null
