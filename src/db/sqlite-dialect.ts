@@ -92,6 +92,9 @@ export const sqliteDialect: Dialect = {
       return []
     }
   },
+  async readColumnWidths() {
+    return new Map()
+  },
   async readInBackground(db, query, { batchSize, timeoutMs }) {
     // One statement on a worker: one sort for the whole export, and the read lock held only while it runs, not
     // while a slow client downloads (a held read lock would block every writer).
