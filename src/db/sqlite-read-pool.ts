@@ -39,6 +39,8 @@ interface Pending {
 /** One worker process and the statements it is running; `dead` once it stopped or was stopped. */
 export class PooledWorker {
   dead = false
+  /** Why it stopped: a later statement of the same transaction fails the same way (a timeout stays a timeout). */
+  #ended: Error | null = null
   idleTimer: NodeJS.Timeout | undefined
   readonly #pending = new Map<number, Pending>()
   #nextId = 0
@@ -69,7 +71,7 @@ export class PooledWorker {
    * process can be stopped) and the statement fails as SQLite's own interrupt would: a "timeout".
    */
   run(query: CompiledQuery, timeoutMs: number): Promise<{ rows: Record<string, unknown>[]; changes?: number }> {
-    if (this.dead) return Promise.reject(sqliteError('SQLITE_IOERR', 'the reading worker has stopped'))
+    if (this.dead) return Promise.reject(this.#ended ?? sqliteError('SQLITE_IOERR', 'the reading worker has stopped'))
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -103,6 +105,7 @@ export class PooledWorker {
 
   #fail(error: Error): void {
     this.dead = true
+    this.#ended ??= error
     for (const pending of this.#pending.values()) {
       clearTimeout(pending.timer)
       pending.reject(error)
