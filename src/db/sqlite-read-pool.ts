@@ -20,7 +20,7 @@ export interface SqliteSource {
 export interface SqliteReadPoolOptions {
   /** At most this many workers (one per expensive-statement permit: a reader never waits for another). */
   readonly size: number
-  /** A worker unused this long ends, so an idle process holds no thread or connection of its own. */
+  /** A worker unused this long ends, so an idle server holds no process or connection for it. */
   readonly idleMs: number
   /** Asked for every worker started, so that a file attached since is attached in the new one too. */
   readonly source: () => Promise<SqliteSource>

@@ -13,7 +13,7 @@ import {
 import { SqliteReadPool, type PooledWorker, type SqliteSource } from './sqlite-read-pool.js'
 
 export interface WorkerReaderOptions {
-  /** Worker threads at most (the expensive-statement permits). */
+  /** Worker processes at most (the expensive-statement permits). */
   readonly size: number
   /** A statement outside `withStatementTimeout` is stopped after this long. */
   readonly statementTimeoutMs: number
@@ -26,7 +26,7 @@ const statementTimeouts = new AsyncLocalStorage<number>()
 const readers = new WeakSet<Kysely<any>>()
 
 /**
- * A Kysely handle over `db`'s database file whose statements run in worker threads (see `SqliteReadPool`), for
+ * A Kysely handle over `db`'s database file whose statements run in worker processes (see `SqliteReadPool`), for
  * reads that may take long: the main thread stays free for every other request. Read-only; values come back as
  * `db` returns them. An in-memory database has no file to share: its statements then run on `db` itself.
  */

@@ -179,3 +179,22 @@ function isAlive(pid: number): boolean {
     return false
   }
 }
+
+describe('the SQLite reader for long statements over an in-memory database', () => {
+  it('has no file to share: its statements run on the main connection', async () => {
+    const connection = await connect('sqlite::memory:')
+    try {
+      await sql`create table t (id integer primary key)`.execute(connection.db)
+      await sql`insert into t values (1)`.execute(connection.db)
+      const reader = connection.dialect.longReader(connection.db, { size: 1, statementTimeoutMs: 60_000 })
+      const rows = await connection.dialect.withStatementTimeout(
+        reader,
+        60_000,
+        async (trx) => (await sql`select id from t`.execute(trx)).rows,
+      )
+      assert.deepEqual(rows, [{ id: 1 }])
+    } finally {
+      await connection.close()
+    }
+  })
+})
