@@ -67,10 +67,14 @@ export class PooledWorker {
   }
 
   /**
-   * Runs one statement. Past `timeoutMs` the worker is killed (better-sqlite3 cannot interrupt a statement, a
+   * Runs one statement (after `begin` when asked: one message for both). Past `timeoutMs` the worker is killed (better-sqlite3 cannot interrupt a statement, a
    * process can be stopped) and the statement fails as SQLite's own interrupt would: a "timeout".
    */
-  run(query: CompiledQuery, timeoutMs: number): Promise<{ rows: Record<string, unknown>[]; changes?: number }> {
+  run(
+    query: CompiledQuery,
+    timeoutMs: number,
+    options: { readonly begin?: boolean } = {},
+  ): Promise<{ rows: Record<string, unknown>[]; changes?: number }> {
     if (this.dead) return Promise.reject(this.#ended ?? sqliteError('SQLITE_IOERR', 'the reading worker has stopped'))
     const id = this.#nextId++
     return new Promise((resolve, reject) => {
@@ -79,7 +83,7 @@ export class PooledWorker {
         this.stop()
       }, timeoutMs)
       this.#pending.set(id, { resolve, reject, timer })
-      this.process.send({ id, sql: query.sql, parameters: query.parameters })
+      this.process.send({ id, sql: query.sql, parameters: query.parameters, begin: options.begin === true })
       if (workerStatements.hasSubscribers) workerStatements.publish({ sql: query.sql, pid: this.process.pid })
     })
   }

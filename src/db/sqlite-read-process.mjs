@@ -49,8 +49,10 @@ function prepared(sql) {
   return statement
 }
 
-process.on('message', (/** @type {{ id: number, sql: string, parameters: unknown[] }} */ { id, sql, parameters }) => {
+process.on('message', (/** @type {{ id: number, sql: string, parameters: unknown[], begin: boolean }} */ message) => {
+  const { id, sql, parameters, begin } = message
   try {
+    if (begin) prepared('begin').run()
     const statement = prepared(sql)
     if (statement.reader) send({ id, rows: statement.all(...parameters) })
     else send({ id, rows: [], changes: Number(statement.run(...parameters).changes) })

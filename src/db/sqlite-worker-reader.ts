@@ -81,20 +81,19 @@ class WorkerDriver implements Driver {
     return new WorkerConnection(await this.#pool.acquire(), this.#options.statementTimeoutMs)
   }
 
+  // Each message to a worker waits its turn in the main thread's event loop, which a busy server fills: a search
+  // makes as few round trips as it can. `begin` travels with the transaction's first statement, and the end is
+  // not waited for (a worker runs its messages in order: whoever gets it next starts after it).
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    if (connection instanceof WorkerConnection) await connection.executeQuery(CompiledQuery.raw('begin'))
+    if (connection instanceof WorkerConnection) connection.beginWithNext = true
   }
 
-  // A stopped worker took its transaction with it, and a read-only one has nothing to commit; failing here would
-  // hide why it stopped (a timeout) when the statement's own error is already on its way.
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    if (connection instanceof WorkerConnection && !connection.worker.dead)
-      await connection.executeQuery(CompiledQuery.raw('commit'))
+    if (connection instanceof WorkerConnection) connection.end('commit')
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    if (connection instanceof WorkerConnection && !connection.worker.dead)
-      await connection.executeQuery(CompiledQuery.raw('rollback'))
+    if (connection instanceof WorkerConnection) connection.end('rollback')
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -107,14 +106,33 @@ class WorkerDriver implements Driver {
 }
 
 class WorkerConnection implements DatabaseConnection {
+  /** A transaction has begun whose first statement has not been sent yet. */
+  beginWithNext = false
+
   constructor(
     readonly worker: PooledWorker,
     readonly defaultTimeoutMs: number,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const { rows, changes } = await this.worker.run(query, statementTimeouts.getStore() ?? this.defaultTimeoutMs)
+    const begin = this.beginWithNext
+    this.beginWithNext = false
+    const timeoutMs = statementTimeouts.getStore() ?? this.defaultTimeoutMs
+    const { rows, changes } = await this.worker.run(query, timeoutMs, { begin })
     return { rows: rows as R[], ...(changes === undefined ? {} : { numAffectedRows: BigInt(changes) }) }
+  }
+
+  /**
+   * Ends the transaction without waiting. Nothing to end when no statement ran, or when the worker stopped (its
+   * transaction went with it; failing here would hide why it stopped). A read-only transaction has nothing to lose
+   * if its end fails: the worker's next `begin` would then fail, as a statement error.
+   */
+  end(how: 'commit' | 'rollback'): void {
+    if (this.beginWithNext || this.worker.dead) {
+      this.beginWithNext = false
+      return
+    }
+    this.worker.run(CompiledQuery.raw(how), this.defaultTimeoutMs).catch(() => {})
   }
 
   // eslint-disable-next-line require-yield
