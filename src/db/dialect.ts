@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
+import type { CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 import type { DatabaseTarget } from './database-url.js'
@@ -118,4 +118,9 @@ export interface Dialect {
   writeTransaction<T>(db: Kysely<any>, lockWaitMs: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
+  /**
+   * Runs one read statement, cancelled after `ms` where the engine allows it, in as few round trips as the engine
+   * allows: `withStatementTimeout` around one statement, without a transaction's `begin` and `commit` where it can.
+   */
+  timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>>
 }

@@ -102,4 +102,7 @@ export const sqliteDialect: Dialect = {
   async withStatementTimeout(db, _ms, fn) {
     return fn(db)
   },
+  timedStatement(db, _ms, query) {
+    return query.execute(db)
+  },
 }
