@@ -123,4 +123,11 @@ export interface Dialect {
    * allows: `withStatementTimeout` around one statement, without a transaction's `begin` and `commit` where it can.
    */
   timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>>
+  /**
+   * Runs `fn` with a handle whose timed reads (`withStatementTimeout`, `timedStatement`) share one connection and,
+   * while none fails, one transaction: the first read begins it, `fn` returning ends it. A read that fails ends it
+   * there (a failed statement aborts a Postgres transaction) and the next read begins a new one, so each read's
+   * failure stays its own without a savepoint's round trips. For a page of several reads that may each fail alone.
+   */
+  readSession<T>(db: Kysely<any>, fn: (reads: Kysely<any>) => Promise<T>): Promise<T>
 }

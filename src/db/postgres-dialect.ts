@@ -4,7 +4,7 @@ import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
 import { postgresIndexAdvisor } from './postgres-index-advisor.js'
 import { postgresOwnTables } from './postgres-own-tables.js'
-import { settingTransaction, timedStatement } from './postgres-timed.js'
+import { readSession, settingTransaction, timedStatement, timedTransaction } from './postgres-timed.js'
 import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
@@ -99,10 +99,9 @@ export const postgresDialect: Dialect = {
     // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
     return settingTransaction(db, 'lock_timeout', lockWaitMs, fn)
   },
-  withStatementTimeout(db, ms, fn) {
-    return settingTransaction(db, 'statement_timeout', ms, fn)
-  },
+  withStatementTimeout: timedTransaction,
   timedStatement,
+  readSession,
 }
 
 function codeOf(e: PgDriverError): DatabaseErrorCode | undefined {

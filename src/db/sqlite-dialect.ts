@@ -105,4 +105,8 @@ export const sqliteDialect: Dialect = {
   timedStatement(db, _ms, query) {
     return query.execute(db)
   },
+  // Reads run one after another on the one connection already; without a timeout there is nothing to share.
+  readSession(db, fn) {
+    return fn(db)
+  },
 }
