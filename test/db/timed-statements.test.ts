@@ -30,6 +30,23 @@ for (const dialect of dialects) {
       assert.deepEqual(bound.rows, [{ name: 'b' }])
     })
 
+    it('a read session answers each read, and a failed read leaves the others their answers', async () => {
+      const { db, dialect: d } = connection
+      const names = (trx: typeof db) => sql<{ name: string }>`select name from items order by id`.execute(trx)
+      const answers = await d.readSession(db, async (reads) => [
+        (await d.withStatementTimeout(reads, 1_000, names)).rows.length,
+        await d
+          .withStatementTimeout(reads, 1_000, (trx) => sql`select * from missing_table`.execute(trx))
+          .then(
+            () => 'read',
+            (error) => d.mapError(error)?.code ?? 'not a database error',
+          ),
+        (await d.timedStatement(reads, 1_000, sql<{ n: unknown }>`select count(*) as n from items`)).rows.length,
+        (await d.withStatementTimeout(reads, 1_000, names)).rows.length,
+      ])
+      assert.deepEqual(answers, [2, 'other', 1, 2])
+    })
+
     it('a timed transaction answers what its function returns', async () => {
       const { db, dialect: d } = connection
       const names = await d.withStatementTimeout(db, 1_000, async (trx) =>
@@ -96,6 +113,43 @@ describe('timed reads on Postgres: the timeout, the round trips, nothing left be
     assert.equal(calls.length, 3, calls.join('\n'))
     assert.match(calls[0]!, /^begin; select set_config\('statement_timeout', '1000', true\)$/)
     assert.equal(calls[2], 'commit')
+  })
+
+  it('a read session runs its reads in one transaction, and after a failed one in a new one', async () => {
+    const { db, dialect } = connection
+    const before = await settings()
+    calls = []
+    const read = (reads: typeof db, slow = false) =>
+      dialect
+        .withStatementTimeout(reads, 100, (trx) =>
+          slow ? sql`select pg_sleep(2)`.execute(trx) : sql`select name from items where id = ${1}`.execute(trx),
+        )
+        .then(
+          () => 'read',
+          (error) => dialect.mapError(error)?.code,
+        )
+    const answers = await dialect.readSession(db, async (reads) => [
+      await read(reads),
+      await read(reads),
+      await read(reads, true),
+      await read(reads),
+    ])
+    assert.deepEqual(answers, ['read', 'read', 'timeout', 'read'])
+    const statements = calls.map((text) => text.replace(/\s+/g, ' '))
+    assert.deepEqual(
+      statements.map((text) =>
+        /^begin; select set_config/.test(text) ? 'begin' : /^select /.test(text) ? 'read' : text,
+      ),
+      ['begin', 'read', 'read', 'read', 'rollback', 'begin', 'read', 'commit'],
+    )
+    assert.deepEqual(await settings(), before)
+  })
+
+  it('a read session that runs no read opens no transaction', async () => {
+    const { db, dialect } = connection
+    calls = []
+    assert.equal(await dialect.readSession(db, async () => 'nothing'), 'nothing')
+    assert.deepEqual(calls, [])
   })
 
   it('a timed transaction rolls back when its function throws, and the connection serves the next one', async () => {
