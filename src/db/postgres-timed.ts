@@ -19,11 +19,15 @@ export async function settingTransaction<T>(
   ms: number,
   fn: (trx: Kysely<any>) => Promise<T>,
 ): Promise<T> {
+  refuseNested(db)
   return db.connection().execute(async (conn) => {
     let begun = false
+    inTransaction.add(conn)
     try {
-      await sql.raw(`begin; ${setLocal(setting, ms)}`).execute(conn)
+      // Should the setting fail after `begin` did, the transaction is open: rolled back below, like any other.
+      // (A `rollback` without a transaction is only a warning.)
       begun = true
+      await sql.raw(`begin; ${setLocal(setting, ms)}`).execute(conn)
       const result = await fn(conn)
       await sql`commit`.execute(conn)
       return result
@@ -31,32 +35,41 @@ export async function settingTransaction<T>(
       // As Kysely's own transaction: a failed rollback (a lost connection) is the error to report.
       if (begun) await sql`rollback`.execute(conn)
       throw error
+    } finally {
+      inTransaction.delete(conn)
     }
   })
 }
 
-/** A read session's connection: whether its transaction is open, under which timeout, and the read in progress. */
+/** Handles whose transaction is running a function: a transaction begun on one would end it early. */
+const inTransaction = new WeakSet<Kysely<any>>()
+
+/** A read session's handle: whether its transaction is open, and under which timeout. */
 interface Session {
   open: boolean
   ms: number
-  turn: Promise<unknown>
 }
 
 const sessions = new WeakMap<Kysely<any>, Session>()
 
-/** See `Dialect.readSession`. */
+function refuseNested(db: Kysely<any>): void {
+  // Kysely refuses a transaction inside a transaction the same way.
+  if (inTransaction.has(db))
+    throw new Error('steward: a timed read was started inside another, or beside it in the same read session')
+}
+
+/** See `Dialect.readSession`. Its reads run one at a time, as a page's reads do. */
 export async function readSession<T>(db: Kysely<any>, fn: (reads: Kysely<any>) => Promise<T>): Promise<T> {
   if (sessions.has(db)) return fn(db)
+  refuseNested(db)
   return db.connection().execute(async (conn) => {
-    const session: Session = { open: false, ms: 0, turn: Promise.resolve() }
+    const session: Session = { open: false, ms: 0 }
     sessions.set(conn, session)
     try {
       const result = await fn(conn)
-      await session.turn.catch(() => {})
       if (session.open) await sql`commit`.execute(conn)
       return result
     } catch (error) {
-      await session.turn.catch(() => {})
       if (session.open) await sql`rollback`.execute(conn)
       throw error
     } finally {
@@ -66,37 +79,35 @@ export async function readSession<T>(db: Kysely<any>, fn: (reads: Kysely<any>) =
   })
 }
 
-/** `settingTransaction` for the statement timeout, or, on a read session's handle, a read in its transaction. */
-export function timedTransaction<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
-  const session = sessions.get(db)
-  if (!session) return settingTransaction(db, 'statement_timeout', ms, fn)
-  // One read at a time: a read that fails ends the transaction the next one would otherwise have run in.
-  const read = session.turn.catch(() => {}).then(() => readInSession(db, session, ms, fn))
-  session.turn = read
-  return read
-}
-
-async function readInSession<T>(
+/** `settingTransaction` for the statement timeout, or, on a read session's handle, a read in the session's transaction. */
+export async function timedTransaction<T>(
   db: Kysely<any>,
-  session: Session,
   ms: number,
   fn: (trx: Kysely<any>) => Promise<T>,
 ): Promise<T> {
-  if (!session.open) {
-    await sql.raw(`begin; ${setLocal('statement_timeout', ms)}`).execute(db)
-    session.open = true
-    session.ms = ms
-  } else if (session.ms !== ms) {
-    await sql.raw(setLocal('statement_timeout', ms)).execute(db)
-    session.ms = ms
-  }
+  const session = sessions.get(db)
+  if (!session) return settingTransaction(db, 'statement_timeout', ms, fn)
+  refuseNested(db)
+  inTransaction.add(db)
   try {
+    if (!session.open) {
+      session.open = true
+      session.ms = ms
+      await sql.raw(`begin; ${setLocal('statement_timeout', ms)}`).execute(db)
+    } else if (session.ms !== ms) {
+      await sql.raw(setLocal('statement_timeout', ms)).execute(db)
+      session.ms = ms
+    }
     return await fn(db)
   } catch (error) {
     // A failed statement aborts the whole transaction: it ends here, and the next read begins a new one.
-    session.open = false
-    await sql`rollback`.execute(db)
+    if (session.open) {
+      session.open = false
+      await sql`rollback`.execute(db)
+    }
     throw error
+  } finally {
+    inTransaction.delete(db)
   }
 }
 
@@ -104,11 +115,11 @@ async function readInSession<T>(
  * Runs one read statement under a statement timeout. Without bound parameters it follows the `set_config` in the
  * same simple-protocol message: one round trip, in the implicit transaction of that message, which the setting
  * does not outlive. The simple protocol cannot bind parameters, so a statement with some runs in
- * `settingTransaction` instead (three round trips), as it does in a read session.
+ * `settingTransaction` instead (three round trips); on a read session's handle it runs in the session's transaction.
  */
 export async function timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>> {
   const compiled = query.compile(db)
-  if (compiled.parameters.length > 0 || sessions.has(db))
+  if (compiled.parameters.length > 0 || sessions.has(db) || inTransaction.has(db))
     return timedTransaction(db, ms, (trx) => trx.executeQuery(compiled))
   return sql.raw<R>(`${setLocal('statement_timeout', ms)}; ${compiled.sql}`).execute(db)
 }

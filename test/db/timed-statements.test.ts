@@ -145,6 +145,20 @@ describe('timed reads on Postgres: the timeout, the round trips, nothing left be
     assert.deepEqual(await settings(), before)
   })
 
+  it('refuses a timed read inside another (it would end the outer transaction early), and leaves nothing open', async () => {
+    const { db, dialect } = connection
+    const nested = (outer: typeof db) =>
+      dialect.withStatementTimeout(outer, 1_000, (trx) =>
+        dialect.withStatementTimeout(trx, 1_000, (inner) => sql`select 1`.execute(inner)),
+      )
+    await assert.rejects(nested(db), /inside another/)
+    await assert.rejects(
+      dialect.readSession(db, (reads) => nested(reads)),
+      /inside another/,
+    )
+    assert.equal((await settings())?.open, false)
+  })
+
   it('a read session that runs no read opens no transaction', async () => {
     const { db, dialect } = connection
     calls = []
