@@ -50,11 +50,12 @@ export interface OwnIndex {
  */
 export interface IndexAdvisor {
   /**
-   * Indexes the planner can use for a substring match (`like '%x%'`), as `schema.table.column` keys (Postgres: a
-   * pg_trgm GIN or GiST operator class), and the names (`schema.index`) of indexes that cannot serve an equality
-   * filter or an ordering the way a btree does.
+   * Indexes the planner can use for a substring match (`like '%x%'`), as `schema.table.column` keys, or
+   * `schema.table.column::text` for an index on the column's text cast (Postgres: a pg_trgm GIN or GiST operator
+   * class), and the names (`schema.index`) of indexes that cannot serve an equality filter or an ordering the way a
+   * btree does. Of every table, or of `only` one.
    */
-  readIndexKinds(db: Kysely<any>): Promise<IndexKinds>
+  readIndexKinds(db: Kysely<any>, only?: TableName): Promise<IndexKinds>
   /** The statements that create an index serving a substring match on `column`; null where none can (SQLite). */
   substringIndex(table: TableName, column: string, castToText: boolean): readonly string[] | null
   /** The statement that creates a plain (btree) index on `columns`, in order. */
@@ -100,6 +101,11 @@ export interface Dialect {
    * `sqlite_stat1` after ANALYZE): one query for all tables, or for `only` one. Tables never analysed are absent.
    */
   readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
+  /**
+   * The average stored width in bytes of a table's columns, by name, where the engine has measured it (Postgres
+   * `pg_stats.avg_width` after ANALYZE); empty where it has not (SQLite keeps no such statistic).
+   */
+  readColumnWidths(db: Kysely<any>, table: TableName): Promise<Map<string, number>>
   /**
    * Reads every row of one long query in batches without holding up other requests, where the driver
    * would (SQLite: in a worker thread with its own connection). Undefined where it is not needed or not

@@ -92,6 +92,14 @@ export const postgresDialect: Dialect = {
         ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
+  async readColumnWidths(db, table) {
+    // https://www.postgresql.org/docs/current/view-pg-stats.html: one row per column once analysed (two for a
+    // parent of inheritance children; either width will do).
+    const { rows } = await sql<{ column: string; width: number }>`
+      select attname as column, avg_width as width from pg_catalog.pg_stats
+      where schemaname = ${table.schema} and tablename = ${table.name}`.execute(db)
+    return new Map(rows.map((row) => [row.column, Number(row.width)]))
+  },
   async readInBackground() {
     return undefined
   },

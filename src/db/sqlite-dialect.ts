@@ -88,6 +88,9 @@ export const sqliteDialect: Dialect = {
       return []
     }
   },
+  async readColumnWidths() {
+    return new Map()
+  },
   async readInBackground(db, query, { batchSize, timeoutMs }) {
     const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
     const file = rows[0]?.file

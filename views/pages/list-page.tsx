@@ -40,6 +40,11 @@ export function ListPage(props: { model: ListPageModel }) {
           </p>
         </form>
       )}
+      {model.searchNote && (
+        <p class="text-sm text-slate-700 dark:text-slate-300" data-search-note>
+          {model.searchNote.text} <a href={model.searchNote.allHref}>Search all columns (slow)</a>
+        </p>
+      )}
       {model.activeFilters.length > 0 && (
         <ul aria-label="Active filters" class="flex flex-wrap gap-2">
           {model.activeFilters.map((filter) => (

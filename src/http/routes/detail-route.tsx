@@ -123,10 +123,16 @@ async function recordContext(
   const urls = c.get('urls')
   const back = listBackOf(c, resource)
   const suffix = backSuffix(back)
-  const params = back?.params ?? { q: '', filters: [], sort: null }
+  const params = back?.params ?? { q: '', searchAll: false, filters: [], sort: null }
   const neighbours = await admin.dialect
     .withStatementTimeout(reads, admin.statementTimeoutMs, (trx) =>
-      loadNeighbourRows(trx, resource, { params, row, dialect: admin.dialect, user: c.get('principal') }),
+      loadNeighbourRows(trx, resource, {
+        params,
+        row,
+        dialect: admin.dialect,
+        user: c.get('principal'),
+        bigTableRows: admin.config.search?.bigTableRows,
+      }),
     )
     .catch((error: unknown) => {
       if (!admin.dialect.mapError(error)) throw error

@@ -37,6 +37,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
         maxRows,
         user: c.get('principal'),
         resources: visibleResources(c),
+        bigTableRows: admin.config.search?.bigTableRows,
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()

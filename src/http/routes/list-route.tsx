@@ -34,6 +34,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       statementTimeoutMs: admin.statementTimeoutMs,
       filterChoices,
       user: c.get('principal'),
+      bigTableRows: admin.config.search?.bigTableRows,
     }
     let page: ListPage | null = null
     let failure: HttpError | null = null
