@@ -10,7 +10,7 @@ import { sqliteDialect } from './sqlite-dialect.js'
 import { SafeIntegerPlugin } from './safe-integer-plugin.js'
 import { cachingDatabase } from './sqlite-statement-cache.js'
 import { boundedPool } from './bounded-pool.js'
-import { lastResultClient } from './postgres-last-result-client.js'
+import { answersLastResult, lastResultClient } from './postgres-last-result-client.js'
 
 /** An open database: the Kysely handle, what differs about its engine, and how to let go of it. */
 export interface Connection {
@@ -152,6 +152,7 @@ async function openPostgres(
     await db.destroy().catch(() => {})
     throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`, { cause: error })
   }
+  answersLastResult.add(db)
   return { db, dialect: postgresDialect, target, close: () => db.destroy() }
 }
 

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely'
 import type pg from 'pg'
 
 /**
@@ -17,3 +18,10 @@ export function lastResultClient(driver: typeof pg): typeof pg.Client {
     }
   }
 }
+
+/**
+ * Handles whose pool uses `lastResultClient` (those `connect` opens). A host application's own Kysely over its own
+ * pg pool answers a string of several statements with an array, read by Kysely as no rows: one-message reads
+ * (`timedStatement`) are sent to such a handle as a transaction instead.
+ */
+export const answersLastResult = new WeakSet<Kysely<any>>()

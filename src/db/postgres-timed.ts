@@ -1,4 +1,5 @@
 import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely'
+import { answersLastResult } from './postgres-last-result-client.js'
 
 /** The settings a Steward transaction sets for itself: https://www.postgresql.org/docs/current/runtime-config-client.html */
 type TimeoutSetting = 'statement_timeout' | 'lock_timeout'
@@ -115,11 +116,12 @@ export async function timedTransaction<T>(
  * Runs one read statement under a statement timeout. Without bound parameters it follows the `set_config` in the
  * same simple-protocol message: one round trip, in the implicit transaction of that message, which the setting
  * does not outlive. The simple protocol cannot bind parameters, so a statement with some runs in
- * `settingTransaction` instead (three round trips); on a read session's handle it runs in the session's transaction.
+ * `settingTransaction` instead (three round trips), and so does any statement on a handle that `connect` did not open
+ * (see `answersLastResult`); on a read session's handle it runs in the session's transaction.
  */
 export async function timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>> {
   const compiled = query.compile(db)
-  if (compiled.parameters.length > 0 || sessions.has(db) || inTransaction.has(db))
+  if (compiled.parameters.length > 0 || sessions.has(db) || inTransaction.has(db) || !answersLastResult.has(db))
     return timedTransaction(db, ms, (trx) => trx.executeQuery(compiled))
   return sql.raw<R>(`${setLocal('statement_timeout', ms)}; ${compiled.sql}`).execute(db)
 }

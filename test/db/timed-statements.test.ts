@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { sql, type LogEvent } from 'kysely'
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely'
+import pg from 'pg'
 import { connect, type Connection } from '../../src/db/connect.js'
 import { createPostgresDb, dialects, type TestDb } from '../helpers/test-db.js'
 
@@ -113,6 +114,25 @@ describe('timed reads on Postgres: the timeout, the round trips, nothing left be
     assert.equal(calls.length, 3, calls.join('\n'))
     assert.match(calls[0]!, /^begin; select set_config\('statement_timeout', '1000', true\)$/)
     assert.equal(calls[2], 'commit')
+  })
+
+  it("answers right on a host application's own Kysely and pg pool (which answer several statements with an array)", async () => {
+    const pool = new pg.Pool({ connectionString: testDb.url, max: 1 })
+    const own = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+    try {
+      const { dialect } = connection
+      const counted = await dialect.timedStatement(own, 1_000, sql<{ n: unknown }>`select count(*) as n from items`)
+      assert.deepEqual(
+        counted.rows.map((row) => Number(row.n)),
+        [2],
+      )
+      await assert.rejects(
+        dialect.timedStatement(own, 100, sql`select pg_sleep(2)`),
+        (error) => dialect.mapError(error)?.code === 'timeout',
+      )
+    } finally {
+      await own.destroy()
+    }
   })
 
   it('a read session runs its reads in one transaction, and after a failed one in a new one', async () => {
