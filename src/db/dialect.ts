@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
+import type { CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 import type { DatabaseTarget } from './database-url.js'
@@ -131,4 +131,16 @@ export interface Dialect {
   writeTransaction<T>(db: Kysely<any>, lockWaitMs: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
+  /**
+   * Runs one read statement, cancelled after `ms` where the engine allows it, in as few round trips as the engine
+   * allows: `withStatementTimeout` around one statement, without a transaction's `begin` and `commit` where it can.
+   */
+  timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>>
+  /**
+   * Runs `fn` with a handle whose timed reads (`withStatementTimeout`, `timedStatement`) share one connection and,
+   * while none fails, one transaction: the first read begins it, `fn` returning ends it. A read that fails ends it
+   * there (a failed statement aborts a Postgres transaction) and the next read begins a new one, so each read's
+   * failure stays its own without a savepoint's round trips. For a page of several reads that may each fail alone.
+   */
+  readSession<T>(db: Kysely<any>, fn: (reads: Kysely<any>) => Promise<T>): Promise<T>
 }

@@ -4,6 +4,7 @@ import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
 import { postgresIndexAdvisor } from './postgres-index-advisor.js'
 import { postgresOwnTables } from './postgres-own-tables.js'
+import { readSession, settingTransaction, timedStatement, timedTransaction } from './postgres-timed.js'
 import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
@@ -103,20 +104,13 @@ export const postgresDialect: Dialect = {
   async readInBackground() {
     return undefined
   },
-  async writeTransaction(db, lockWaitMs, fn) {
-    return db.transaction().execute(async (trx) => {
-      // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
-      await sql`select set_config('lock_timeout', ${String(lockWaitMs)}, true)`.execute(trx)
-      return fn(trx)
-    })
+  writeTransaction(db, lockWaitMs, fn) {
+    // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
+    return settingTransaction(db, 'lock_timeout', lockWaitMs, fn)
   },
-  async withStatementTimeout(db, ms, fn) {
-    return db.transaction().execute(async (trx) => {
-      // SET LOCAL lasts until the end of this transaction only, so pooled connections are left as they were.
-      await sql`select set_config('statement_timeout', ${String(Math.max(1, Math.round(ms)))}, true)`.execute(trx)
-      return fn(trx)
-    })
-  },
+  withStatementTimeout: timedTransaction,
+  timedStatement,
+  readSession,
 }
 
 function codeOf(e: PgDriverError): DatabaseErrorCode | undefined {

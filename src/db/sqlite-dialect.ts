@@ -110,4 +110,11 @@ export const sqliteDialect: Dialect = {
   async withStatementTimeout(db, ms, fn) {
     return withWorkerTimeout(db, ms, fn) ?? fn(db)
   },
+  timedStatement(db, _ms, query) {
+    return query.execute(db)
+  },
+  // Reads run one after another on the one connection already; without a timeout there is nothing to share.
+  readSession(db, fn) {
+    return fn(db)
+  },
 }

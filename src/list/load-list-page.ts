@@ -130,6 +130,7 @@ export async function loadListPage(
       resources: ctx.resources,
       dialect: ctx.dialect,
       user: ctx.user,
+      known: foreignLabels,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
     const computedChoices = await loadComputedChoices(trx, resource, { user: ctx.user, cache: ctx.filterChoices })

@@ -57,7 +57,7 @@ export interface SearchResults {
 
 /**
  * Searches every table the user may view by its label column and search fields (multi-word, as a list's
- * search), at most `rowsPerTable` rows each, in the user's row scope, one statement timeout per table. A big
+ * search), at most `rowsPerTable` rows each, in the user's row scope, each statement under the timeout. A big
  * table is searched only by equality on its key and indexed columns and by prefix on indexed text columns,
  * so no keystroke reads a million rows. Views are left out: their cost cannot be told from their size.
  * @example await searchTables(db, { resources, q: 'ann@example.com', dialect, user, statementTimeoutMs, estimates })
@@ -65,12 +65,15 @@ export interface SearchResults {
 export async function searchTables(db: Kysely<any>, options: SearchTablesOptions): Promise<SearchResults> {
   const tables: TableMatches[] = []
   const exact: { resource: Resource; ref: string }[] = []
-  for (const resource of options.resources.all) {
-    if (resource.table.type === 'view' || resource.table.type === 'foreign table') continue
-    const searched = await searchTable(db, resource, options)
-    if (searched.exact) exact.push(...searched.exact.map((ref) => ({ resource, ref })))
-    if (searched.matches.rows.length > 0 || searched.matches.failed) tables.push(searched.matches)
-  }
+  // One transaction for all the tables while none fails: a table's failure still stays its own (see readSession).
+  await options.dialect.readSession(db, async (reads) => {
+    for (const resource of options.resources.all) {
+      if (resource.table.type === 'view' || resource.table.type === 'foreign table') continue
+      const searched = await searchTable(reads, resource, options)
+      if (searched.exact) exact.push(...searched.exact.map((ref) => ({ resource, ref })))
+      if (searched.matches.rows.length > 0 || searched.matches.failed) tables.push(searched.matches)
+    }
+  })
   return { tables, exact: exact.length === 1 ? exact[0]! : null }
 }
 
