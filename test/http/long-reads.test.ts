@@ -94,6 +94,41 @@ for (const { name } of dialects) {
       }
     })
 
+    it('on a big table an unindexed sort or filter reads as a search does: beside other requests, under a permit', async () => {
+      // Every analysed table is big; `name` has no index, `id` is the key.
+      const admin = fx.admin({
+        config: { statementTimeoutMs: 60_000, maxExpensiveQueries: 1, search: { bigTableRows: 0 } },
+      })
+      await fx.test.exec('analyze')
+      const names = (html: string) => [...html.matchAll(/>(a needle|hay)</g)].map((match) => match[1])
+      for (const path of [`/${fx.s}/item/?sort=-name`, `/${fx.s}/item/?f.name=hay`]) {
+        // The row estimates are read once a minute, on the main connection: read before the lock is taken.
+        const warm = await admin.request(path)
+        assert.equal(warm.status, 200, path)
+        const expected = names(await warm.text())
+        assert.ok(expected.length > 0, path)
+        const lock = await holdReadLock[name](fx.test)
+        try {
+          let settled = false
+          const costly = Promise.resolve(admin.request(path)).finally(() => (settled = true))
+          await Promise.race([lock.waitedFor(), costly])
+          assert.equal(settled, false, `${path} is waiting for the lock`)
+          assert.equal((await admin.request('/search')).status, 200)
+          // The one permit is taken: a search now is refused at once rather than queued.
+          const refused = await admin.request(`/${fx.s}/item/?q=hay`)
+          assert.equal(refused.status, 503)
+          assert.match(await refused.text(), /Too many searches and exports/)
+          assert.equal(settled, false, `the pages answered while ${path} still waited`)
+          await lock.release()
+          const response = await costly
+          assert.equal(response.status, 200, path)
+          assert.deepEqual(names(await response.text()), expected, path)
+        } finally {
+          await lock.release().catch(() => {})
+        }
+      }
+    })
+
     it('a search past the statement timeout is a readable "took too long", and the next search works', async () => {
       const admin = fx.admin({ config: { statementTimeoutMs: 1_000 } })
       const lock = await holdReadLock[name](fx.test)

@@ -2,8 +2,11 @@ import { longReadsOf, readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
+import { defaultBigTableRows } from '../../list/big-table.js'
 import { createFilterChoiceCache } from '../../list/filter-choice-cache.js'
+import { costlyList } from '../../list/list-cost.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
+import { createRowEstimateCache } from '../../list/row-estimate-cache.js'
 import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
@@ -23,6 +26,7 @@ import {
 export function registerListRoute(app: Hono<AdminEnv>): void {
   // One per admin instance: a foreign-key filter's drop-down may lag behind its table by up to 30 s.
   const filterChoices = createFilterChoiceCache({ ttlMs: 30_000, maxEntries: 100 })
+  const estimates = createRowEstimateCache()
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
@@ -38,10 +42,17 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     }
     let page: ListPage | null = null
     let failure: HttpError | null = null
-    // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
-    const release = params.q ? takeExpensive(admin) : () => {}
+    // A search, or an unindexed sort or filter on a big table, may read the whole table: such pages are bounded in
+    // number (so that plain list pages stay fast meanwhile) and read where a long statement holds up nothing else.
+    const costly =
+      params.q !== '' ||
+      costlyList(resource, params, {
+        estimate: await estimates.estimateOf(readsOf(c), admin.dialect, resource.table),
+        bigTableRows: ctx.bigTableRows ?? defaultBigTableRows,
+      }) !== null
+    const release = costly ? takeExpensive(admin) : () => {}
     try {
-      page = await loadListPage(params.q ? longReadsOf(c) : readsOf(c), resource, params, ctx)
+      page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, ctx)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
