@@ -52,6 +52,8 @@ export interface ListModelInput {
   readonly query?: string
   /** Milliseconds since the epoch: the moment the date filters' presets ("Today", "Last month") count from. */
   readonly today?: number
+  /** The table holds more than `search.bigTableRows` rows by the planner's estimate (see `planSearch`). */
+  readonly bigTable?: boolean
 }
 
 const cellLength = 80
@@ -120,7 +122,12 @@ export function listPageModel(input: ListModelInput): ListPageModel {
         : null,
     search:
       resource.searchFields.length > 0 || resource.searchPaths.length > 0 || resource.key.type !== 'columns'
-        ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
+        ? {
+            action: urls.list(resource.table),
+            q: params.q,
+            keep: searchKeep,
+            fields: searchHint(resource, (input.bigTable ?? false) && !params.searchAll),
+          }
         : null,
     searchNote: page ? searchNote(resource, page, href({ ...state, searchAll: true })) : null,
     filterForm:
@@ -206,7 +213,10 @@ function searchNote(resource: Resource, page: ListPage, allHref: string): ListPa
   return { text, allHref }
 }
 
-function searchHint(resource: Resource): string {
+function searchHint(resource: Resource, big: boolean): string {
+  // A big table's default search keeps to its indexes (see `planSearch`); configured fields are searched in full.
+  if (big && resource.searchDefaulted && resource.table.type !== 'view' && resource.searchFields.length > 0)
+    return 'Big table: finds text at the start of indexed columns, or a row by an exact key or unique value.'
   const fields = [
     ...resource.searchFields.map((name) => resource.columnLabels[name] ?? name),
     ...resource.searchPaths.map((path) => path.label),

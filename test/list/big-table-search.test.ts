@@ -98,6 +98,23 @@ for (const dialect of dialects) {
       assert.deepEqual(await exported('q=Lee&search=all'), [1, 2, 3, 4])
     })
 
+    it('says before a search that a big table is searched by its indexes (the estimate known once analysed)', async () => {
+      const hint = async (query: string) => {
+        const res = await fx.admin({ config: big }).request(`/${fx.s}/customers/?${query}`)
+        assert.equal(res.status, 200)
+        return /<p id="list-search-hint"[^>]*>([^<]*)/.exec(await res.text())?.[1]?.trim()
+      }
+      const full = 'Finds text in Email, Name, City, Notes (any case), or a row by its exact key.'
+      assert.equal(await hint(''), full, 'no estimate yet: taken to be small')
+      await fx.test.exec('analyze')
+      assert.equal(
+        await hint(''),
+        'Big table: finds text at the start of indexed columns, or a row by an exact key or unique value.',
+      )
+      assert.equal(await hint('search=all'), full)
+      assert.equal(await hint('q=Lee'), indexedNote, 'after a search, what it looked at')
+    })
+
     it('refuses a search mode it does not know, before any SQL', async () => {
       const res = await fx.admin({ config: big }).request(`/${fx.s}/customers/?q=Lee&search=some`)
       assert.equal(res.status, 400)

@@ -44,12 +44,10 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     let failure: HttpError | null = null
     // A search, or an unindexed sort or filter on a big table, may read the whole table: such pages are bounded in
     // number (so that plain list pages stay fast meanwhile) and read where a long statement holds up nothing else.
-    const costly =
-      params.q !== '' ||
-      costlyList(resource, params, {
-        estimate: await estimates.estimateOf(readsOf(c), admin.dialect, resource.table),
-        bigTableRows: ctx.bigTableRows ?? defaultBigTableRows,
-      }) !== null
+    // A search is costly whatever the table's size (and reads its estimate where it runs, see `planSearch`).
+    const estimate = params.q ? undefined : await estimates.estimateOf(readsOf(c), admin.dialect, resource.table)
+    const bigTableRows = ctx.bigTableRows ?? defaultBigTableRows
+    const costly = costlyList(resource, params, { estimate, bigTableRows }) !== null
     const release = costly ? takeExpensive(admin) : () => {}
     try {
       page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, ctx)
@@ -71,6 +69,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
       actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'rows' }),
       query: new URL(c.req.url).search.slice(1),
+      bigTable: page?.searchPlan.kind === 'indexed' || (estimate !== undefined && estimate > bigTableRows),
       today: admin.now(),
     })
     return renderPage(
