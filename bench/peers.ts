@@ -10,6 +10,7 @@ import { createAdmin } from '../src/http/create-admin.js'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { loadFn, loadHttp, type LoadResult } from './load.js'
 import { setUpDjango, startDjango } from './peers/django-admin.js'
+import { startFloor } from './peers/floor-server.js'
 import type { PeerServer } from './peers/local-server.js'
 import { peerPages, type PeerPage } from './peers/peer-pages.js'
 import { printPeerTable, type PeerRow } from './peers/peer-table.js'
@@ -61,6 +62,8 @@ async function compareOn(dialect: string, url: string): Promise<PeerRow[]> {
   const accounts = dialect === 'postgres' ? 'steward_bench' : join(work, `steward-accounts-${scale}.db`)
   const steward = await startSteward(url, accounts, secret)
   let django: PeerServer | undefined
+  // The orders list served with no framework at all (SQLite only): what the page costs above the bare minimum.
+  const floor = dialect === 'sqlite' ? await startFloor(peers, url.replace(/^sqlite:/, '')) : undefined
   const raw = dialect === 'postgres' ? postgresRunner(url, 10) : sqliteRunner(url.replace(/^sqlite:/, ''))
   try {
     django = await startDjango(peers, url, workers)
@@ -80,6 +83,7 @@ async function compareOn(dialect: string, url: string): Promise<PeerRow[]> {
         const [stewardResult, djangoResult] = first === steward ? [a, b] : [b, a]
         const queries = plans.get(page.steward)!
         const baseline = await loadFn(() => raw.run(queries), concurrency, seconds)
+        const bare = floor && page.name === 'orders list, page 1' ? await load(floor, '/', concurrency, seconds) : null
         result.push({
           page: page.name,
           dialect,
@@ -87,6 +91,7 @@ async function compareOn(dialect: string, url: string): Promise<PeerRow[]> {
           steward: stewardResult,
           django: djangoResult,
           raw: baseline,
+          floor: bare,
         })
         console.error(
           `${dialect} ${page.name} c=${concurrency}: Steward ${stewardResult.rps.toFixed(1)} req/s, Django ${djangoResult.rps.toFixed(1)} req/s, raw ${baseline.rps.toFixed(0)}/s`,
@@ -96,6 +101,7 @@ async function compareOn(dialect: string, url: string): Promise<PeerRow[]> {
     return result
   } finally {
     await raw.close()
+    await floor?.stop()
     await django?.stop()
     await steward.stop()
   }

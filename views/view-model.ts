@@ -191,6 +191,11 @@ export interface ListPageModel {
     readonly keep: readonly (readonly [string, string])[]
     readonly fields: string
   } | null
+  /**
+   * How the search ran when it did not look for the term anywhere in every field (a big table's default search
+   * keeps to its indexes), and the link that searches every field; null otherwise.
+   */
+  readonly searchNote: { readonly text: string; readonly allHref: string } | null
   readonly filterForm: {
     readonly action: string
     readonly keep: readonly (readonly [string, string])[]

@@ -8,6 +8,8 @@ export interface PeerRow {
   readonly steward: LoadResult
   readonly django: LoadResult
   readonly raw: LoadResult | null
+  /** The same page from `limit/minimal-list.mjs` (no framework, no layout), where there is one. */
+  readonly floor?: LoadResult | null
 }
 
 /** Prints the comparison as one Markdown table, then any non-200 answers (which are left out of the figures). */
@@ -25,6 +27,8 @@ export function printPeerTable(rows: readonly PeerRow[], heading: string): void 
     'Django p99 ms',
     'raw/s',
     'raw/Steward',
+    'floor/s',
+    'floor/Steward',
   ]
   const lines = rows.map((r) => [
     r.page,
@@ -37,6 +41,8 @@ export function printPeerTable(rows: readonly PeerRow[], heading: string): void 
     fmt(r.django.p99, 1),
     r.raw ? fmt(r.raw.rps) : '-',
     r.raw ? ratio(r.raw.rps, r.steward.rps) : '-',
+    r.floor ? fmt(r.floor.rps) : '-',
+    r.floor ? ratio(r.floor.rps, r.steward.rps) : '-',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`

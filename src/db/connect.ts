@@ -10,6 +10,7 @@ import { sqliteDialect } from './sqlite-dialect.js'
 import { SafeIntegerPlugin } from './safe-integer-plugin.js'
 import { cachingDatabase } from './sqlite-statement-cache.js'
 import { boundedPool } from './bounded-pool.js'
+import { answersLastResult, lastResultClient } from './postgres-last-result-client.js'
 
 /** An open database: the Kysely handle, what differs about its engine, and how to let go of it. */
 export interface Connection {
@@ -129,6 +130,7 @@ async function openPostgres(
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     ...(readOnlyOption ? { options: '-c default_transaction_read_only=on' } : {}),
     types: { getTypeParser: typeParserOf(pg.types) as typeof pg.types.getTypeParser },
+    Client: lastResultClient(pg),
   })
   // A client whose connection drops emits 'error', checked out or idle; unhandled, that ends the
   // process. The statement it was running fails on its own, and the pool drops the client on release.
@@ -150,6 +152,7 @@ async function openPostgres(
     await db.destroy().catch(() => {})
     throw new ConnectError(`cannot connect to ${target.display}: ${describePgError(error)}`, { cause: error })
   }
+  answersLastResult.add(db)
   return { db, dialect: postgresDialect, target, close: () => db.destroy() }
 }
 

@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely, RawBuilder } from 'kysely'
+import type { CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely'
 import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 import type { DatabaseTarget } from './database-url.js'
@@ -50,11 +50,12 @@ export interface OwnIndex {
  */
 export interface IndexAdvisor {
   /**
-   * Indexes the planner can use for a substring match (`like '%x%'`), as `schema.table.column` keys (Postgres: a
-   * pg_trgm GIN or GiST operator class), and the names (`schema.index`) of indexes that cannot serve an equality
-   * filter or an ordering the way a btree does.
+   * Indexes the planner can use for a substring match (`like '%x%'`), as `schema.table.column` keys, or
+   * `schema.table.column::text` for an index on the column's text cast (Postgres: a pg_trgm GIN or GiST operator
+   * class), and the names (`schema.index`) of indexes that cannot serve an equality filter or an ordering the way a
+   * btree does. Of every table, or of `only` one.
    */
-  readIndexKinds(db: Kysely<any>): Promise<IndexKinds>
+  readIndexKinds(db: Kysely<any>, only?: TableName): Promise<IndexKinds>
   /** The statements that create an index serving a substring match on `column`; null where none can (SQLite). */
   substringIndex(table: TableName, column: string, castToText: boolean): readonly string[] | null
   /** The statement that creates a plain (btree) index on `columns`, in order. */
@@ -101,10 +102,15 @@ export interface Dialect {
    */
   readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
   /**
-   * Reads every row of one long query in batches without holding up other requests, where the driver
-   * would (SQLite: in a worker thread with its own connection). Undefined where it is not needed or not
-   * possible: node-postgres is asynchronous already, and an in-memory SQLite database has no file to share.
-   * The read fails as a timeout when the next batch is longer in coming than `timeoutMs`.
+   * The average stored width in bytes of a table's columns, by name, where the engine has measured it (Postgres
+   * `pg_stats.avg_width` after ANALYZE); empty where it has not (SQLite keeps no such statistic).
+   */
+  readColumnWidths(db: Kysely<any>, table: TableName): Promise<Map<string, number>>
+  /**
+   * Reads every row of one long query as one statement, in batches, without holding up other requests, where
+   * `db` is a `longReader` that runs statements elsewhere (SQLite: a worker process). Undefined where it is not
+   * needed: node-postgres is asynchronous already, and a caller may page through the rows itself. The read fails
+   * as a timeout when the statement takes longer than `timeoutMs`.
    */
   readInBackground(
     db: Kysely<any>,
@@ -112,10 +118,29 @@ export interface Dialect {
     options: { readonly batchSize: number; readonly timeoutMs: number },
   ): Promise<AsyncGenerator<Record<string, unknown>[]> | undefined>
   /**
+   * A handle for reads that may run long (a search, a scan): they must never hold up other requests. SQLite
+   * (whose driver blocks the calling thread) runs them on up to `size` worker processes, each with a read-only
+   * connection of its own to the same file, and stops one past `statementTimeoutMs`; Postgres is asynchronous
+   * already: `db` itself. Made once per handle; costs nothing until its first statement.
+   */
+  longReader(db: Kysely<any>, options: { readonly size: number; readonly statementTimeoutMs: number }): Kysely<any>
+  /**
    * Runs `fn` in a write transaction in which rows read with `lockForUpdate` cannot change before it ends.
    * A lock held elsewhere is waited for at most `lockWaitMs`; then the write fails as "busy".
    */
   writeTransaction<T>(db: Kysely<any>, lockWaitMs: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
   /** Runs `fn` in a transaction whose statements are cancelled after `ms` where the engine allows it. */
   withStatementTimeout<T>(db: Kysely<any>, ms: number, fn: (trx: Kysely<any>) => Promise<T>): Promise<T>
+  /**
+   * Runs one read statement, cancelled after `ms` where the engine allows it, in as few round trips as the engine
+   * allows: `withStatementTimeout` around one statement, without a transaction's `begin` and `commit` where it can.
+   */
+  timedStatement<R>(db: Kysely<any>, ms: number, query: RawBuilder<R>): Promise<QueryResult<R>>
+  /**
+   * Runs `fn` with a handle whose timed reads (`withStatementTimeout`, `timedStatement`) share one connection and,
+   * while none fails, one transaction: the first read begins it, `fn` returning ends it. A read that fails ends it
+   * there (a failed statement aborts a Postgres transaction) and the next read begins a new one, so each read's
+   * failure stays its own without a savepoint's round trips. For a page of several reads that may each fail alone.
+   */
+  readSession<T>(db: Kysely<any>, fn: (reads: Kysely<any>) => Promise<T>): Promise<T>
 }

@@ -4,6 +4,7 @@ import { DatabaseError, type DatabaseErrorCode } from './database-error.js'
 import type { Dialect } from './dialect.js'
 import { postgresIndexAdvisor } from './postgres-index-advisor.js'
 import { postgresOwnTables } from './postgres-own-tables.js'
+import { readSession, settingTransaction, timedStatement, timedTransaction } from './postgres-timed.js'
 import { postgresValueRules } from './postgres-value-rules.js'
 
 // SQLSTATE classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
@@ -91,23 +92,25 @@ export const postgresDialect: Dialect = {
         ${only ? sql`and n.nspname = ${only.schema} and c.relname = ${only.name}` : sql``}`.execute(db)
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
+  longReader: (db) => db,
+  async readColumnWidths(db, table) {
+    // https://www.postgresql.org/docs/current/view-pg-stats.html: one row per column once analysed (two for a
+    // parent of inheritance children; either width will do).
+    const { rows } = await sql<{ column: string; width: number }>`
+      select attname as column, avg_width as width from pg_catalog.pg_stats
+      where schemaname = ${table.schema} and tablename = ${table.name}`.execute(db)
+    return new Map(rows.map((row) => [row.column, Number(row.width)]))
+  },
   async readInBackground() {
     return undefined
   },
-  async writeTransaction(db, lockWaitMs, fn) {
-    return db.transaction().execute(async (trx) => {
-      // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
-      await sql`select set_config('lock_timeout', ${String(lockWaitMs)}, true)`.execute(trx)
-      return fn(trx)
-    })
+  writeTransaction(db, lockWaitMs, fn) {
+    // https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-LOCK-TIMEOUT (55P03 when it expires)
+    return settingTransaction(db, 'lock_timeout', lockWaitMs, fn)
   },
-  async withStatementTimeout(db, ms, fn) {
-    return db.transaction().execute(async (trx) => {
-      // SET LOCAL lasts until the end of this transaction only, so pooled connections are left as they were.
-      await sql`select set_config('statement_timeout', ${String(Math.max(1, Math.round(ms)))}, true)`.execute(trx)
-      return fn(trx)
-    })
-  },
+  withStatementTimeout: timedTransaction,
+  timedStatement,
+  readSession,
 }
 
 function codeOf(e: PgDriverError): DatabaseErrorCode | undefined {

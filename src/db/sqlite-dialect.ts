@@ -5,7 +5,7 @@ import type { Dialect } from './dialect.js'
 import { sqliteIndexAdvisor } from './sqlite-index-advisor.js'
 import { sqliteOwnTables } from './sqlite-own-tables.js'
 import { sqliteValueRules } from './sqlite-value-rules.js'
-import { readInWorker } from './sqlite-worker-read.js'
+import { sqliteWorkerReader, withWorkerTimeout } from './sqlite-worker-reader.js'
 import { immediateTransaction } from './sqlite-write-transaction.js'
 
 // Extended result codes: https://www.sqlite.org/rescode.html
@@ -37,6 +37,10 @@ const messages: Readonly<Record<DatabaseErrorCode, string>> = {
   unavailable: 'The database file cannot be used at the moment.',
   busy: 'The database is busy at the moment.',
   other: 'The database refused the change.',
+}
+
+async function* inBatches<T>(rows: T[], size: number): AsyncGenerator<T[]> {
+  for (let at = 0; at < rows.length; at += size) yield rows.slice(at, at + size)
 }
 
 export const sqliteDialect: Dialect = {
@@ -88,18 +92,29 @@ export const sqliteDialect: Dialect = {
       return []
     }
   },
+  async readColumnWidths() {
+    return new Map()
+  },
   async readInBackground(db, query, { batchSize, timeoutMs }) {
-    const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(db)
-    const file = rows[0]?.file
-    if (!file) return undefined
-    const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
-    return readInWorker(file, query, { batchSize, timeoutMs, busyTimeoutMs: Number(busy.rows[0]?.timeout ?? 0) })
+    // One statement on a worker: one sort for the whole export, and the read lock held only while it runs, not
+    // while a slow client downloads (a held read lock would block every writer).
+    const read = withWorkerTimeout(db, timeoutMs, (trx) => trx.executeQuery<Record<string, unknown>>(query))
+    return read && inBatches((await read).rows, batchSize)
   },
   writeTransaction(db, lockWaitMs, fn) {
     return immediateTransaction(db, lockWaitMs, fn, (error) => sqliteDialect.mapError(error)?.code === 'busy')
   },
-  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout.
-  async withStatementTimeout(db, _ms, fn) {
+  longReader: (db, options) => sqliteWorkerReader(db, options),
+  // better-sqlite3 runs on the calling thread and exposes no interrupt, so no statement timeout on the main
+  // connection; a worker reader's statements are stopped with their worker, in one transaction (one snapshot).
+  async withStatementTimeout(db, ms, fn) {
+    return withWorkerTimeout(db, ms, fn) ?? fn(db)
+  },
+  timedStatement(db, _ms, query) {
+    return query.execute(db)
+  },
+  // Reads run one after another on the one connection already; without a timeout there is nothing to share.
+  readSession(db, fn) {
     return fn(db)
   },
 }

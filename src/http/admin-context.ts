@@ -19,6 +19,8 @@ export interface AdminContext {
   readonly db: Kysely<any>
   /** Where pages read from: the `replica` option, else `db` (see `readsOf`). */
   readonly replica: Kysely<any>
+  /** `db` and `replica` for reads that may run long (searches): see `Dialect.longReader` and `longReadsOf`. */
+  readonly longReads: { readonly db: Kysely<any>; readonly replica: Kysely<any> }
   readonly dialect: Dialect
   readonly schema: SchemaMetadata
   readonly config: StewardConfig

@@ -1,5 +1,6 @@
 import type { CellModel } from '../../views/view-model.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
+import type { FormatOptions } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
 import { computedText } from '../list/computed-text.js'
 import type { Resource } from '../resources/resource.js'
@@ -29,22 +30,31 @@ export function cellFor(
   href?: string,
   format: ValueFormat = {},
 ): CellModel {
-  const display = kindOf(column).format(value, column, {
-    dialect,
-    ...format,
-    ...(truncate === undefined ? {} : { truncate }),
-  })
+  return formattedCell(column, value, cellFormat(dialect, format, truncate), href)
+}
+
+/** What `Kind.format` is told for a column's cells; a list works it out once per column, not once per cell. */
+export function cellFormat(dialect: DialectName, format: ValueFormat, truncate?: number): FormatOptions {
+  return { dialect, ...format, ...(truncate === undefined ? {} : { truncate }) }
+}
+
+/** `cellFor` with the format options already made (see `cellFormat`). */
+export function formattedCell(column: Column, value: unknown, options: FormatOptions, href?: string): CellModel {
+  const display = kindOf(column).format(value, column, options)
   const title = display.full ?? (display.time ? timeTitle(display.time) : undefined)
-  return {
+  const cell: Mutable<CellModel> = {
     text: display.text,
-    ...(title !== undefined ? { title } : {}),
-    ...(display.time ? { time: display.time } : {}),
     isNull: display.isNull,
     isEmpty: display.isEmpty,
     style: display.style,
-    ...(href !== undefined ? { href } : {}),
   }
+  if (title !== undefined) cell.title = title
+  if (display.time) cell.time = display.time
+  if (href !== undefined) cell.href = href
+  return cell
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 function timeTitle(time: { readonly datetime: string; readonly zoned: boolean }): string | undefined {
   const relative = relativeTime(time.datetime, Date.now())

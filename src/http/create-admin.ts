@@ -174,11 +174,20 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   const decide = options.can ?? permissions({ roles: config.roles ?? {}, defaultSchema: dialect.defaultSchema })
   const can = readOnly ? onlyReading(decide) : decide
   const expensive = new Permits(config.maxExpensiveQueries ?? defaultMaxExpensiveQueries)
+  const statementTimeoutMs = config.statementTimeoutMs ?? defaultStatementTimeoutMs
+  // One worker per permit on SQLite: a search or export holding a permit never waits for a worker.
+  const longReader = (db: Kysely<any>) => dialect.longReader(db, { size: expensive.size, statementTimeoutMs })
+  const longReadsOfDb = longReader(options.db)
+  const longReads = {
+    db: longReadsOfDb,
+    replica: options.replica && options.replica !== options.db ? longReader(options.replica) : longReadsOfDb,
+  }
   const accounts = options.accounts ? accountSettings(dialect.name, options.accounts, options.db) : null
   const metadata = withoutOwnTables(options.schema, { store: accounts?.store ?? null, audit })
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     replica: options.replica ?? options.db,
+    longReads,
     dialect,
     schema: metadata,
     config,
@@ -187,7 +196,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     ),
     assets,
     title: config.title ?? 'Steward',
-    statementTimeoutMs: config.statementTimeoutMs ?? defaultStatementTimeoutMs,
+    statementTimeoutMs,
     expensive,
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,

@@ -1,5 +1,6 @@
 import type { CellModel, HistoryChange, HistoryEntryModel, HistoryPageModel } from '../../views/view-model.js'
 import type { AuditRecord } from '../audit/audit-history.js'
+import { choiceText } from '../kinds/choice-text.js'
 import type { Resource } from '../resources/resource.js'
 
 export interface HistoryModelInput {
@@ -12,13 +13,15 @@ export interface HistoryModelInput {
 
 export function historyPageModel(input: HistoryModelInput): HistoryPageModel {
   const label = (name: string) => input.resource.columnLabels[name] ?? name
+  // A choice reads as on every other page ("in_transit" → "In transit"); the audit log keeps the stored value.
+  const choices = new Map(input.resource.columns.flatMap((c) => (c.choices ? [[c.name, c.choices] as const] : [])))
   return {
     entries: input.records.map((record): HistoryEntryModel => ({
       at: record.at,
       atText: auditTimeText(record.at),
       actor: record.actor ?? 'anonymous',
       action: record.action,
-      changes: changesOf(record, label),
+      changes: changesOf(record, label, choices),
       note: record.note,
       reason: record.reason,
     })),
@@ -33,13 +36,20 @@ export function auditTimeText(at: string): string {
   return at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')
 }
 
-function changesOf(record: AuditRecord, label: (name: string) => string): HistoryChange[] {
+function changesOf(
+  record: AuditRecord,
+  label: (name: string) => string,
+  choicesOf: ReadonlyMap<string, readonly string[]>,
+): HistoryChange[] {
   return Object.entries(record.changes).map(([name, value]) => {
+    const choices = choicesOf.get(name)
+    const cellOf = (v: unknown) =>
+      valueCell(choices && typeof v === 'string' && choices.includes(v) ? choiceText(v, choices) : v)
     if (record.action === 'update' || record.action === 'action') {
       const [before, after] = Array.isArray(value) ? value : [undefined, value]
-      return { field: label(name), before: valueCell(before), after: valueCell(after) }
+      return { field: label(name), before: cellOf(before), after: cellOf(after) }
     }
-    const cell = valueCell(value)
+    const cell = cellOf(value)
     return record.action === 'create'
       ? { field: label(name), before: null, after: cell }
       : { field: label(name), before: cell, after: null }

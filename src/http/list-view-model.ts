@@ -14,7 +14,16 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { ComputedField, Resource } from '../resources/resource.js'
-import { cellFor, computedCell, isNumeric, numericKinds, textCell, valueFormat } from './cell-model.js'
+import type { FormatOptions } from '../kinds/kind.js'
+import {
+  cellFormat,
+  computedCell,
+  formattedCell,
+  isNumeric,
+  numericKinds,
+  textCell,
+  valueFormat,
+} from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
@@ -43,6 +52,8 @@ export interface ListModelInput {
   readonly query?: string
   /** Milliseconds since the epoch: the moment the date filters' presets ("Today", "Last month") count from. */
   readonly today?: number
+  /** The table holds more than `search.bigTableRows` rows by the planner's estimate (see `planSearch`). */
+  readonly bigTable?: boolean
 }
 
 const cellLength = 80
@@ -111,8 +122,14 @@ export function listPageModel(input: ListModelInput): ListPageModel {
         : null,
     search:
       resource.searchFields.length > 0 || resource.searchPaths.length > 0 || resource.key.type !== 'columns'
-        ? { action: urls.list(resource.table), q: params.q, keep: searchKeep, fields: searchHint(resource) }
+        ? {
+            action: urls.list(resource.table),
+            q: params.q,
+            keep: searchKeep,
+            fields: searchHint(resource, (input.bigTable ?? false) && !params.searchAll),
+          }
         : null,
+    searchNote: page ? searchNote(resource, page, href({ ...state, searchAll: true })) : null,
     filterForm:
       resource.filterFields.length > 0
         ? { action: urls.list(resource.table), keep: filterKeep, filters: filterModels(input, state) }
@@ -179,7 +196,27 @@ export function kindLabel(resource: Resource): string {
   return `${type} ${resource.table.schema}.${resource.table.name}`
 }
 
-function searchHint(resource: Resource): string {
+/** "Big table: searched only by the start of Email, Name; the exact Id.": what a search kept to its indexes looked at. */
+function searchNote(resource: Resource, page: ListPage, allHref: string): ListPageModel['searchNote'] {
+  const plan = page.searchPlan
+  if (plan.kind !== 'indexed') return null
+  const labels = (names: readonly string[]) => names.map((name) => resource.columnLabels[name] ?? name).join(', ')
+  const parts = [
+    plan.prefix.length > 0 ? `the start of ${labels(plan.prefix)}` : null,
+    plan.anywhere.length > 0 ? `any part of ${labels(plan.anywhere)}` : null,
+    plan.exact.length > 0 ? `the exact ${labels(plan.exact)}` : null,
+  ].flatMap((part) => part ?? [])
+  const text =
+    parts.length > 0
+      ? `Big table: searched only by ${parts.join('; ')}.`
+      : 'Big table: no column has an index this search can use.'
+  return { text, allHref }
+}
+
+function searchHint(resource: Resource, big: boolean): string {
+  // A big table's default search keeps to its indexes (see `planSearch`); configured fields are searched in full.
+  if (big && resource.searchDefaulted && resource.table.type !== 'view' && resource.searchFields.length > 0)
+    return 'Big table: finds text at the start of indexed columns, or a row by an exact key or unique value.'
   const fields = [
     ...resource.searchFields.map((name) => resource.columnLabels[name] ?? name),
     ...resource.searchPaths.map((path) => path.label),
@@ -363,6 +400,8 @@ interface RowPlan {
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
   readonly foreign: readonly (ForeignColumn | undefined)[]
+  /** Per column: how its kind formats a cell (see `cellFormat`). */
+  readonly formats: readonly FormatOptions[]
   /** `?back=…`: the list as it is (filters, sort, page), carried by each row's link so its pages can return to it. */
   readonly back: string
 }
@@ -397,6 +436,7 @@ function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
     columns,
     linkColumn,
     foreign,
+    formats: columns.map((column) => cellFormat(input.dialect, valueFormat(resource, column.name), cellLength)),
     back: queryString(backPairs({ query: listBackQuery(resource, input.params) })),
   }
 }
@@ -426,7 +466,7 @@ function rowModel(
       }
     }
     const href = column.name === linkColumn ? detail : undefined
-    return cellFor(column, value, input.dialect, cellLength, href, valueFormat(resource, column.name))
+    return formattedCell(column, value, plan.formats[i]!, href)
   })
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
   const open =

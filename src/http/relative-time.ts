@@ -8,6 +8,19 @@ const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ]
 const phrasing = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+// `Intl` formatting is the costly part, and a page repeats few phrases ("3 days ago"): each is made once.
+const phrases = new Map<string, string>()
+const maxPhrases = 5000
+
+function phrase(amount: number, unit: Intl.RelativeTimeFormatUnit): string {
+  const key = `${amount} ${unit}`
+  let text = phrases.get(key)
+  if (text === undefined) {
+    text = phrasing.format(amount, unit)
+    if (phrases.size < maxPhrases) phrases.set(key, text)
+  }
+  return text
+}
 
 /**
  * `3 days ago`, `in 2 hours`: how far a `<time datetime>` value is from `now`, in its largest whole unit.
@@ -18,7 +31,7 @@ export function relativeTime(datetime: string, now: number): string | undefined 
   if (Number.isNaN(at)) return undefined
   const seconds = Math.round((at - now) / 1000)
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === 'second') return phrasing.format(Math.trunc(seconds / size), unit)
+    if (Math.abs(seconds) >= size || unit === 'second') return phrase(Math.trunc(seconds / size), unit)
   }
   return undefined
 }

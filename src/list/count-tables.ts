@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely } from 'kysely'
 import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
 import type { Table } from '../introspect/metadata.js'
-import { cappedCount, countCap, countRows, type RowCount } from './count-rows.js'
+import { cappedCount, countCap, type RowCount } from './count-rows.js'
 import { estimateKey } from './row-estimates.js'
 import { tableId } from './sql-identifiers.js'
 
@@ -19,7 +19,7 @@ export interface CountTablesOptions {
 /**
  * Whole-table counts as `countRows` gives them, for many tables at once and in the order given: a table the
  * planner estimates above the cap shows that estimate, without a statement; the others are counted, capped,
- * in one statement under one timeout. When that statement fails over one table (a broken view, a timeout),
+ * in one statement under one timeout (see `Dialect.timedStatement`). When that statement fails over one table (a broken view, a timeout),
  * each is counted on its own, so only the ones that cannot be counted fail; a database that is down or busy
  * fails the whole call.
  */
@@ -39,23 +39,16 @@ export async function countTables(
   }))
   const counted = estimates.flatMap((estimate, i) => (estimate !== undefined && estimate > countCap ? [] : [i]))
   if (counted.length === 0) return results
+  const count = (some: readonly TableRef[]) => countTogether(db, dialect, some, options.timeoutMs)
   try {
-    const counts = await dialect.withStatementTimeout(db, options.timeoutMs, (trx) =>
-      countTogether(
-        trx,
-        counted.map((i) => tables[i]!),
-      ),
-    )
+    const counts = await count(counted.map((i) => tables[i]!))
     counted.forEach((i, n) => (results[i] = { status: 'fulfilled', value: counts[n]! }))
   } catch (error) {
     const mapped = dialect.mapError(error)
     if (!mapped || isTransient(mapped)) throw error
     for (const i of counted) {
       try {
-        const count = await dialect.withStatementTimeout(db, options.timeoutMs, (trx) =>
-          countRows(trx, tables[i]!.rows ?? tableId(tables[i]!), null, undefined),
-        )
-        results[i] = { status: 'fulfilled', value: count }
+        results[i] = { status: 'fulfilled', value: (await count([tables[i]!]))[0]! }
       } catch (reason) {
         results[i] = { status: 'rejected', reason }
       }
@@ -64,12 +57,24 @@ export async function countTables(
   return results
 }
 
-/** One statement, a capped count per table: `select (select count(*) from (select 1 from t limit 10001) capped) as c0, …`. */
-async function countTogether(db: Kysely<any>, tables: readonly TableRef[]): Promise<RowCount[]> {
+/**
+ * One statement, a capped count per table: `select (select count(*) from (select 1 from t limit 10001) capped) as
+ * c0, …`. It binds no parameter unless a table's scope does, so on Postgres it goes with its timeout in one round trip.
+ */
+async function countTogether(
+  db: Kysely<any>,
+  dialect: Dialect,
+  tables: readonly TableRef[],
+  timeoutMs: number,
+): Promise<RowCount[]> {
   const columns = tables.map(
     (table, i) =>
       sql`(select count(*) from (select 1 from ${table.rows ?? tableId(table)} limit ${sql.lit(countCap + 1)}) capped) as ${sql.id(`c${i}`)}`,
   )
-  const { rows } = await sql<Record<string, unknown>>`select ${sql.join(columns)}`.execute(db)
+  const { rows } = await dialect.timedStatement(
+    db,
+    timeoutMs,
+    sql<Record<string, unknown>>`select ${sql.join(columns)}`,
+  )
   return tables.map((_, i) => cappedCount(Number(rows[0]?.[`c${i}`] ?? 0)))
 }

@@ -3,7 +3,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
-import { listWhere, referencedRows } from './filters.js'
+import { referencedRows } from './filters.js'
+import { plannedListWhere } from './search-plan.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import type { ListParams } from './list-params.js'
@@ -23,6 +24,8 @@ export interface ExportOptions {
   readonly user: Reader
   /** The tables this user may view: a search through a foreign key reads only those (see `referencedRows`). */
   readonly resources: ResourceIndex
+  /** Above this many rows a table's default search keeps to its indexes, as on the list (config `search.bigTableRows`). */
+  readonly bigTableRows?: number | undefined
 }
 
 export interface ExportRows {
@@ -40,16 +43,20 @@ export interface ExportRows {
 export async function exportRows(
   db: Kysely<any>,
   resource: Resource,
-  params: Pick<ListParams, 'q' | 'filters' | 'sort'>,
+  params: Pick<ListParams, 'q' | 'searchAll' | 'filters' | 'sort'>,
   options: ExportOptions,
 ): Promise<ExportRows> {
   const { dialect, statementTimeoutMs, maxRows } = options
   const batchSize = options.batchSize ?? 1_000
   const ordering = resolveOrdering(resource, params.sort)
-  const where = listWhere(resource, params, {
-    dialect: dialect.name,
-    capabilities: dialect.capabilities,
-    referencedRows: referencedRows(db, options.resources, options.user),
+  const { where } = await plannedListWhere(db, resource, params, {
+    dialect,
+    where: {
+      dialect: dialect.name,
+      capabilities: dialect.capabilities,
+      referencedRows: referencedRows(db, options.resources, options.user),
+    },
+    bigTableRows: options.bigTableRows,
   })
   const columns = [
     ...resource.columns.map((column) => column.name),
@@ -87,8 +94,8 @@ export async function exportRows(
       if (rows.length < limit) return
     }
   }
-  // Where the engine offers it, the whole export is one statement read in the background: one sort
-  // instead of one per batch, and no batch holding up other requests.
+  // Where the engine offers it (`db` a SQLite `longReader`), the whole export is one statement read in the
+  // background: one sort instead of one per batch, and no batch holding up other requests.
   const all = sql<Record<string, unknown>>`
     select ${selectList(resource, columns)} ${from} ${where ? sql`where ${where}` : sql``}
     ${ordering.terms.length ? sql`order by ${orderByClause(ordering)}` : sql``} limit ${maxRows}`

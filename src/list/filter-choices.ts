@@ -10,6 +10,7 @@ import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { selectList } from './sql-identifiers.js'
+import { encodeRecordKey } from '../records/record-key.js'
 
 /** Offered as a drop-down when the referenced table has at most this many rows; else a key input. */
 const maxChoices = 200
@@ -34,11 +35,17 @@ export interface FilterChoicesOptions {
   readonly user: Reader
   /** Where choices read recently are kept (see `createFilterChoiceCache`); without one they are read every time. */
   readonly cache?: FilterChoiceCache
+  /**
+   * Labels already read for the page's rows, by foreign key name (see `loadForeignLabels`): a value filtered on
+   * is usually among them (the rows matched it), and is then not read again.
+   */
+  readonly known?: ReadonlyMap<string, ReadonlyMap<string, ForeignLabel>>
 }
 
 /**
  * Single-column foreign keys among the resource's filters, with their choices (one query per foreign key,
- * unless the cache has them) and the labels of the values filtered on (one query per active filter).
+ * unless the cache has them) and the labels of the values filtered on (one query per active filter, unless the
+ * page's rows already brought them: see `known`).
  */
 export async function loadFilterChoices(db: Kysely<any>, options: FilterChoicesOptions): Promise<ForeignFilter[]> {
   const { resource, params, resources, dialect } = options
@@ -52,13 +59,22 @@ export async function loadFilterChoices(db: Kysely<any>, options: FilterChoicesO
     if (!resource.filterFields.includes(column) && !active.has(column)) continue
     const choices = resource.filterFields.includes(column) ? await cachedChoices(db, target, refColumn, options) : null
     const values = params.filters.filter((f) => f.column === column && f.op === 'eq').flatMap((f) => f.values)
-    const selected = await loadForeignLabels(
+    const known = options.known?.get(fk.name)
+    const selected = new Map<string, ForeignLabel>()
+    const unknown: unknown[] = []
+    for (const value of values) {
+      const label = known?.get(encodeRecordKey([value]))
+      if (label) selected.set(encodeRecordKey([value]), label)
+      else unknown.push(value)
+    }
+    const read = await loadForeignLabels(
       db,
       target,
       fk,
-      values.map((value) => [value]),
+      unknown.map((value) => [value]),
       { dialect: dialect.name, user: options.user },
     )
+    for (const [key, label] of read) selected.set(key, label)
     filters.push({ column, fk, target, choices, selected })
   }
   return filters

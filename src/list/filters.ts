@@ -35,14 +35,17 @@ export function referencedRows(
   }
 }
 
-/** The WHERE condition for a list's search and filters; null when the list is unfiltered. Values are always bound. */
+/**
+ * The WHERE condition for a list's search and filters; null when the list is unfiltered. Values are always bound.
+ * `search` replaces the full search of `q` when the caller chose another (see `planSearch`).
+ */
 export function listWhere(
   resource: Resource,
   params: Pick<ListParams, 'q' | 'filters'>,
   ctx: WhereContext,
+  search: RawBuilder<boolean> | null = params.q ? searchCondition(resource, params.q, ctx) : null,
 ): RawBuilder<boolean> | null {
   const conditions = params.filters.map((filter) => filterCondition(resource, filter, ctx))
-  const search = params.q ? searchCondition(resource, params.q, ctx) : null
   if (search) conditions.push(search)
   return conditions.length === 0 ? null : sql<boolean>`${sql.join(conditions, sql` and `)}`
 }

@@ -1,5 +1,5 @@
 import type { IndexAdvisor, IndexKinds } from '../db/dialect.js'
-import type { Table } from '../introspect/metadata.js'
+import type { Column, Table } from '../introspect/metadata.js'
 import type { Resource } from '../resources/resource.js'
 import { searchCastsToText } from './filters.js'
 
@@ -52,7 +52,7 @@ function tableAdvice(resource: Resource, { advisor, kinds }: AdviseOptions): Ind
   const unsearchable: string[] = []
   for (const name of resource.searchFields) {
     const column = table.columns.find((c) => c.name === name)
-    if (!column || kinds.substring.has(`${table.schema}.${table.name}.${name}`)) continue
+    if (!column || kinds.substring.has(substringKey(table, column))) continue
     const statements = advisor.substringIndex(table, name, searchCastsToText(column))
     if (statements)
       advice.push({
@@ -121,4 +121,9 @@ function startsWith(index: readonly string[], columns: readonly string[]): boole
   if (columns.length > index.length) return false
   const head = new Set(index.slice(0, columns.length))
   return columns.every((column) => head.has(column))
+}
+
+/** How `IndexKinds.substring` names an index serving the search of `column`: on the column, or on its text cast. */
+export function substringKey(table: Pick<Table, 'schema' | 'name'>, column: Column): string {
+  return `${table.schema}.${table.name}.${column.name}${searchCastsToText(column) ? '::text' : ''}`
 }

@@ -27,6 +27,8 @@ export interface Filter {
 
 export interface ListParams {
   readonly q: string
+  /** `search=all`: search every search field by substring even where a big table would keep to its indexes. */
+  readonly searchAll: boolean
   /** The user's sort; null for the resource's default ordering. */
   readonly sort: SortTerm | null
   readonly page: number
@@ -42,6 +44,7 @@ export type ParsedListParams =
 
 const Scalars = z.object({
   q: z.string().max(500, 'at most 500 characters').optional(),
+  search: z.literal('all', { error: 'only "all" (search every column)' }).optional(),
   sort: z.string().min(1).optional(),
   page: z.coerce
     .number({ error: 'a page number' })
@@ -71,7 +74,7 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
     else if (key in scalars) problems.push(`"${key}" is given more than once`)
     else scalars[key] = value
   }
-  for (const key of ['page', 'size', 'after', 'before', 'sort']) if (scalars[key] === '') delete scalars[key]
+  for (const key of ['page', 'size', 'after', 'before', 'sort', 'search']) if (scalars[key] === '') delete scalars[key]
   // Field by field, so that one page lists every problem of the address at once.
   const data: Scalars = {}
   for (const [key, value] of Object.entries(scalars)) {
@@ -132,7 +135,11 @@ export function parseListParams(query: URLSearchParams, resource: Resource, dial
   }
 
   if (problems.length > 0) return { ok: false, problems }
-  return { ok: true, params: { q: q.trim(), sort, page, after: cursors.after, before: cursors.before, size, filters } }
+  const searchAll = data.search === 'all'
+  return {
+    ok: true,
+    params: { q: q.trim(), searchAll, sort, page, after: cursors.after, before: cursors.before, size, filters },
+  }
 }
 
 /** Whether a list can be ordered by the column: the engine must have an ordering for its type. */

@@ -7,6 +7,7 @@ type Pair = readonly [string, string]
 export interface ListState {
   readonly filters: readonly Pair[]
   readonly q: string
+  readonly searchAll: boolean
   readonly sort: string | null
   readonly size: number | null
 }
@@ -17,6 +18,7 @@ export function listState(resource: Resource, params: ListParams): ListState {
       filter.raw.map((raw): Pair => [filterParam(filter.column, filter.op), raw]),
     ),
     q: params.q,
+    searchAll: params.searchAll,
     sort: params.sort ? `${params.sort.desc ? '-' : ''}${params.sort.column}` : null,
     size: params.size === resource.pageSize ? null : params.size,
   }
@@ -37,6 +39,7 @@ export function listQuery(
 ): Pair[] {
   const pairs: Pair[] = [...state.filters]
   if (state.q) pairs.push(['q', state.q])
+  if (state.q && state.searchAll) pairs.push(['search', 'all'])
   if (state.sort) pairs.push(['sort', state.sort])
   if (state.size !== null) pairs.push(['size', String(state.size)])
   if (position.page !== undefined && position.page > 1) pairs.push(['page', String(position.page)])

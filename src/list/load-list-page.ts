@@ -10,12 +10,13 @@ import { countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
-import { listWhere, referencedRows } from './filters.js'
+import { referencedRows } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
+import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
 
 export type Row = Readonly<Record<string, unknown>>
@@ -35,6 +36,8 @@ export interface ListPage {
   readonly foreignFilters: readonly ForeignFilter[]
   /** The filter form's computed columns: their values to choose from, by name (null: too many to list). */
   readonly computedChoices: ReadonlyMap<string, FilterChoices>
+  /** How the search ran: in full, or (a big table's default search) only where an index answers. */
+  readonly searchPlan: SearchPlan
 }
 
 export interface ListContext {
@@ -45,6 +48,8 @@ export interface ListContext {
   readonly filterChoices?: FilterChoiceCache
   /** Who reads: the row scopes of the list's table and of the tables it labels are applied for them. */
   readonly user: Reader
+  /** Above this many rows a table's default search keeps to its indexes (config `search.bigTableRows`). */
+  readonly bigTableRows?: number | undefined
 }
 
 /**
@@ -59,11 +64,11 @@ export async function loadListPage(
   ctx: ListContext,
 ): Promise<ListPage> {
   const ordering = resolveOrdering(resource, params.sort)
-  const where = listWhere(resource, params, {
+  const whereContext = {
     dialect: ctx.dialect.name,
     capabilities: ctx.dialect.capabilities,
     referencedRows: referencedRows(db, ctx.resources, ctx.user),
-  })
+  }
   const shownFks = foreignKeysShown(resource, ctx.resources)
   const columns = new Set([
     ...resource.listColumns,
@@ -73,6 +78,11 @@ export async function loadListPage(
   ])
   const from = rowSource(db, resource, ctx.user)
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
+    const { where, plan: searchPlan } = await plannedListWhere(trx, resource, params, {
+      dialect: ctx.dialect,
+      where: whereContext,
+      bigTableRows: ctx.bigTableRows,
+    })
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
     const cursor = params.after ?? params.before
@@ -120,6 +130,7 @@ export async function loadListPage(
       resources: ctx.resources,
       dialect: ctx.dialect,
       user: ctx.user,
+      known: foreignLabels,
       ...(ctx.filterChoices ? { cache: ctx.filterChoices } : {}),
     })
     const computedChoices = await loadComputedChoices(trx, resource, { user: ctx.user, cache: ctx.filterChoices })
@@ -133,6 +144,7 @@ export async function loadListPage(
       foreignLabels,
       foreignFilters,
       computedChoices,
+      searchPlan,
     }
   })
 }

@@ -3,10 +3,10 @@ import type { Dialect } from '../db/dialect.js'
 import { rowKeyColumns } from '../records/record-ref.js'
 import { rowSource, type Reader } from '../records/scoped-from.js'
 import type { Resource } from '../resources/resource.js'
-import { listWhere } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type OrderTerm, type Ordering } from './ordering.js'
+import { plannedListWhere } from './search-plan.js'
 import { columnId, computedSql, selectList, valueOf } from './sql-identifiers.js'
 
 type Row = Readonly<Record<string, unknown>>
@@ -19,11 +19,13 @@ export interface NeighbourRows {
 
 export interface NeighbourOptions {
   /** The list: its search, filters and sort (its position does not matter). */
-  readonly params: Pick<ListParams, 'q' | 'filters' | 'sort'>
+  readonly params: Pick<ListParams, 'q' | 'searchAll' | 'filters' | 'sort'>
   /** The row itself, with the ordering's columns (a row read by `readRecord` has them all) and computed values. */
   readonly row: Row
   readonly dialect: Dialect
   readonly user: Reader
+  /** Above this many rows a table's default search keeps to its indexes, as on the list (config `search.bigTableRows`). */
+  readonly bigTableRows?: number | undefined
 }
 
 /**
@@ -39,7 +41,11 @@ export async function loadNeighbourRows(
 ): Promise<NeighbourRows> {
   const { dialect } = options
   const ordering = resolveOrdering(resource, options.params.sort)
-  const where = listWhere(resource, options.params, { dialect: dialect.name, capabilities: dialect.capabilities })
+  const { where } = await plannedListWhere(db, resource, options.params, {
+    dialect,
+    where: { dialect: dialect.name, capabilities: dialect.capabilities },
+    bigTableRows: options.bigTableRows,
+  })
   const values = ordering.terms.map((term) => valueOf(resource, options.row, term.column))
   const from = rowSource(db, resource, options.user)
   const columns = selectList(resource, rowKeyColumns(resource))

@@ -1,21 +1,22 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { isTransient } from '../db/database-error.js'
 import type { Dialect } from '../db/dialect.js'
-import type { Column } from '../introspect/metadata.js'
 import { kindOf } from '../kinds/registry.js'
 import { rowKeyColumns } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import { rowSource, ScopeFailed, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
-import { escapeLike, keyCondition, referencedRows, searchCondition, searchCastsToText } from './filters.js'
+import { defaultBigTableRows, isBigTable } from './big-table.js'
+import { exactCondition } from './exact-condition.js'
+import { referencedRows, searchCondition } from './filters.js'
+import { prefixCondition } from './prefix-condition.js'
 import { estimateKey } from './row-estimates.js'
-import { columnId, selectList, tableId } from './sql-identifiers.js'
+import { columnId, selectList } from './sql-identifiers.js'
 
 /** Rows shown per table unless told otherwise; "see all" opens the table's list with the search applied. */
 export const defaultRowsPerTable = 5
-/** Above this many estimated rows a table is searched only where an index answers (equality, prefix). */
-export const defaultBigTableRows = 100_000
+export { defaultBigTableRows }
 
 export interface SearchTablesOptions {
   /** The tables this user may view, in the order their groups are shown. */
@@ -56,7 +57,7 @@ export interface SearchResults {
 
 /**
  * Searches every table the user may view by its label column and search fields (multi-word, as a list's
- * search), at most `rowsPerTable` rows each, in the user's row scope, one statement timeout per table. A big
+ * search), at most `rowsPerTable` rows each, in the user's row scope, each statement under the timeout. A big
  * table is searched only by equality on its key and indexed columns and by prefix on indexed text columns,
  * so no keystroke reads a million rows. Views are left out: their cost cannot be told from their size.
  * @example await searchTables(db, { resources, q: 'ann@example.com', dialect, user, statementTimeoutMs, estimates })
@@ -64,12 +65,15 @@ export interface SearchResults {
 export async function searchTables(db: Kysely<any>, options: SearchTablesOptions): Promise<SearchResults> {
   const tables: TableMatches[] = []
   const exact: { resource: Resource; ref: string }[] = []
-  for (const resource of options.resources.all) {
-    if (resource.table.type === 'view' || resource.table.type === 'foreign table') continue
-    const searched = await searchTable(db, resource, options)
-    if (searched.exact) exact.push(...searched.exact.map((ref) => ({ resource, ref })))
-    if (searched.matches.rows.length > 0 || searched.matches.failed) tables.push(searched.matches)
-  }
+  // One transaction for all the tables while none fails: a table's failure still stays its own (see readSession).
+  await options.dialect.readSession(db, async (reads) => {
+    for (const resource of options.resources.all) {
+      if (resource.table.type === 'view' || resource.table.type === 'foreign table') continue
+      const searched = await searchTable(reads, resource, options)
+      if (searched.exact) exact.push(...searched.exact.map((ref) => ({ resource, ref })))
+      if (searched.matches.rows.length > 0 || searched.matches.failed) tables.push(searched.matches)
+    }
+  })
   return { tables, exact: exact.length === 1 ? exact[0]! : null }
 }
 
@@ -88,7 +92,7 @@ async function searchTable(
     const from = rowSource(db, resource, options.user)
     return await dialect.withStatementTimeout(db, options.statementTimeoutMs, async (trx) => {
       // A table the planner has no estimate for (never analysed) is counted, but never past the threshold.
-      if (estimate === undefined) bounded = (await countUpTo(trx, resource, threshold + 1)) > threshold
+      if (estimate === undefined) bounded = await isBigTable(trx, resource, { estimate, threshold })
       const exactWhere = exactCondition(resource, options.q, dialect)
       const searchFields = [...new Set([...(labelColumn ? [labelColumn.name] : []), ...resource.searchFields])]
       const words = bounded
@@ -141,63 +145,4 @@ async function searchTable(
     if (!mapped || isTransient(mapped)) throw error
     return { matches: { ...none, failed: mapped.code === 'timeout' ? 'timeout' : 'error' }, exact: null }
   }
-}
-
-/** The table's rows, counted up to `cap` (its own rows, not a scope's: this measures what a scan would read). */
-async function countUpTo(db: Kysely<any>, resource: Resource, cap: number): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`
-    select count(*) as n from (select 1 from ${tableId(resource.table)} limit ${cap}) capped`.execute(db)
-  return Number(rows[0]?.n ?? 0)
-}
-
-/**
- * The term as a whole equal to the row's key or to one of its unique columns (a single-column unique constraint or
- * index): at most one row per column, found by an index on any size of table.
- */
-function exactCondition(resource: Resource, q: string, dialect: Dialect): RawBuilder<boolean> | null {
-  const parts: RawBuilder<unknown>[] = []
-  const key = keyCondition({ ...resource, searchFields: [] }, q, dialect.name)
-  if (key) parts.push(key)
-  for (const column of uniqueColumns(resource)) {
-    if (resource.key.columns.length === 1 && resource.key.columns[0] === column.name) continue
-    const parsed = kindOf(column).parse(q, column, dialect.name)
-    if (parsed.ok) parts.push(sql`${columnId(column.name)} = ${parsed.value}`)
-  }
-  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` or `)})`
-}
-
-/** Visible columns that alone are unique: equal to a term, they name one row. */
-function uniqueColumns(resource: Resource): Column[] {
-  const { table } = resource
-  const single = [
-    ...table.uniques.map((unique) => unique.columns),
-    ...table.indexes.filter((index) => index.unique && !index.partial).map((index) => index.columns),
-  ].flatMap((columns) => (columns.length === 1 ? columns : []))
-  return resource.columns.filter((column) => single.includes(column.name))
-}
-
-/**
- * On a big table, the label and search fields that an index starts with, matched by a case-sensitive prefix
- * written as a range, which a btree index answers. Under a linguistic collation a range can miss a few values
- * a prefix would find; a small table is searched in full instead.
- */
-function prefixCondition(resource: Resource, q: string): RawBuilder<boolean> | null {
-  const { table } = resource
-  const leading = new Set(
-    [
-      table.primaryKey,
-      ...table.uniques.map((u) => u.columns),
-      ...table.indexes.filter((i) => !i.partial).map((i) => i.columns),
-    ]
-      .map((columns) => columns[0])
-      .filter((name): name is string => name !== undefined),
-  )
-  const names = new Set([...(resource.labelColumn ? [resource.labelColumn] : []), ...resource.searchFields])
-  const parts = resource.columns
-    .filter((column) => names.has(column.name) && leading.has(column.name) && !searchCastsToText(column))
-    .map(
-      (column) =>
-        sql`(${columnId(column.name)} >= ${q} and ${columnId(column.name)} < ${`${q}\uffff`} and ${columnId(column.name)} like ${`${escapeLike(q)}%`} escape '\\')`,
-    )
-  return parts.length === 0 ? null : sql<boolean>`(${sql.join(parts, sql` or `)})`
 }

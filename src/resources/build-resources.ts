@@ -146,6 +146,7 @@ function buildResource(
           ),
         )
       : columns.filter((column) => kindOf(column).searchable).map((column) => column.name),
+    searchDefaulted: options.searchFields === undefined,
     searchPaths: (options.searchFields ?? [])
       .filter((name) => !columnNames.has(name) && name.includes('.'))
       .flatMap((path) => resolveSearchPath(table, path, { id, table: tableOf, problems }) ?? []),

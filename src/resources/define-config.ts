@@ -142,8 +142,9 @@ export const StewardConfig = z
     /** The most rows one CSV export of a list writes (default 100,000); a longer list is cut there and says so. */
     exportMaxRows: z.number().int().positive().optional(),
     /**
-     * Search across tables (`/search`): rows shown per table (default 5), and the estimated row count above which a
-     * table is searched only where an index answers, by equality or prefix (default 100,000).
+     * Search across tables (`/search`): rows shown per table (default 5); and the estimated row count above which a
+     * table is searched only where an index answers, by equality, prefix or a trigram index (default 100,000), both
+     * there and in a list's search when the table's `searchFields` are not configured (the list offers a full search).
      */
     search: z
       .object({

@@ -71,6 +71,11 @@ export interface Resource {
   /** Column and computed names, in order. */
   readonly listColumns: readonly string[]
   readonly searchFields: readonly string[]
+  /**
+   * The config names no `searchFields`: they are every searchable column, and on a big table the search keeps to
+   * what an index answers (see `planSearch`). Configured fields are always searched in full, as Django's.
+   */
+  readonly searchDefaulted: boolean
   /** Search fields in referenced tables, searched besides `searchFields`. */
   readonly searchPaths: readonly SearchPath[]
   /** Column and computed names. */

@@ -69,3 +69,26 @@ describe('foreign-key filter choices on the next list page', () => {
     })
   }
 })
+
+describe('the label of a foreign key value filtered on', () => {
+  for (const dialect of dialects) {
+    it(`on ${dialect.name}: comes with the rows' labels when a row shows it, else is read on its own`, async () => {
+      const queries: string[] = []
+      const log = (event: LogEvent) => void queries.push(event.query.sql)
+      await withAdmin(dialect.name, { sql: setup, connect: { log } }, async (fx) => {
+        const admin = fx.admin({ secret: 'test' })
+        const labelReads = () => queries.filter((q) => /from "[^"]+"\."author" where/.test(q)).length
+        await (await admin.request(`/${fx.s}/book/`)).text()
+        queries.length = 0
+        const shown = await (await admin.request(`/${fx.s}/book/?f.author_id=1`)).text()
+        assert.match(shown, />Author = b</)
+        assert.equal(labelReads(), 1, 'one read labels the rows and the filter')
+        queries.length = 0
+        // No book of author 2: no row brings the label, so it is read for the filter.
+        const none = await (await admin.request(`/${fx.s}/book/?f.author_id=2`)).text()
+        assert.match(none, />Author = A</)
+        assert.equal(labelReads(), 1)
+      })
+    })
+  }
+})

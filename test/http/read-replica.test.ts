@@ -31,13 +31,19 @@ for (const { name: dialect } of dialects) {
       }
     })
 
-    it('reads lists, record pages, lookups, counts and exports from the replica', async () => {
+    it('reads lists, searches, record pages, lookups, counts and exports from the replica', async () => {
       const client = new EditClient(fx.app)
       const s = fx.primary.s
       const pages = await Promise.all(
-        [`/${s}/items/`, `/${s}/items/row/1`, `/${s}/items/lookup?q=replica`, `/${s}/items/export.csv`].map((path) =>
-          client.get(path),
-        ),
+        [
+          `/${s}/items/`,
+          // Searches read through the long-statement reader (on SQLite, worker processes on the replica's file).
+          `/${s}/items/?q=replica`,
+          '/search?q=replica',
+          `/${s}/items/row/1`,
+          `/${s}/items/lookup?q=replica`,
+          `/${s}/items/export.csv`,
+        ].map((path) => client.get(path)),
       )
       for (const page of pages) {
         assert.equal(page.status, 200)

@@ -107,3 +107,20 @@ describe('kinds: value display', () => {
     })
   }
 })
+
+describe('decimals in en-US without a currency', () => {
+  // They are grouped without Intl (the list's most common number); Intl is the reference they must equal.
+  it('read exactly as Intl.NumberFormat writes them', () => {
+    const texts = ['0', '-0', '+7', '007.5', '-0.5', '999', '1000', '-1000.1', '123456789012345678901234.5', '0.000001']
+    for (const text of texts) {
+      for (const scale of [null, 0, 2, 6]) {
+        const stored = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0
+        const digits = Math.max(stored, scale ?? 0)
+        const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+        const column = makeColumn({ kind: 'decimal', baseType: 'numeric', precision: 40, scale })
+        const shown = kindOf(column).format(text, column, { dialect: 'postgres' })
+        assert.equal(shown.text, intl.format(text as unknown as number), `${text} at scale ${scale}`)
+      }
+    }
+  })
+})

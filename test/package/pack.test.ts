@@ -139,7 +139,10 @@ describe('the packed package', { timeout: 900_000 }, () => {
     const list = await fetch(`${admin}/main/books/`, { headers: alice })
     assert.equal(list.status, 200)
     assert.match(await list.text(), /The Left Hand of Darkness/)
-    // The CSV export runs in a worker thread that loads the package's own worker file by path.
+    // A search and the CSV export run in a worker process that loads the package's own worker file by path.
+    const search = await fetch(`${admin}/main/books/?q=Invisible`, { headers: alice })
+    assert.equal(search.status, 200)
+    assert.match(await search.text(), /Invisible Cities/)
     const csv = await fetch(`${admin}/main/books/export.csv`, { headers: alice })
     assert.equal(csv.status, 200)
     assert.match(await csv.text(), /Invisible Cities/)

@@ -35,9 +35,16 @@ export function ListPage(props: { model: ListPageModel }) {
           <button type="submit" class={buttonClass}>
             Search
           </button>
-          <p id="list-search-hint" class="w-full text-xs text-slate-600 dark:text-slate-400">
-            {model.search.fields}
-          </p>
+          {/* After a search a big table kept to its indexes, what it looked at replaces the hint. */}
+          {model.searchNote ? (
+            <p id="list-search-hint" class="w-full text-sm text-slate-700 dark:text-slate-300" data-search-note>
+              {model.searchNote.text} <a href={model.searchNote.allHref}>Search all columns (slow)</a>
+            </p>
+          ) : (
+            <p id="list-search-hint" class="w-full text-xs text-slate-600 dark:text-slate-400">
+              {model.search.fields}
+            </p>
+          )}
         </form>
       )}
       {model.activeFilters.length > 0 && (

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie'
+import { deleteCookie } from 'hono/cookie'
 import type { Flash } from '../../../views/view-model.js'
 import type { AdminEnv } from '../admin-context.js'
+import { readSignedCookie, writeSignedCookie } from '../signed-cookie.js'
 import { cookiePath } from './csrf.js'
 
 export const flashCookie = 'steward-flash'
@@ -14,8 +15,8 @@ const kinds = new Set(['success', 'error', 'info'])
  */
 export function flashMessages(secret: string): MiddlewareHandler<AdminEnv> {
   return async function flashMessages(c, next) {
-    const stored = await getSignedCookie(c, secret, flashCookie)
-    if (typeof stored === 'string' && stored !== '') {
+    const stored = readSignedCookie(c, secret, flashCookie)
+    if (stored !== undefined && stored !== '') {
       c.set('flash', decode(stored))
       deleteCookie(c, flashCookie, { path: cookiePath(c) })
     }
@@ -24,8 +25,8 @@ export function flashMessages(secret: string): MiddlewareHandler<AdminEnv> {
 }
 
 /** Sets the message the next page will show; call it before returning the redirect. */
-export async function setFlash(c: Context<AdminEnv>, secret: string, flash: Flash): Promise<void> {
-  await setSignedCookie(c, flashCookie, encodeURIComponent(JSON.stringify(flash)), secret, {
+export function setFlash(c: Context<AdminEnv>, secret: string, flash: Flash): void {
+  writeSignedCookie(c, flashCookie, encodeURIComponent(JSON.stringify(flash)), secret, {
     path: cookiePath(c),
     httpOnly: true,
     sameSite: 'Lax',

@@ -57,7 +57,7 @@ export function registerActionRoutes(app: Hono<AdminEnv>, secret: string): void 
     const body = formBody(await readFormData(c))
     const request = await selectionRequest(c, body)
     if (request.keys.length === 0) {
-      await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
+      setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
       return c.redirect(request.backUrl, 303)
     }
     return postAction(c, secret, request, body)
@@ -182,7 +182,7 @@ async function postAction(c: Context<AdminEnv>, secret: string, request: Request
     audit: await auditRecorder(c, reason.reason),
   })
   if (result.status === 'done') {
-    await setFlash(c, secret, { kind: 'success', message: doneMessage(request, result) })
+    setFlash(c, secret, { kind: 'success', message: doneMessage(request, result) })
     return c.redirect(request.backUrl, 303)
   }
   // The page again, with what the user typed, and why nothing happened (by its field when a Refusal names one).

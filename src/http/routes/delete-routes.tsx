@@ -71,7 +71,7 @@ export async function postBulkDelete(c: Context<AdminEnv>, secret: string): Prom
   const back = listBackOf(c, resource, body.value('back'))
   const texts = [...new Set(body.all('key'))]
   if (texts.length === 0) {
-    await setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
+    setFlash(c, secret, { kind: 'info', message: 'No rows were selected.' })
     return c.redirect(c.get('urls').list(resource.table, back?.query ?? []), 303)
   }
   if (texts.length > maxBulk) throw new HttpError(400, 'Too many rows', `Select at most ${maxBulk} rows at a time.`)
@@ -117,7 +117,7 @@ async function runDelete(
       throw notFound(`There is no ${rowNoun(resource)} with key "${shortKey(only.text)}".`)
   }
   const gone = result.missing > 0 ? ` (${result.missing.toLocaleString('en-US')} had already been deleted)` : ''
-  await setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })
+  setFlash(c, secret, { kind: 'success', message: `Deleted ${rowCount(resource, result.count)}${gone}.` })
   // Back to the list the row was opened from (`back`), as it was; its page may now hold one row fewer.
   return c.redirect(c.get('urls').list(resource.table, target.back?.query ?? []), 303)
 }

@@ -1,5 +1,6 @@
 import { readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
+import type { Kysely } from 'kysely'
 import { DetailPage } from '../../../views/pages/detail-page.js'
 import { loadForeignLabels, type ForeignLabel } from '../../list/foreign-labels.js'
 import type { Row } from '../../list/load-list-page.js'
@@ -39,39 +40,45 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
     const missing = () => notFound(`There is no ${rowNoun(resource)} with key "${shortKey(keyText)}".`)
     const target = await recordTargetOf(c, resource, keyText)
     if (!target) throw missing()
-    const loaded = await admin.dialect
-      .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, async (trx) => {
-        const record = await readRecord(trx, resource, target, user)
-        if (!record.row) return { record, outgoing: new Map(), computed: {} }
-        const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
-        for (const fk of resource.table.foreignKeys) {
-          const target = visible.get(fk.refSchema, fk.refTable)
-          if (!target) continue
-          const values = fk.columns.map((name) => record.row![name])
-          const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: admin.dialect.name, user })
-          outgoing.set(fk.name, { target, label: [...labels.values()][0] })
-        }
-        return { record, outgoing, computed: await readComputed(trx, resource, target, user) }
+    const { dialect, statementTimeoutMs, logger } = admin
+    // The record, its related rows and its neighbours: one transaction while no read fails (see readSession).
+    const { loaded, related, context } = await dialect.readSession(readsOf(c), async (reads) => {
+      const loaded = await dialect
+        .withStatementTimeout(reads, statementTimeoutMs, async (trx) => {
+          const record = await readRecord(trx, resource, target, user)
+          if (!record.row) return { record, outgoing: new Map(), computed: {} }
+          const outgoing = new Map<string, { target: Resource; label: ForeignLabel | undefined }>()
+          for (const fk of resource.table.foreignKeys) {
+            const target = visible.get(fk.refSchema, fk.refTable)
+            if (!target) continue
+            const values = fk.columns.map((name) => record.row![name])
+            const labels = await loadForeignLabels(trx, target, fk, [values], { dialect: dialect.name, user })
+            outgoing.set(fk.name, { target, label: [...labels.values()][0] })
+          }
+          return { record, outgoing, computed: await readComputed(trx, resource, target, user) }
+        })
+        .catch((error: unknown) => {
+          throw describeQueryFailure(c, resource, error)
+        })
+      const { row } = loaded.record
+      if (!row) throw missing()
+      const related = await loadRelatedRows(reads, {
+        resource,
+        row,
+        resources: visible,
+        dialect,
+        statementTimeoutMs,
+        logger,
+        user,
       })
-      .catch((error: unknown) => {
-        throw describeQueryFailure(c, resource, error)
-      })
+      // The computed values too: a list sorted by one finds this row's neighbours by it.
+      const context = await recordContext(c, reads, resource, { ...row, ...loaded.computed })
+      return { loaded, related, context }
+    })
     const { row, duplicated } = loaded.record
     if (!row) throw missing()
     const urls = c.get('urls')
-    const { dialect, statementTimeoutMs, logger } = admin
-    const related = await loadRelatedRows(readsOf(c), {
-      resource,
-      row,
-      resources: visible,
-      dialect,
-      statementTimeoutMs,
-      logger,
-      user,
-    })
     const key = refSegment(target.text)
-    // The computed values too: a list sorted by one finds this row's neighbours by it.
-    const context = await recordContext(c, resource, { ...row, ...loaded.computed })
     const title = recordTitle(resource, row, target.keyValues, admin.dialect.name)
     const model = detailPageModel({
       resource,
@@ -106,15 +113,26 @@ export function registerDetailRoute(app: Hono<AdminEnv>): void {
  * The list this page was opened from (`back`, else the plain list) and the rows before and after this one in it.
  * The neighbours are a convenience: when they cannot be read (a slow filter, a broken scope) the page still shows.
  */
-async function recordContext(c: Context<AdminEnv>, resource: Resource, row: Row): Promise<RecordContext> {
+async function recordContext(
+  c: Context<AdminEnv>,
+  reads: Kysely<any>,
+  resource: Resource,
+  row: Row,
+): Promise<RecordContext> {
   const admin = c.get('admin')
   const urls = c.get('urls')
   const back = listBackOf(c, resource)
   const suffix = backSuffix(back)
-  const params = back?.params ?? { q: '', filters: [], sort: null }
+  const params = back?.params ?? { q: '', searchAll: false, filters: [], sort: null }
   const neighbours = await admin.dialect
-    .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, (trx) =>
-      loadNeighbourRows(trx, resource, { params, row, dialect: admin.dialect, user: c.get('principal') }),
+    .withStatementTimeout(reads, admin.statementTimeoutMs, (trx) =>
+      loadNeighbourRows(trx, resource, {
+        params,
+        row,
+        dialect: admin.dialect,
+        user: c.get('principal'),
+        bigTableRows: admin.config.search?.bigTableRows,
+      }),
     )
     .catch((error: unknown) => {
       if (!admin.dialect.mapError(error)) throw error

@@ -1,4 +1,4 @@
-import { readsOf } from '../reads-of.js'
+import { longReadsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { computedCsvField, csvField, csvLine, quoted } from '../../list/csv-text.js'
 import { defaultExportMaxRows, exportRows } from '../../list/export-rows.js'
@@ -31,12 +31,13 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     // Held until the file is sent, failed or cancelled: an export is many statements over a while.
     const release = takeExpensive(admin)
     try {
-      rows = await exportRows(readsOf(c), resource, params, {
+      rows = await exportRows(longReadsOf(c), resource, params, {
         dialect: admin.dialect,
         statementTimeoutMs: admin.statementTimeoutMs,
         maxRows,
         user: c.get('principal'),
         resources: visibleResources(c),
+        bigTableRows: admin.config.search?.bigTableRows,
       })
       // The first batch is read before answering, so that a broken view or a timeout is a page, not a cut file.
       first = await rows.batches.next()

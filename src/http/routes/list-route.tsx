@@ -1,9 +1,12 @@
-import { readsOf } from '../reads-of.js'
+import { longReadsOf, readsOf } from '../reads-of.js'
 import type { Context, Hono } from 'hono'
 import { ListPage as ListPageView } from '../../../views/pages/list-page.js'
 import { defaultExportMaxRows } from '../../list/export-rows.js'
+import { defaultBigTableRows } from '../../list/big-table.js'
 import { createFilterChoiceCache } from '../../list/filter-choice-cache.js'
+import { costlyList } from '../../list/list-cost.js'
 import { loadListPage, type ListPage } from '../../list/load-list-page.js'
+import { createRowEstimateCache } from '../../list/row-estimate-cache.js'
 import type { AdminEnv } from '../admin-context.js'
 import type { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
@@ -23,6 +26,7 @@ import {
 export function registerListRoute(app: Hono<AdminEnv>): void {
   // One per admin instance: a foreign-key filter's drop-down may lag behind its table by up to 30 s.
   const filterChoices = createFilterChoiceCache({ ttlMs: 30_000, maxEntries: 100 })
+  const estimates = createRowEstimateCache()
   const handler = async (c: Context<AdminEnv>) => {
     const admin = c.get('admin')
     const resource = resourceFor(c, 'view')
@@ -34,13 +38,19 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       statementTimeoutMs: admin.statementTimeoutMs,
       filterChoices,
       user: c.get('principal'),
+      bigTableRows: admin.config.search?.bigTableRows,
     }
     let page: ListPage | null = null
     let failure: HttpError | null = null
-    // A search scans the table: bounded in number so that plain list pages stay fast meanwhile.
-    const release = params.q ? takeExpensive(admin) : () => {}
+    // A search, or an unindexed sort or filter on a big table, may read the whole table: such pages are bounded in
+    // number (so that plain list pages stay fast meanwhile) and read where a long statement holds up nothing else.
+    // A search is costly whatever the table's size (and reads its estimate where it runs, see `planSearch`).
+    const estimate = params.q ? undefined : await estimates.estimateOf(readsOf(c), admin.dialect, resource.table)
+    const bigTableRows = ctx.bigTableRows ?? defaultBigTableRows
+    const costly = costlyList(resource, params, { estimate, bigTableRows }) !== null
+    const release = costly ? takeExpensive(admin) : () => {}
     try {
-      page = await loadListPage(readsOf(c), resource, params, ctx)
+      page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, ctx)
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
@@ -59,6 +69,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
       actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'rows' }),
       query: new URL(c.req.url).search.slice(1),
+      bigTable: page?.searchPlan.kind === 'indexed' || (estimate !== undefined && estimate > bigTableRows),
       today: admin.now(),
     })
     return renderPage(

@@ -1,4 +1,4 @@
-import { readsOf } from '../reads-of.js'
+import { longReadsOf } from '../reads-of.js'
 import type { Context } from 'hono'
 import { lookupRows } from '../../list/lookup-rows.js'
 import type { AdminEnv } from '../admin-context.js'
@@ -18,7 +18,7 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
   if (!column || !resource.columns.includes(column)) return c.json({ error: 'unknown column' }, 400)
   if (!admin.expensive.tryTake()) return c.json({ error: 'too many searches are running; try again' }, 503)
   const results = await admin.dialect
-    .withStatementTimeout(readsOf(c), admin.statementTimeoutMs, (trx) =>
+    .withStatementTimeout(longReadsOf(c), admin.statementTimeoutMs, (trx) =>
       lookupRows(trx, { resource, column, q, dialect: admin.dialect, user: c.get('principal') }),
     )
     .catch((error: unknown) => {

@@ -157,14 +157,14 @@ export async function postCreate(c: Context<AdminEnv>, secret: string): Promise<
   if (result.keyValues === null || result.ref === null) {
     // Saved, but the database did not say where (a trigger stored it elsewhere): no row page to go to.
     const message = `Added ${rowCount(resource, 1)}; the database did not return it (a trigger may have stored it elsewhere).`
-    await setFlash(c, secret, { kind: 'success', message })
+    setFlash(c, secret, { kind: 'success', message })
     return c.redirect(action === 'another' ? again : urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
   const key = refSegment(result.ref)
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, admin.dialect.name)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
+  setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)}.` })
   const next =
     action === 'another'
       ? again
@@ -310,7 +310,7 @@ export async function postEdit(c: Context<AdminEnv>, secret: string): Promise<Re
   }
   const newKey = refSegment(rowRefText(resource, result.row))
   const title = recordTitle(resource, result.row, null, dialect)
-  await setFlash(
+  setFlash(
     c,
     secret,
     result.status === 'unchanged'

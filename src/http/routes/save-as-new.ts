@@ -91,13 +91,13 @@ export async function postSaveAsNew(
   }
   if (result.keyValues === null || result.ref === null) {
     const message = `Added ${rowCount(resource, 1)}; the database did not return it (a trigger may have stored it elsewhere).`
-    await setFlash(c, secret, { kind: 'success', message })
+    setFlash(c, secret, { kind: 'success', message })
     return c.redirect(urls.list(resource.table), 303)
   }
   const keyValues = result.keyValues
   const row = { ...result.values, ...Object.fromEntries(resource.key.columns.map((name, i) => [name, keyValues[i]])) }
   const title = recordTitle(resource, row, keyValues, dialect)
-  await setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)} as a new row.` })
+  setFlash(c, secret, { kind: 'success', message: `Added ${recordName(resource, title)} as a new row.` })
   return c.redirect(urls.detail(resource.table, refSegment(result.ref)), 303)
 }
 

@@ -6,10 +6,11 @@ import { loadRowEstimates } from '../../list/row-estimates.js'
 import { maxSearchWords, searchWords } from '../../list/search-words.js'
 import { searchTables, type TableMatches } from '../../list/search-tables.js'
 import { refSegment } from '../../records/record-ref.js'
+import type { ResourceIndex } from '../../resources/resource-index.js'
 import type { AdminEnv } from '../admin-context.js'
 import { HttpError } from '../errors.js'
 import { takeExpensive } from '../expensive.js'
-import { readsOf } from '../reads-of.js'
+import { longReadsOf } from '../reads-of.js'
 import { renderPage } from '../render-page.js'
 import type { Urls } from '../urls.js'
 import { visibleResources } from './table-route-helpers.js'
@@ -32,21 +33,9 @@ async function showSearch(c: Context<AdminEnv>): Promise<Response> {
     )
   }
   const resources = visibleResources(c)
-  const estimates = await loadRowEstimates(readsOf(c), admin.dialect).catch((error: unknown) => {
-    // Without estimates the metadata's sizes decide which tables are big.
-    admin.logger.warn('steward: could not read the row estimates:', error)
-    return new Map<string, number>()
-  })
+  // Taken before the estimates are read: they too are read by the worker the permit stands for (on SQLite).
   const release = takeExpensive(admin)
-  const results = await searchTables(readsOf(c), {
-    resources,
-    q,
-    dialect: admin.dialect,
-    user: c.get('principal'),
-    statementTimeoutMs: admin.statementTimeoutMs,
-    estimates,
-    ...(admin.config.search ?? {}),
-  }).finally(release)
+  const results = await searchWith(c, q, resources).finally(release)
   if (results.exact) {
     const { resource, ref } = results.exact
     return c.redirect(urls.detail(resource.table, refSegment(ref)), 303)
@@ -66,6 +55,25 @@ async function showSearch(c: Context<AdminEnv>): Promise<Response> {
       }}
     />,
   )
+}
+
+async function searchWith(c: Context<AdminEnv>, q: string, resources: ResourceIndex) {
+  const admin = c.get('admin')
+  const db = longReadsOf(c)
+  const estimates = await loadRowEstimates(db, admin.dialect).catch((error: unknown) => {
+    // Without estimates the metadata's sizes decide which tables are big.
+    admin.logger.warn('steward: could not read the row estimates:', error)
+    return new Map<string, number>()
+  })
+  return searchTables(db, {
+    resources,
+    q,
+    dialect: admin.dialect,
+    user: c.get('principal'),
+    statementTimeoutMs: admin.statementTimeoutMs,
+    estimates,
+    ...(admin.config.search ?? {}),
+  })
 }
 
 function parseQuery(c: Context<AdminEnv>): string {

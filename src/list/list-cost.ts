@@ -1,0 +1,43 @@
+import type { Resource } from '../resources/resource.js'
+import type { ListParams } from './list-params.js'
+import { resolveOrdering } from './ordering.js'
+
+/** Why a list page may read much of its table: it then runs as a search does (see `costlyList`). */
+export type ListCost = 'search' | 'sort' | 'filter'
+
+/**
+ * Whether a list page may have to read much of its table before it can show its first rows: a search; or, on a
+ * big table (more than `bigTableRows` rows by the planner's estimate), a sort or a filter that no index starts
+ * with (the database sorts, or tests, every row). Such a page runs as a search does: under a permit of the
+ * process's expensive-statement cap, and on SQLite off the main thread. Null for a page an index answers.
+ */
+export function costlyList(
+  resource: Resource,
+  params: Pick<ListParams, 'q' | 'sort' | 'filters'>,
+  options: { readonly estimate: number | undefined; readonly bigTableRows: number },
+): ListCost | null {
+  if (params.q) return 'search'
+  // A table never analysed has no estimate: it is taken to be small, as the index page counts it.
+  if (options.estimate === undefined || options.estimate <= options.bigTableRows) return null
+  const led = leadingColumns(resource)
+  const [first] = resolveOrdering(resource, params.sort).terms
+  if (first && (first.computed || !led.has(first.column))) return 'sort'
+  if (params.filters.some((filter) => !led.has(filter.column))) return 'filter'
+  return null
+}
+
+/** Columns some ordered index starts with (the key's, unique constraints', plain indexes'): they sort and find rows. */
+function leadingColumns(resource: Resource): Set<string> {
+  const { table, key } = resource
+  return new Set(
+    [
+      // A rowid table's rowid is its own index.
+      key.type === 'columns' ? [] : key.columns,
+      table.primaryKey,
+      ...table.uniques.map((unique) => unique.columns),
+      ...table.indexes.filter((index) => !index.partial).map((index) => index.columns),
+    ]
+      .map((columns) => columns[0])
+      .filter((column): column is string => column !== undefined),
+  )
+}
