@@ -53,6 +53,7 @@ interface Sample {
   rssIdleMb: number
   rssFirstPageMb: number
   rssLoadedMb: number
+  rssChildrenLoadedMb: number
   rssPausedMb: number
   rssCollectedMb: number
   loadRps: number
@@ -120,6 +121,7 @@ async function oneRun(checkout: string, url: string, generated: string, paths: P
     )
     if (load.errors > 0) console.error(`  ${load.errors} requests failed under load`)
     const rssLoadedMb = rssMb(third.process)
+    const rssChildrenLoadedMb = childrenRssMb(third.process)
     await pause(pauseSeconds * 1000)
     const rssPausedMb = rssMb(third.process)
     await collectGarbage(third)
@@ -133,6 +135,7 @@ async function oneRun(checkout: string, url: string, generated: string, paths: P
       rssIdleMb,
       rssFirstPageMb,
       rssLoadedMb,
+      rssChildrenLoadedMb,
       rssPausedMb,
       rssCollectedMb,
       loadRps: load.rps,
@@ -322,8 +325,33 @@ async function postgresCopy(): Promise<string | undefined> {
 }
 
 function rssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+  return pidRssMb(child.pid!)
+}
+
+/** What the processes the server started (SQLite's reading processes) hold, all together. */
+function childrenRssMb(child: ChildProcess): number {
+  return descendants(child.pid!).reduce((sum, pid) => sum + pidRssMb(pid), 0)
+}
+
+function pidRssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+  } catch {
+    return 0 // it ended meanwhile
+  }
+}
+
+function descendants(pid: number): number[] {
+  const children: number[] = []
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      children.push(
+        ...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+      )
+  } catch {
+    // ended meanwhile
+  }
+  return children.flatMap((child) => [child, ...descendants(child)])
 }
 
 function pause(ms: number): Promise<void> {
@@ -364,6 +392,7 @@ function printReport(): void {
     ['rssIdleMb', 'RSS idle, 1 s after start', 'MB'],
     ['rssFirstPageMb', 'RSS after the first page', 'MB'],
     ['rssLoadedMb', `RSS after ${seconds} s of load at c=${concurrency}`, 'MB'],
+    ['rssChildrenLoadedMb', '  and its child processes then, together', 'MB'],
     ['rssPausedMb', `RSS after ${pauseSeconds} s idle`, 'MB'],
     ['rssCollectedMb', 'RSS after a full GC', 'MB'],
     ['loadRps', 'throughput under that load', 'req/s'],
