@@ -6,7 +6,6 @@ import module from 'node:module'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import v8 from 'node:v8'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bundle = join(root, 'dist', 'steward.mjs')
@@ -19,11 +18,6 @@ function newestSource(dir) {
   }
   return newest
 }
-
-// A server keeps V8's young generation at its first size (1 MB semi-spaces) instead of letting it grow to
-// 16 MB: ~30 MB less resident memory under load for a few more (short) scavenges, no throughput lost in
-// `npm run bench:start`. Only this flag takes effect once the heap exists; --max-semi-space-size does not.
-if (process.argv[2] === 'serve' || process.argv[2] === 'start') v8.setFlagsFromString('--semi-space-growth-factor=1')
 
 const checkout = existsSync(join(root, 'src', 'cli', 'bin.ts'))
 const fresh =
