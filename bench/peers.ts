@@ -1,11 +1,13 @@
 // `npm run bench:peers`: Steward and Django Admin (the harness in ../shared/peers) over the same shop
 // database, the same pages at the same concurrency, alternating in one run, next to the raw driver running
 // the SQL Steward ran. Prints one table. Only ratios measured side by side mean anything on a shared machine.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { LogEvent } from 'kysely'
 import { connect } from '../src/db/connect.js'
+import { workerStatements } from '../src/db/sqlite-read-pool.js'
 import { createAdmin } from '../src/http/create-admin.js'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { loadFn, loadHttp, type LoadResult } from './load.js'
@@ -114,6 +116,12 @@ async function capturePages(url: string): Promise<{ pages: PeerPage[]; plans: Ma
     captured.push({ sql: event.query.sql, parameters: event.query.parameters })
   }
   const conn = await connect(url, { log })
+  // SQLite searches run their statements in reading processes, outside the connection's log.
+  const inWorkers = (message: unknown) => {
+    const { sql, parameters } = message as { sql: string; parameters: readonly unknown[] }
+    captured.push({ sql, parameters })
+  }
+  subscribe(workerStatements.name, inWorkers)
   try {
     const schema = await conn.dialect.introspect(conn.db)
     const pages = await peerPages(conn.db, schema)
@@ -129,6 +137,7 @@ async function capturePages(url: string): Promise<{ pages: PeerPage[]; plans: Ma
     }
     return { pages, plans }
   } finally {
+    unsubscribe(workerStatements.name, inWorkers)
     await conn.close()
   }
 }

@@ -84,7 +84,8 @@ export class PooledWorker {
       }, timeoutMs)
       this.#pending.set(id, { resolve, reject, timer })
       this.process.send({ id, sql: query.sql, parameters: query.parameters, begin: options.begin === true })
-      if (workerStatements.hasSubscribers) workerStatements.publish({ sql: query.sql, pid: this.process.pid })
+      if (workerStatements.hasSubscribers)
+        workerStatements.publish({ sql: query.sql, parameters: query.parameters, pid: this.process.pid })
     })
   }
 
