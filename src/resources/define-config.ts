@@ -154,11 +154,14 @@ export const StewardConfig = z
       .strict()
       .optional(),
     /**
-     * How many expensive statements (searches, CSV exports) one process runs at once (default 5, half the
-     * default Postgres pool). Beyond that a request gets a 503 "busy" page at once, so that the connections
-     * left over keep serving cheap pages. Keep it below the pool size.
+     * How many expensive statements (searches, CSV exports, unindexed sorts of big tables) one process runs at
+     * once (default 5, half the default Postgres pool). Beyond that a request waits `expensiveWaitMs` for one to
+     * end, then gets a 503 "busy" page, so that the connections left over keep serving cheap pages. Keep it below
+     * the pool size.
      */
     maxExpensiveQueries: z.number().int().positive().optional(),
+    /** How long a search or export waits for one of the `maxExpensiveQueries` before it is refused (default 1 s). */
+    expensiveWaitMs: z.number().int().nonnegative().max(60_000).optional(),
     /** Per-table options by table name (`name` in the default schema, else `schema.name`). */
     tables: z.record(z.string(), TableOptions).optional(),
     /**

@@ -150,7 +150,22 @@ describe('Postgres faults on the shared server', () => {
     }
   })
 
-  it('searches and exports beyond maxExpensiveQueries are refused at once; plain pages keep answering', async () => {
+  it('a search waiting for a permit runs as soon as one comes free', async () => {
+    // Long enough that the wait never ends before the test frees the permit, however busy the machine.
+    const admin = await openAdmin(testDb.url, { maxExpensiveQueries: 1, expensiveWaitMs: 60_000 }, { poolSize: 4 })
+    try {
+      const holder = admin.request('/public/slow/?q=a')
+      await sleepingBackends(testDb.url, 1)
+      const waiting = admin.request('/public/fast/?q=one')
+      await cancelSleepers(testDb.url)
+      await holder
+      assert.equal((await waiting).status, 200, 'it waited for the permit instead of being refused')
+    } finally {
+      await admin.connection.close()
+    }
+  })
+
+  it('searches and exports beyond maxExpensiveQueries wait a moment, then are refused; plain pages keep answering', async () => {
     const admin = await openAdmin(testDb.url, { maxExpensiveQueries: 1 }, { poolSize: 4 })
     try {
       const search = admin.request('/public/slow/?q=a')

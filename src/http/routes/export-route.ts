@@ -29,7 +29,7 @@ export function registerExportRoute(app: Hono<AdminEnv>): void {
     let rows: Awaited<ReturnType<typeof exportRows>>
     let first: IteratorResult<readonly Record<string, unknown>[]>
     // Held until the file is sent, failed or cancelled: an export is many statements over a while.
-    const release = takeExpensive(admin)
+    const release = await takeExpensive(admin)
     try {
       rows = await exportRows(longReadsOf(c), resource, params, {
         dialect: admin.dialect,

@@ -48,7 +48,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     const estimate = params.q ? undefined : await estimates.estimateOf(readsOf(c), admin.dialect, resource.table)
     const bigTableRows = ctx.bigTableRows ?? defaultBigTableRows
     const costly = costlyList(resource, params, { estimate, bigTableRows }) !== null
-    const release = costly ? takeExpensive(admin) : () => {}
+    const release = costly ? await takeExpensive(admin) : () => {}
     try {
       page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, ctx)
     } catch (error) {

@@ -34,7 +34,7 @@ async function showSearch(c: Context<AdminEnv>): Promise<Response> {
   }
   const resources = visibleResources(c)
   // Taken before the estimates are read: they too are read by the worker the permit stands for (on SQLite).
-  const release = takeExpensive(admin)
+  const release = await takeExpensive(admin)
   const results = await searchWith(c, q, resources).finally(release)
   if (results.exact) {
     const { resource, ref } = results.exact
