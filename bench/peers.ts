@@ -119,7 +119,9 @@ async function capturePages(url: string): Promise<{ pages: PeerPage[]; plans: Ma
   // SQLite searches run their statements in reading processes, outside the connection's log.
   const inWorkers = (message: unknown) => {
     const { sql, parameters } = message as { sql: string; parameters: readonly unknown[] }
-    captured.push({ sql, parameters })
+    // A worker's transaction begins with its first statement (not published) and ends with a `commit`: the
+    // bare driver replays the statements alone.
+    if (!/^\s*(commit|rollback)\s*$/i.test(sql)) captured.push({ sql, parameters })
   }
   subscribe(workerStatements.name, inWorkers)
   try {
