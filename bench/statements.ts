@@ -4,8 +4,10 @@
 import { dirname, join, resolve } from 'node:path'
 import { existsSync, mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { sql, type LogEvent } from 'kysely'
 import { connect } from '../src/db/connect.js'
+import { workerStatements } from '../src/db/sqlite-read-pool.js'
 import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
 import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { createAdmin } from '../src/http/create-admin.js'
@@ -62,6 +64,10 @@ printTable()
 async function countPages(url: string, auditTarget: string): Promise<Count[]> {
   let captured: string[] = []
   const conn = await connect(url, { log: (event: LogEvent) => void captured.push(event.query.sql) })
+  // SQLite's searches run in reading processes: each statement sent to one is a call too (a transaction's begin
+  // travels with its first statement).
+  const inWorkers = (message: unknown) => void captured.push((message as { sql: string }).sql)
+  subscribe(workerStatements.name, inWorkers)
   try {
     const schema = await conn.dialect.introspect(conn.db)
     const app = createAdmin({ db: conn.db, schema, checkDrift: false, audit: { target: auditTarget } })
@@ -105,6 +111,7 @@ async function countPages(url: string, auditTarget: string): Promise<Count[]> {
     }
     return counts
   } finally {
+    unsubscribe(workerStatements.name, inWorkers)
     await conn.close()
   }
 }

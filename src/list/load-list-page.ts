@@ -50,6 +50,11 @@ export interface ListContext {
   readonly user: Reader
   /** Above this many rows a table's default search keeps to its indexes (config `search.bigTableRows`). */
   readonly bigTableRows?: number | undefined
+  /**
+   * The table's row estimate when the caller has it already (see `createRowEstimateCache`), so that the page does
+   * not read it again; the value may be undefined (no estimate). Without it the page reads the estimate itself.
+   */
+  readonly estimate?: { readonly value: number | undefined }
 }
 
 /**
@@ -107,7 +112,11 @@ export async function loadListPage(
             trx,
             from,
             where,
-            where || isScoped(resource) ? undefined : await estimateOf(trx, ctx.dialect, resource),
+            where || isScoped(resource)
+              ? undefined
+              : ctx.estimate
+                ? ctx.estimate.value
+                : await estimateOf(trx, ctx.dialect, resource),
           )
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()

@@ -206,10 +206,13 @@ describe('Postgres stopped and started again under load (a server of its own)', 
     const admin = await openAdmin(server.url)
     const statuses: number[] = []
     let loading = true
+    let answered = () => {}
+    const firstAnswer = new Promise<void>((resolve) => (answered = resolve))
     const load = (async () => {
       while (loading) {
         const page = await outcome(await admin.request('/public/fast/'))
         statuses.push(page.status)
+        answered()
         assert.doesNotMatch(page.html, driverText)
         if (page.status === 503) assert.ok(page.retryAfter)
         await new Promise((resolve) => setTimeout(resolve, 20))
@@ -218,6 +221,8 @@ describe('Postgres stopped and started again under load (a server of its own)', 
     try {
       assert.equal((await admin.request('/healthz')).status, 200)
       const form = readForm((await admin.client.get('/public/fast/row/1/edit')).html, '/edit')
+      // The load has had its answer from the running server before it stops.
+      await firstAnswer
       await server.pause()
       const save = await admin.client.post(form.action, withValue(form.pairs, 'v:name', 'uno'))
       assert.equal(save.status, 503, 'a save while the server is down')
