@@ -1,3 +1,4 @@
+import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
 import type { Resource } from '../resources/resource.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering } from './ordering.js'
@@ -26,18 +27,10 @@ export function costlyList(
   return null
 }
 
-/** Columns some ordered index starts with (the key's, unique constraints', plain indexes'): they sort and find rows. */
+/** Columns an index starts with; a rowid table's rowid is its own index. */
 function leadingColumns(resource: Resource): Set<string> {
-  const { table, key } = resource
-  return new Set(
-    [
-      // A rowid table's rowid is its own index.
-      key.type === 'columns' ? [] : key.columns,
-      table.primaryKey,
-      ...table.uniques.map((unique) => unique.columns),
-      ...table.indexes.filter((index) => !index.partial).map((index) => index.columns),
-    ]
-      .map((columns) => columns[0])
-      .filter((column): column is string => column !== undefined),
-  )
+  const leading = indexLeadingColumns(resource.table)
+  const [first] = resource.key.columns
+  if (resource.key.type !== 'columns' && first !== undefined) leading.add(first)
+  return leading
 }

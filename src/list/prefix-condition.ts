@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Column } from '../introspect/metadata.js'
+import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
 import type { Resource } from '../resources/resource.js'
 import { escapeLike, searchCastsToText } from './filters.js'
 import { columnId } from './sql-identifiers.js'
@@ -11,15 +12,7 @@ import { columnId } from './sql-identifiers.js'
  */
 export function prefixColumns(resource: Resource, names: Iterable<string> = labelAndSearchFields(resource)): Column[] {
   const { table } = resource
-  const leading = new Set(
-    [
-      table.primaryKey,
-      ...table.uniques.map((u) => u.columns),
-      ...table.indexes.filter((i) => !i.partial).map((i) => i.columns),
-    ]
-      .map((columns) => columns[0])
-      .filter((name): name is string => name !== undefined),
-  )
+  const leading = indexLeadingColumns(table)
   const wanted = new Set(names)
   return resource.columns.filter(
     (column) => wanted.has(column.name) && leading.has(column.name) && !searchCastsToText(column),

@@ -1,3 +1,4 @@
+import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
 import type { Column, Table } from '../introspect/metadata.js'
 import type { RecordKeySpec, SortTerm } from './resource.js'
 
@@ -43,15 +44,7 @@ const creationNames = [
  * 5. Else nothing: the key ascending, as before.
  */
 export function defaultOrdering(table: Table, key: RecordKeySpec, visible: readonly Column[]): SortTerm[] {
-  const leading = new Set(
-    [
-      table.primaryKey,
-      ...table.uniques.map((u) => u.columns),
-      ...table.indexes.filter((i) => !i.partial).map((i) => i.columns),
-    ]
-      .map((columns) => columns[0])
-      .filter((name): name is string => name !== undefined),
-  )
+  const leading = indexLeadingColumns(table)
   const rank = (column: Column) => creationNames.indexOf(snakeCase(column.name))
   const [best] = visible
     .filter((column) => (column.kind === 'date' || column.kind === 'datetime') && rank(column) >= 0)
