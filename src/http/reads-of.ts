@@ -11,7 +11,7 @@ export function readsOf(c: Context<AdminEnv>): Kysely<any> {
   return c.get('flash') ? admin.db : admin.replica
 }
 
-/** `readsOf` for a read that may run long (a search): on SQLite it runs in a worker thread, see `Dialect.longReader`. */
+/** `readsOf` for a read that may run long (a search): on SQLite it runs in a reading worker process, see `Dialect.longReader`. */
 export function longReadsOf(c: Context<AdminEnv>): Kysely<any> {
   const { longReads } = c.get('admin')
   return c.get('flash') ? longReads.db : longReads.replica
