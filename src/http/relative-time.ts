@@ -7,7 +7,8 @@ const units: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
   ['second', 1],
 ]
-const phrasing = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
+// Made on first use: an `Intl` formatter reads ICU's locale data, megabytes of a process that has shown no time yet.
+let phrasing: Intl.RelativeTimeFormat | undefined
 // `Intl` formatting is the costly part, and a page repeats few phrases ("3 days ago"): each is made once.
 const phrases = new Map<string, string>()
 const maxPhrases = 5000
@@ -16,7 +17,7 @@ function phrase(amount: number, unit: Intl.RelativeTimeFormatUnit): string {
   const key = `${amount} ${unit}`
   let text = phrases.get(key)
   if (text === undefined) {
-    text = phrasing.format(amount, unit)
+    text = (phrasing ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' })).format(amount, unit)
     if (phrases.size < maxPhrases) phrases.set(key, text)
   }
   return text
