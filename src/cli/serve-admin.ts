@@ -13,6 +13,7 @@ import type { Logger } from '../logger.js'
 import { StewardConfig } from '../resources/define-config.js'
 import { defaultAccountsTarget } from './accounts-target.js'
 import { UsageError } from './command.js'
+import { compactWhenIdle } from './compact-when-idle.js'
 
 export interface ServeOptions {
   readonly db: string
@@ -104,7 +105,7 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
         }
       : { warnNoLogin: true }),
   })
-  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host })
+  const server = serve({ fetch: compactWhenIdle(app.fetch), port: options.port, hostname: options.host })
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)
     server.once('error', (error: NodeJS.ErrnoException) =>
