@@ -11,6 +11,8 @@ const setup = `
   create table notes (id integer primary key, body text not null);
   with recursive n(i) as (select 1 union all select i + 1 from n where i < 200)
   insert into notes (body) select 'note number ' || i from n;
+  create table long_notes (id integer primary key, body text not null);
+  insert into long_notes (body) values (replace(hex(zeroblob(100000)), '00', 'word '));
 `
 
 const decoders: Readonly<Record<string, (bytes: Buffer) => Buffer>> = {
@@ -65,6 +67,20 @@ describe('compressed responses', () => {
     const refused = await app.request('/main/notes/', { headers: { cookie, 'accept-encoding': 'gzip;q=0, br;q=0' } })
     assert.equal(refused.headers.get('content-encoding'), null)
     assert.equal((await bytes(refused)).toString(), html.toString())
+  })
+
+  it("a page over 256 KB (compressed in zlib's thread pool, not inline) decodes to the same HTML", async () => {
+    const app = admin()
+    const first = await app.request('/main/long_notes/row/1')
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!
+    const html = await bytes(await app.request('/main/long_notes/row/1', { headers: { cookie } }))
+    assert.ok(html.length > 256 * 1024, `a page over 256 KB (${html.length} bytes)`)
+    for (const encoding of ['gzip', 'br']) {
+      const res = await app.request('/main/long_notes/row/1', { headers: { cookie, 'accept-encoding': encoding } })
+      assert.equal(res.status, 200)
+      assert.equal(res.headers.get('content-encoding'), encoding)
+      assert.equal(decoders[encoding]!(await bytes(res)).toString(), html.toString(), encoding)
+    }
   })
 
   it('error pages are compressed too; answers under 1 KB are not', async () => {
