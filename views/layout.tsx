@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { raw } from 'hono/html'
+import { html, raw } from 'hono/html'
 import type { LayoutModel } from './view-model.js'
 import { Breadcrumbs } from './components/breadcrumbs.js'
 import { FlashMessage } from './components/flash-message.js'
@@ -22,15 +22,7 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
     <>
       {raw('<!DOCTYPE html>')}
       <html lang="en" data-theme={model.theme ?? undefined}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="color-scheme" content="light dark" />
-          <link rel="icon" href="data:," />
-          <title>{`${model.title} · ${model.siteTitle}`}</title>
-          {model.cssHref && <link rel="stylesheet" href={model.cssHref} />}
-          {model.jsHref && <script src={model.jsHref} defer></script>}
-        </head>
+        {head(model)}
         <body class="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
           <a
             href="#main"
@@ -87,4 +79,15 @@ export function Layout(props: { model: LayoutModel; children?: Child }) {
       </html>
     </>
   )
+}
+
+/**
+ * The document's head, as a template: Hono's JSX wraps a `<head>` element in a context provider whose render
+ * switches on `AsyncLocalStorage` for the whole process (async hooks on every promise) and makes every later
+ * element look the context up (issue 9). Nothing in a head needs that.
+ */
+function head(model: LayoutModel) {
+  const css = model.cssHref ? html`<link rel="stylesheet" href="${model.cssHref}"/>` : ''
+  const js = model.jsHref ? html`<script src="${model.jsHref}" defer=""></script>` : ''
+  return html`<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="color-scheme" content="light dark"/><link rel="icon" href="data:,"/><title>${`${model.title} · ${model.siteTitle}`}</title>${css}${js}</head>`
 }

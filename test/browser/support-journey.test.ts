@@ -15,7 +15,7 @@ async function newestOrder(server: DemoServer): Promise<{ email: string; order: 
   const response = await fetch(`${server.base}/${s}/orders/?sort=-placed_at&size=25`)
   assert.equal(response.status, 200)
   const html = await response.text()
-  const row = /<tr class="st-row"[^>]*>([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? ''
+  const row = /<tbody class="st-rows"><tr>([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? ''
   const order = /href="\/\w+\/orders\/row\/([^"?]+)/.exec(row)?.[1]
   const email = /href="\/\w+\/customers\/row\/[^"]+"[^>]*>(?:<[^>]+>)*([^<]+@[^<]+)</.exec(row)?.[1]
   assert.ok(order && email, 'the orders list shows the newest order and its customer')

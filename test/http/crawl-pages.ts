@@ -149,4 +149,4 @@ export function plausibleValues(tag: string, name: string, stored: ReadonlyMap<s
 
 /** The rows of a list page's table body, as rendered. */
 export const bodyRows = (html: string) =>
-  [...(/<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '').matchAll(/<tr\b[\s\S]*?<\/tr>/g)].map((m) => m[0])
+  [...(/<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '').matchAll(/<tr\b[\s\S]*?<\/tr>/g)].map((m) => m[0])

@@ -21,14 +21,25 @@ const shown: readonly [string, RegExp][] = [
   ['money with its currency', />\$1,503\.50</],
   ['a configured currency', />€1,503\.50</],
   [
-    'a naive timestamp, marked',
-    /<time datetime="2024-01-31T14:05:00" title="[^"]*no time zone stored\)">2024-01-31 14:05:00<\/time> <span class="st-no-zone">no zone<\/span>/,
-  ],
-  [
     'a zoned timestamp in UTC, for the script to move',
     /<time datetime="2024-01-31T14:05:00\.123Z" data-zoned title="[^"]* ago">2024-01-31 14:05:00\.123456 UTC<\/time>/,
   ],
 ]
+
+/**
+ * A naive timestamp says it has no zone: beside the value on the detail page; on a list once, in its column's
+ * header, when every time of the column on the page is naive (not on every row).
+ */
+const naiveShown: Record<'list' | 'detail', [string, RegExp]> = {
+  detail: [
+    'a naive timestamp, marked',
+    /<time datetime="2024-01-31T14:05:00" title="[^"]*no time zone stored\)">2024-01-31 14:05:00<\/time> <span class="st-no-zone">no zone<\/span>/,
+  ],
+  list: [
+    'a naive timestamp, marked once in its header',
+    /Noted<span[^>]*>[^<]*<\/span><\/a><span class="st-no-zone[^"]*"[^>]*>no zone<\/span><\/th>[\s\S]*<time datetime="2024-01-31T14:05:00" title="[^"]*no time zone stored\)">2024-01-31 14:05:00<\/time><\/td>/,
+  ],
+}
 
 for (const { name: dialect } of dialects) {
   describe(`money and time on ${dialect}`, () => {
@@ -39,7 +50,7 @@ for (const { name: dialect } of dialects) {
       ['list', ''],
       ['detail', 'row/1'],
     ] as const) {
-      for (const [what, pattern] of shown) {
+      for (const [what, pattern] of [...shown, naiveShown[page]]) {
         it(`the ${page} page shows ${what}`, async () => {
           const { status, html } = await client().get(`/${fx.s}/ledger/${path}`)
           assert.equal(status, 200)

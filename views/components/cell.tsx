@@ -22,32 +22,56 @@ export function Cell(props: { cell: CellModel }) {
  * cost a quarter of the list page's time (issue 9). Every value goes through `escapeHtml`.
  */
 export function cellHtml(cell: CellModel): string {
-  const content = cell.isNull
-    ? '<span class="st-null">NULL</span>'
-    : cell.isEmpty
-      ? '<span class="st-empty">(empty)</span>'
-      : valueHtml(cell)
-  // A NULL or empty value may be what links to the row (an empty-string key): the link stays.
+  return listCellHtml(cell, {})
+}
+
+/** What a list's column already says for each of its cells, so that they need not repeat it. */
+export interface CellContext {
+  /** The cell's `<td>` sets tabular figures (a numeric column). */
+  readonly numeric?: boolean
+  /** The column's header says the times have no zone. */
+  readonly zoneNoted?: boolean
+}
+
+/** `cellHtml` inside a list's column, leaving out what the column says once for every row (see `CellContext`). */
+export function listCellHtml(cell: CellModel, column: CellContext): string {
+  if (cell.isNull || cell.isEmpty) {
+    const content = cell.isNull ? '<span class="st-null">NULL</span>' : '<span class="st-empty">(empty)</span>'
+    // A NULL or empty value may be what links to the row (an empty-string key): the link stays.
+    return cell.href ? `<a href="${escapeHtml(cell.href)}">${content}</a>` : content
+  }
+  const style = column.numeric && cell.style === 'number' ? '' : styles[cell.style]
+  // A plain linked value (a foreign key's label) carries its title on the link itself.
+  if (cell.href && !cell.time && !style) {
+    const title = cell.title == null ? '' : ` title="${escapeHtml(cell.title)}"`
+    return `<a href="${escapeHtml(cell.href)}"${title}>${escapeHtml(cell.text)}</a>`
+  }
+  const content = valueHtml(cell, style, column.zoneNoted ?? false)
   return cell.href ? `<a href="${escapeHtml(cell.href)}">${content}</a>` : content
 }
 
 /**
  * A point in time: a zoned one carries `data-zoned` for steward.js to show in the viewer's zone (the server
- * writes UTC); a naive one says that no zone was stored.
+ * writes UTC); a naive one says that no zone was stored, unless its column's header says it once for all.
  */
-function timeHtml(time: NonNullable<CellModel['time']>, hint: string | undefined, text: string): string {
+function timeHtml(
+  time: NonNullable<CellModel['time']>,
+  hint: string | undefined,
+  text: string,
+  zoneNoted: boolean,
+): string {
   const title = hint == null ? '' : ` title="${escapeHtml(hint)}"`
   const datetime = escapeHtml(time.datetime)
   if (time.zoned) return `<time datetime="${datetime}" data-zoned${title}>${text}</time>`
-  return `<time datetime="${datetime}"${title}>${text}</time> <span class="st-no-zone">no zone</span>`
+  const marker = zoneNoted ? '' : ' <span class="st-no-zone">no zone</span>'
+  return `<time datetime="${datetime}"${title}>${text}</time>${marker}`
 }
 
-function valueHtml(cell: CellModel): string {
+function valueHtml(cell: CellModel, style: string, zoneNoted: boolean): string {
   const text = escapeHtml(
     cell.style === 'boolean-true' ? '✓ true' : cell.style === 'boolean-false' ? '✗ false' : cell.text,
   )
-  if (cell.time) return timeHtml(cell.time, cell.title, text)
-  const style = styles[cell.style]
+  if (cell.time) return timeHtml(cell.time, cell.title, text, zoneNoted)
   // A bare text node where no style or title is needed: most cells of most lists.
   if (!style && !cell.title) return text
   const title = cell.title == null ? '' : ` title="${escapeHtml(cell.title)}"`

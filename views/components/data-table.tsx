@@ -1,7 +1,7 @@
 import { raw } from 'hono/html'
 import type { ColumnHeader, TableRowModel } from '../view-model.js'
 import { escapeHtml } from '../escape-html.js'
-import { cellHtml } from './cell.js'
+import { listCellHtml, type CellContext } from './cell.js'
 
 /**
  * A table of rows; sortable headers when given `ColumnHeader`s with sort links. Rows with `select` get a
@@ -16,6 +16,7 @@ export function DataTable(props: {
 }) {
   const selectable = props.rows.some((row) => row.select)
   const openable = props.rows.some((row) => row.open)
+  const contexts = cellContexts(props.columns, props.rows)
   return (
     <div class="st-cards md:overflow-x-auto md:rounded md:border md:border-slate-200 md:dark:border-slate-800">
       <table class="w-full text-sm">
@@ -39,7 +40,7 @@ export function DataTable(props: {
                 <span class="sr-only">Open</span>
               </th>
             )}
-            {props.columns.map((column) => (
+            {props.columns.map((column, i) => (
               <th
                 scope="col"
                 aria-sort={column.sorted ?? undefined}
@@ -55,11 +56,16 @@ export function DataTable(props: {
                 ) : (
                   column.label
                 )}
+                {contexts[i]!.zoneNoted && (
+                  <span class="st-no-zone ml-1 font-normal" title="Stored without a time zone">
+                    no zone
+                  </span>
+                )}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody class="st-rows">
           {props.rows.length === 0 && (
             <tr>
               <td
@@ -70,7 +76,7 @@ export function DataTable(props: {
               </td>
             </tr>
           )}
-          {raw(rowsHtml(props.columns, props.rows, selectable, openable))}
+          {raw(rowsHtml(props.columns, props.rows, contexts, selectable, openable))}
         </tbody>
       </table>
     </div>
@@ -81,16 +87,34 @@ export function DataTable(props: {
 const cardFields = 3
 
 /**
+ * What each column says once for all its cells: tabular figures for a number column, and "no zone" in the
+ * header when every time it shows on the page was stored without one.
+ */
+function cellContexts(columns: readonly ColumnHeader[], rows: readonly TableRowModel[]): CellContext[] {
+  return columns.map((column, i) => {
+    let naive = 0
+    for (const row of rows) {
+      const cell = row.cells[i]
+      if (!cell || cell.isNull || cell.isEmpty) continue
+      if (!cell.time || cell.time.zoned) return { numeric: column.numeric }
+      naive++
+    }
+    return { numeric: column.numeric, zoneNoted: naive > 0 }
+  })
+}
+
+/**
  * The rows as one string, with the markup the element tree had: a page of 200 rows has thousands of cells,
- * and building and walking a tree for each was the biggest part of rendering a list (issue 9).
+ * and building and walking a tree for each was the biggest part of rendering a list (issue 9). The markup is
+ * lean for the same reason: a row, its cells and their usual padding are styled from the `st-rows` body.
  */
 function rowsHtml(
   columns: readonly ColumnHeader[],
   rows: readonly TableRowModel[],
+  contexts: readonly CellContext[],
   selectable: boolean,
   openable: boolean,
 ): string {
-  const cellClasses = columns.map((column) => (column.numeric ? 'st-cell st-num' : 'st-cell'))
   // A card shows the row's label (the cell linking to the row, else the Open link) and the first few other
   // columns with their names; only those cells carry a name, so a page of rows grows by a few bytes a row.
   const linked = rows.find((row) => row.href !== null)
@@ -99,19 +123,17 @@ function rowsHtml(
     .map((_, i) => i)
     .filter((i) => i !== lead)
     .slice(0, cardFields)
-  const cellAttributes = columns.map((column, i) =>
-    i === lead
-      ? `class="${cellClasses[i]} st-lead"`
-      : keys.includes(i)
-        ? `class="${cellClasses[i]}" data-label="${escapeHtml(column.label)}"`
-        : `class="${cellClasses[i]}"`,
-  )
+  const cellOpenings = columns.map((column, i) => {
+    const classes = [column.numeric ? 'st-num' : '', i === lead ? 'st-lead' : ''].filter(Boolean).join(' ')
+    const label = i !== lead && keys.includes(i) ? ` data-label="${escapeHtml(column.label)}"` : ''
+    return `<td${classes ? ` class="${classes}"` : ''}${label}>`
+  })
   let html = ''
   for (const row of rows) {
-    html += '<tr class="st-row">'
+    html += '<tr>'
     if (selectable) {
       const box = row.select
-        ? `<input type="checkbox" name="key" value="${escapeHtml(row.select.value)}" aria-label="${escapeHtml(row.select.label)}" class="st-box"/>`
+        ? `<input type="checkbox" name="key" value="${escapeHtml(row.select.value)}" aria-label="${escapeHtml(row.select.label)}"/>`
         : ''
       html += `<td class="st-pick">${box}</td>`
     }
@@ -119,10 +141,10 @@ function rowsHtml(
       const link = row.open
         ? `<a href="${escapeHtml(row.open.href)}" aria-label="${escapeHtml(row.open.label)}">Open</a>`
         : ''
-      html += `<td class="st-cell st-lead">${link}</td>`
+      html += `<td class="st-lead">${link}</td>`
     }
     for (let i = 0; i < row.cells.length; i++)
-      html += `<td ${cellAttributes[i] ?? 'class="st-cell"'}>${cellHtml(row.cells[i]!)}</td>`
+      html += `${cellOpenings[i] ?? '<td>'}${listCellHtml(row.cells[i]!, contexts[i] ?? {})}</td>`
     html += '</tr>'
   }
   return html
