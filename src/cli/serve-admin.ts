@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { serve } from '@hono/node-server'
 import { GeneratedSchemaError, readGeneratedSchema } from '../codegen/read-generated-schema.js'
 import { accountStoreFor, hasAccounts, setUpAccountStore } from '../auth/account-store.js'
 import { connect } from '../db/connect.js'
@@ -14,6 +13,7 @@ import { StewardConfig } from '../resources/define-config.js'
 import { defaultAccountsTarget } from './accounts-target.js'
 import { UsageError } from './command.js'
 import { compactWhenIdle } from './compact-when-idle.js'
+import { lazyNodeServer } from './lazy-node-server.js'
 
 export interface ServeOptions {
   readonly db: string
@@ -105,7 +105,8 @@ export async function serveAdmin(options: ServeOptions): Promise<number> {
         }
       : { warnNoLogin: true }),
   })
-  const server = serve({ fetch: compactWhenIdle(app.fetch), port: options.port, hostname: options.host })
+  const server = lazyNodeServer(compactWhenIdle(app.fetch), options.host)
+  server.listen(options.port, options.host)
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', resolveListening)
     server.once('error', (error: NodeJS.ErrnoException) =>
