@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { createSqliteDb } from '../helpers/test-db.js'
+import { createSqliteDb, defaultSchema, dialects } from '../helpers/test-db.js'
 import { printedUrl } from '../helpers/printed-url.js'
 
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
@@ -96,3 +96,40 @@ describe('steward serve', () => {
     assert.match(stderr, /--db URL is required/)
   })
 })
+
+for (const { name: dialect, create } of dialects) {
+  describe(`steward serve on ${dialect}`, () => {
+    it('answers requests that arrive together as its first, and compresses a page for a browser', async () => {
+      const testDb = await create(
+        `create table notes (id integer primary key, body text); insert into notes values (1, 'hello'), (2, 'world');`,
+      )
+      const child = spawn(
+        process.execPath,
+        [bin, 'serve', '--db', testDb.url, '--port', '0', '--generated', '/nonexistent', '--no-auth'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+      try {
+        const url = await printedUrl(child, 20_000).url
+        const notes = `${url}${defaultSchema[dialect]}/notes/`
+        // The server loads its request handling with the first request: both wait for it, neither is lost.
+        const [one, two] = await Promise.all([fetch(`${notes}row/1`), fetch(`${notes}row/2`)])
+        assert.equal(one.status, 200)
+        assert.equal(two.status, 200)
+        assert.ok((await one.text()).includes('hello'))
+        assert.ok((await two.text()).includes('world'))
+        const res = await fetch(notes, { headers: { 'accept-encoding': 'br' } })
+        assert.equal(res.status, 200)
+        assert.equal(res.headers.get('content-encoding'), 'br')
+        // fetch decodes the body as a browser does.
+        const html = await res.text()
+        assert.ok(html.includes('hello') && html.includes('world'))
+        child.kill('SIGTERM')
+        const [code] = await once(child, 'exit')
+        assert.equal(code, 0)
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL')
+        await testDb.drop()
+      }
+    })
+  })
+}
