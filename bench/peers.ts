@@ -13,9 +13,9 @@ import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { loadFn, loadHttp, type LoadResult } from './load.js'
 import { setUpDjango, startDjango } from './peers/django-admin.js'
 import { startFloor } from './peers/floor-server.js'
-import type { PeerServer } from './peers/local-server.js'
+import { groupCpuMs, type PeerServer } from './peers/local-server.js'
 import { peerPages, type PeerPage } from './peers/peer-pages.js'
-import { printPeerTable, type PeerRow } from './peers/peer-table.js'
+import { printPeerTable, type Measured, type PeerRow } from './peers/peer-table.js'
 import { copyPeers, shopPostgres, shopSqlite } from './peers/shop-dataset.js'
 import { startSteward } from './peers/steward-process.js'
 import { postgresRunner, sqliteRunner, type CapturedQuery } from './raw-baseline.js'
@@ -144,8 +144,13 @@ async function capturePages(url: string): Promise<{ pages: PeerPage[]; plans: Ma
   }
 }
 
-function load(server: PeerServer, path: string, concurrency: number, forSeconds: number): Promise<LoadResult> {
-  return loadHttp([server.base + path], concurrency, forSeconds, 200_000, { cookie: server.cookie })
+/** A load run, and the server's CPU time per answered request over it (see `groupCpuMs`). */
+async function load(server: PeerServer, path: string, concurrency: number, forSeconds: number): Promise<Measured> {
+  const before = server.group === undefined ? undefined : groupCpuMs(server.group)
+  const result = await loadHttp([server.base + path], concurrency, forSeconds, 200_000, { cookie: server.cookie })
+  const after = server.group === undefined ? undefined : groupCpuMs(server.group)
+  const cpuMs = before === undefined || after === undefined ? undefined : (after - before) / result.requests
+  return { ...result, cpuMs }
 }
 
 async function answersOk(server: PeerServer, path: string): Promise<void> {

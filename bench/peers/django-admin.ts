@@ -35,7 +35,7 @@ export async function startDjango(peers: string, shopDb: string, workers: number
     const { stdout } = await run(join(peers, 'django', 'login-cookie.sh'), [base], { env })
     const cookie = /^Cookie: (.+)$/m.exec(stdout)?.[1]
     if (!cookie) throw new Error(`login-cookie.sh printed no cookie: ${stdout}`)
-    return { base, cookie, stop: () => stopProcessGroup(child) }
+    return { base, cookie, group: child.pid, stop: () => stopProcessGroup(child) }
   } catch (error) {
     await stopProcessGroup(child)
     throw error

@@ -21,7 +21,7 @@ export async function startFloor(peers: string, file: string): Promise<PeerServe
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForServer(`${base}/`, [200], 30_000)
-    return { base, cookie: '', stop: () => stopProcessGroup(child) }
+    return { base, cookie: '', group: child.pid, stop: () => stopProcessGroup(child) }
   } catch (error) {
     await stopProcessGroup(child)
     throw error

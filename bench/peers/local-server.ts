@@ -1,11 +1,43 @@
 import type { ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 
 /** A running server under load, with the Cookie header of a logged-in session. */
 export interface PeerServer {
   readonly base: string
   readonly cookie: string
+  /** The server's process group (it and every process it started: gunicorn's workers, SQLite's readers). */
+  readonly group?: number
   stop(): Promise<void>
+}
+
+/**
+ * CPU milliseconds (user + system) spent so far by the live processes of a process group, from /proc (Linux);
+ * undefined where there is no /proc. Per request, it says what a page costs a server however busy the machine
+ * is with other work, which throughput on a shared machine does not.
+ */
+export function groupCpuMs(group: number): number | undefined {
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return undefined
+  }
+  const ticksPerMs = 100 / 1000 // USER_HZ, 100 on Linux
+  let ticks = 0
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // ended meanwhile
+    }
+    // After the command's closing parenthesis: state, ppid, pgrp, … utime (12th), stime (13th).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return ticks / ticksPerMs
 }
 /** A loopback port nobody listens on right now. */
 export function freePort(): Promise<number> {

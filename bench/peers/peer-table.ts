@@ -1,21 +1,27 @@
 import type { LoadResult } from '../load.js'
 
+/** A server under load: its figures, and the CPU milliseconds its processes spent per request (Linux only). */
+export interface Measured extends LoadResult {
+  readonly cpuMs?: number | undefined
+}
+
 /** One page at one concurrency on one dialect: both admins over HTTP, and the raw driver running Steward's SQL. */
 export interface PeerRow {
   readonly page: string
   readonly dialect: string
   readonly concurrency: number
-  readonly steward: LoadResult
-  readonly django: LoadResult
+  readonly steward: Measured
+  readonly django: Measured
   readonly raw: LoadResult | null
   /** The same page from `limit/minimal-list.mjs` (no framework, no layout), where there is one. */
-  readonly floor?: LoadResult | null
+  readonly floor?: Measured | null
 }
 
 /** Prints the comparison as one Markdown table, then any non-200 answers (which are left out of the figures). */
 export function printPeerTable(rows: readonly PeerRow[], heading: string): void {
   const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
   const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? `${fmt(a / b, a / b < 10 ? 2 : 1)}×` : '-')
+  const cpu = (m: Measured) => (m.cpuMs === undefined ? '-' : fmt(m.cpuMs, m.cpuMs < 10 ? 2 : 1))
   const header = [
     'page',
     'dialect',
@@ -31,6 +37,10 @@ export function printPeerTable(rows: readonly PeerRow[], heading: string): void 
     'raw/Steward',
     'floor/s',
     'floor/Steward',
+    // CPU per request: what a page costs each server, unlike req/s not moved by other work on the machine.
+    'CPU ms/req Steward',
+    'Django',
+    'floor',
   ]
   const lines = rows.map((r) => [
     r.page,
@@ -47,6 +57,9 @@ export function printPeerTable(rows: readonly PeerRow[], heading: string): void 
     r.raw ? ratio(r.raw.rps, r.steward.rps) : '-',
     r.floor ? fmt(r.floor.rps) : '-',
     r.floor ? ratio(r.floor.rps, r.steward.rps) : '-',
+    cpu(r.steward),
+    cpu(r.django),
+    r.floor ? cpu(r.floor) : '-',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`

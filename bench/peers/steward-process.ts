@@ -42,7 +42,7 @@ export async function startSteward(url: string, accounts: string, secret: string
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForServer(`${base}/login`, [200], 60_000)
-    return { base, cookie: await logIn(base), stop: () => stopProcessGroup(child) }
+    return { base, cookie: await logIn(base), group: child.pid, stop: () => stopProcessGroup(child) }
   } catch (error) {
     await stopProcessGroup(child)
     throw error

@@ -52,7 +52,7 @@ export interface ListModelInput {
   readonly query?: string
   /** Milliseconds since the epoch: the moment the date filters' presets ("Today", "Last month") count from. */
   readonly today?: number
-  /** The table holds more than `search.bigTableRows` rows by the planner's estimate (see `planSearch`). */
+  /** The table holds more than `search.bigTableRows` rows: by its estimate, or a capped count when it has none (see `isBigTable`). */
   readonly bigTable?: boolean
 }
 

@@ -8,18 +8,17 @@ export type ListCost = 'search' | 'sort' | 'filter'
 
 /**
  * Whether a list page may have to read much of its table before it can show its first rows: a search; or, on a
- * big table (more than `bigTableRows` rows by the planner's estimate), a sort or a filter that no index starts
- * with (the database sorts, or tests, every row). Such a page runs as a search does: under a permit of the
+ * big table (see `isBigTable`: by the planner's estimate, or counted when never analysed), a sort or a filter that no
+ * index starts with (the database sorts, or tests, every row). Such a page runs as a search does: under a permit of the
  * process's expensive-statement cap, and on SQLite off the main thread. Null for a page an index answers.
  */
 export function costlyList(
   resource: Resource,
   params: Pick<ListParams, 'q' | 'sort' | 'filters'>,
-  options: { readonly estimate: number | undefined; readonly bigTableRows: number },
+  options: { readonly big: boolean },
 ): ListCost | null {
   if (params.q) return 'search'
-  // A table never analysed has no estimate: it is taken to be small, as the index page counts it.
-  if (options.estimate === undefined || options.estimate <= options.bigTableRows) return null
+  if (!options.big) return null
   const led = leadingColumns(resource)
   const [first] = resolveOrdering(resource, params.sort).terms
   if (first && (first.computed || !led.has(first.column))) return 'sort'

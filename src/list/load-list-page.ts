@@ -6,6 +6,7 @@ import { rowKeyColumns } from '../records/record-ref.js'
 import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
+import type { TableSize } from './big-table.js'
 import { countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
@@ -51,10 +52,10 @@ export interface ListContext {
   /** Above this many rows a table's default search keeps to its indexes (config `search.bigTableRows`). */
   readonly bigTableRows?: number | undefined
   /**
-   * The table's row estimate when the caller has it already (see `createRowEstimateCache`), so that the page does
-   * not read it again; the value may be undefined (no estimate). Without it the page reads the estimate itself.
+   * The table's estimate and bigness when the caller has them already (see `RowEstimateCache.sizeOf`), so that the
+   * page does not read them again. Without them the page reads the estimate itself, and a search its size.
    */
-  readonly estimate?: { readonly value: number | undefined }
+  readonly size?: TableSize
 }
 
 /**
@@ -87,6 +88,7 @@ export async function loadListPage(
       dialect: ctx.dialect,
       where: whereContext,
       bigTableRows: ctx.bigTableRows,
+      big: ctx.size?.big,
     })
     const backwards = params.before !== null
     const conditions: RawBuilder<unknown>[] = where ? [where] : []
@@ -114,8 +116,8 @@ export async function loadListPage(
             where,
             where || isScoped(resource)
               ? undefined
-              : ctx.estimate
-                ? ctx.estimate.value
+              : ctx.size
+                ? ctx.size.estimate
                 : await estimateOf(trx, ctx.dialect, resource),
           )
     const rows = fetched.slice(0, params.size)

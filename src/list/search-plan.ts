@@ -2,13 +2,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { Column } from '../introspect/metadata.js'
 import type { Resource } from '../resources/resource.js'
-import { defaultBigTableRows, isBigTable } from './big-table.js'
+import { defaultBigTableRows, tableSize } from './big-table.js'
 import { exactColumnNames, exactCondition } from './exact-condition.js'
 import { listWhere, searchCondition, type WhereContext } from './filters.js'
 import type { ListParams } from './list-params.js'
 import { substringKey } from './index-advice.js'
 import { prefixColumns, prefixCondition } from './prefix-condition.js'
-import { estimateKey, loadRowEstimates } from './row-estimates.js'
 
 /**
  * How a list's search runs: `full` matches every word anywhere in every search field (Django's semantics); `indexed`
@@ -31,7 +30,12 @@ export interface PlanSearchOptions {
   /** The user asked for every column (`search=all`). */
   readonly searchAll: boolean
   /** See `defaultBigTableRows`. */
-  readonly bigTableRows?: number
+  readonly bigTableRows?: number | undefined
+  /**
+   * Whether the table is big, when the caller knows it already (see `RowEstimateCache.sizeOf`); without it the plan
+   * asks `tableSize` itself (a catalog statement, and a capped count of a table never analysed).
+   */
+  readonly big?: boolean | undefined
 }
 
 /**
@@ -54,10 +58,9 @@ export async function planSearch(db: Kysely<any>, resource: Resource, options: P
   // A view's cost cannot be told from its size, and counting its rows could cost what the search would.
   if (resource.table.type === 'view') return full
   const { dialect } = options
-  const estimates = await loadRowEstimates(db, dialect, resource.table)
-  const estimate = estimates.get(estimateKey(resource.table.schema, resource.table.name))
   const threshold = options.bigTableRows ?? defaultBigTableRows
-  if (!(await isBigTable(db, resource, { estimate, threshold }))) return full
+  const big = options.big ?? (await tableSize(db, dialect, resource.table, { threshold })).big
+  if (!big) return full
   const kinds = await dialect.indexAdvisor.readIndexKinds(db, resource.table)
   const widths = await dialect.readColumnWidths(db, resource.table)
   const fields = resource.columns.filter((column) => resource.searchFields.includes(column.name))
@@ -110,15 +113,11 @@ export async function plannedListWhere(
   db: Kysely<any>,
   resource: Resource,
   params: Pick<ListParams, 'q' | 'filters' | 'searchAll'>,
-  options: { readonly dialect: Dialect; readonly where: WhereContext; readonly bigTableRows?: number | undefined },
+  options: Omit<PlanSearchOptions, 'searchAll'> & { readonly where: WhereContext },
 ): Promise<{ readonly where: RawBuilder<boolean> | null; readonly plan: SearchPlan }> {
-  const { dialect, where: ctx } = options
+  const { dialect, where: ctx, bigTableRows, big } = options
   const plan = params.q
-    ? await planSearch(db, resource, {
-        dialect,
-        searchAll: params.searchAll,
-        ...(options.bigTableRows === undefined ? {} : { bigTableRows: options.bigTableRows }),
-      })
+    ? await planSearch(db, resource, { dialect, searchAll: params.searchAll, bigTableRows, big })
     : full
   const where =
     plan.kind === 'indexed'

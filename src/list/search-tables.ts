@@ -92,7 +92,7 @@ async function searchTable(
     const from = rowSource(db, resource, options.user)
     return await dialect.withStatementTimeout(db, options.statementTimeoutMs, async (trx) => {
       // A table the planner has no estimate for (never analysed) is counted, but never past the threshold.
-      if (estimate === undefined) bounded = await isBigTable(trx, resource, { estimate, threshold })
+      if (estimate === undefined) bounded = await isBigTable(trx, resource.table, { estimate, threshold })
       const exactWhere = exactCondition(resource, options.q, dialect)
       const searchFields = [...new Set([...(labelColumn ? [labelColumn.name] : []), ...resource.searchFields])]
       const words = bounded

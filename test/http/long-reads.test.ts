@@ -3,6 +3,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { estimateKey, loadRowEstimates } from '../../src/list/row-estimates.js'
 import { suiteFixture, dialects, openAdminDb, type TestDb } from '../helpers/test-db.js'
 
 interface Lock {
@@ -12,10 +13,10 @@ interface Lock {
 }
 
 /**
- * Another connection holding a lock that keeps every reader of `item` waiting (SQLite in rollback-journal mode:
+ * Another connection holding a lock that keeps every reader of `table` waiting (SQLite in rollback-journal mode:
  * an exclusive lock on the whole file; Postgres: an ACCESS EXCLUSIVE lock on the table) until `release`.
  */
-const holdReadLock: Record<TestDb['dialect'], (test: TestDb) => Promise<Lock>> = {
+const holdReadLock: Record<TestDb['dialect'], (test: TestDb, table?: string) => Promise<Lock>> = {
   async sqlite(test) {
     const other = new Database(test.url.replace(/^sqlite:/, ''))
     other.exec('begin exclusive')
@@ -33,11 +34,11 @@ const holdReadLock: Record<TestDb['dialect'], (test: TestDb) => Promise<Lock>> =
       },
     }
   },
-  async postgres(test) {
+  async postgres(test, table = 'item') {
     const other = new pg.Client({ connectionString: test.url })
     await other.connect()
     await other.query('begin')
-    await other.query('lock table item in access exclusive mode')
+    await other.query(`lock table ${table} in access exclusive mode`)
     return {
       async waitedFor() {
         // Each round trip yields to the event loop; this ends as soon as the server shows a waiting lock.
@@ -54,9 +55,12 @@ const holdReadLock: Record<TestDb['dialect'], (test: TestDb) => Promise<Lock>> =
   },
 }
 
+// `ledger` is never analysed: the planner has no estimate of it (see row-estimate-cache.test.ts).
 const setup = {
   sql: `create table item (id integer primary key, name text not null);
-    insert into item values (1, 'a needle'), (2, 'hay');`,
+    insert into item values (1, 'a needle'), (2, 'hay');
+    create table ledger (id integer primary key, note text not null);
+    insert into ledger values (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four'), (5, 'five');`,
   // Long enough never to end a wait these tests end themselves by releasing the lock.
   connect: { busyTimeoutMs: 60_000 },
 }
@@ -94,20 +98,20 @@ for (const { name } of dialects) {
       }
     })
 
-    it('on a big table an unindexed sort or filter reads as a search does: beside other requests, under a permit', async () => {
-      // Every analysed table is big; `name` has no index, `id` is the key.
-      const admin = fx.admin({
-        config: { statementTimeoutMs: 60_000, maxExpensiveQueries: 1, search: { bigTableRows: 0 } },
-      })
-      await fx.test.exec('analyze')
-      const names = (html: string) => [...html.matchAll(/>(a needle|hay)</g)].map((match) => match[1])
-      for (const path of [`/${fx.s}/item/?sort=-name`, `/${fx.s}/item/?f.name=hay`]) {
-        // The row estimates are read once a minute, on the main connection: read before the lock is taken.
+    /**
+     * Each page first answers (reading the table's size before any lock), then, with `table` locked, waits in a
+     * reading process while another page answers, holding the one permit: a search meanwhile is refused.
+     */
+    async function readsAsSearch(admin: ReturnType<typeof fx.admin>, table: string, paths: readonly string[]) {
+      const names = (html: string) =>
+        [...html.matchAll(/>(a needle|hay|one|two|three|four|five)</g)].map((match) => match[1])
+      for (const path of paths) {
+        // The sizes are read once a minute, on the main connection: read before the lock is taken.
         const warm = await admin.request(path)
         assert.equal(warm.status, 200, path)
         const expected = names(await warm.text())
         assert.ok(expected.length > 0, path)
-        const lock = await holdReadLock[name](fx.test)
+        const lock = await holdReadLock[name](fx.test, table)
         try {
           let settled = false
           const costly = Promise.resolve(admin.request(path)).finally(() => (settled = true))
@@ -127,6 +131,27 @@ for (const { name } of dialects) {
           await lock.release().catch(() => {})
         }
       }
+    }
+
+    it('on a big table an unindexed sort or filter reads as a search does: beside other requests, under a permit', async () => {
+      // Every analysed table is big; `name` has no index, `id` is the key.
+      const admin = fx.admin({
+        config: { statementTimeoutMs: 60_000, maxExpensiveQueries: 1, search: { bigTableRows: 0 } },
+      })
+      await fx.test.exec('analyze item')
+      await readsAsSearch(admin, 'item', [`/${fx.s}/item/?sort=-name`, `/${fx.s}/item/?f.name=hay`])
+    })
+
+    it('a table never analysed is big when a count capped past bigTableRows says so: its unindexed sort too', async () => {
+      const { connection } = fx
+      const estimates = await loadRowEstimates(connection.db, connection.dialect)
+      assert.equal(estimates.get(estimateKey(fx.s, 'ledger')), undefined, 'no estimate of ledger')
+      const admin = fx.admin({
+        config: { statementTimeoutMs: 60_000, maxExpensiveQueries: 1, search: { bigTableRows: 3 } },
+      })
+      const hint = /<p id="list-search-hint"[^>]*>([^<]*)/.exec(await (await admin.request(`/${fx.s}/ledger/`)).text())
+      assert.match(hint?.[1] ?? '', /^\s*Big table: finds text at the start of indexed columns/)
+      await readsAsSearch(admin, 'ledger', [`/${fx.s}/ledger/?sort=-note`, `/${fx.s}/ledger/?f.note=two`])
     })
 
     it('a search past the statement timeout is a readable "took too long", and the next search works', async () => {

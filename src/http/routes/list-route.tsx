@@ -44,15 +44,19 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     let failure: HttpError | null = null
     // A search, or an unindexed sort or filter on a big table, may read the whole table: such pages are bounded in
     // number (so that plain list pages stay fast meanwhile) and read where a long statement holds up nothing else.
-    // A search is costly whatever the table's size (and reads its estimate where it runs, see `planSearch`).
-    const estimate = params.q ? undefined : await estimates.estimateOf(readsOf(c), admin.dialect, resource.table)
-    const bigTableRows = ctx.bigTableRows ?? defaultBigTableRows
-    const costly = costlyList(resource, params, { estimate, bigTableRows }) !== null
-    const release = costly ? await takeExpensive(admin) : () => {}
+    // Whether the table is big (its estimate, or for a table never analysed a count capped past `bigTableRows`, see
+    // `isBigTable`) is known at most a minute late; it decides a search's plan too. A search is costly whatever the
+    // table's size: its permit is taken first, and the size read where the search runs.
+    const searching = params.q ? await takeExpensive(admin) : null
+    const size = await estimates.sizeOf(searching ? longReadsOf(c) : readsOf(c), admin.dialect, resource.table, {
+      threshold: ctx.bigTableRows ?? defaultBigTableRows,
+      timeoutMs: admin.statementTimeoutMs,
+    })
+    const costly = costlyList(resource, params, size) !== null
+    const release = searching ?? (costly ? await takeExpensive(admin) : () => {})
     try {
-      // The estimate just read (at most a minute old) serves the page's count too: one statement fewer.
-      const known = params.q ? {} : { estimate: { value: estimate } }
-      page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, { ...ctx, ...known })
+      // The estimate just read serves the page's count too: one statement fewer.
+      page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, { ...ctx, size })
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
@@ -71,7 +75,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       exportMaxRows: admin.config.exportMaxRows ?? defaultExportMaxRows,
       actions: offeredActions({ config: admin.config, resource, may: mayFor(c), where: 'rows' }),
       query: new URL(c.req.url).search.slice(1),
-      bigTable: page?.searchPlan.kind === 'indexed' || (estimate !== undefined && estimate > bigTableRows),
+      bigTable: size.big,
       today: admin.now(),
     })
     return renderPage(
