@@ -33,7 +33,9 @@ describe('a foreign-key filter of a small table', () => {
         assert.ok(choices, 'the choices are read with a plain limit')
         assert.doesNotMatch(choices, /order by/i)
         if (timesStatements[dialect.name]) {
-          const timeouts = queries.filter((q) => /statement_timeout/.test(q))
+          // A table never analysed is counted (capped) once a minute to know whether it is big: a timed statement of
+          // its own, before the page's transaction.
+          const timeouts = queries.filter((q) => /statement_timeout/.test(q) && !/\) capped\b/.test(q))
           assert.equal(timeouts.length, 1, 'the list page is read in one timed transaction')
           assert.ok(queries.indexOf(timeouts[0]!) < queries.indexOf(choices), 'the choices are read in it')
         }
