@@ -19,7 +19,11 @@ describe('compactWhenIdle', () => {
 
   it('compacts once start-up has gone quiet, before any request', async () => {
     let compactions = 0
-    compactWhenIdle(async () => new Response('ok'), { quietMs: 500, compact: async () => void compactions++ })
+    compactWhenIdle(async () => new Response('ok'), {
+      startQuietMs: 500,
+      quietMs: 30_000,
+      compact: async () => void compactions++,
+    })
     mock.timers.tick(499)
     assert.equal(compactions, 0)
     mock.timers.tick(1)
@@ -29,7 +33,12 @@ describe('compactWhenIdle', () => {
   it('waits for the requests in flight, then for the quiet period after the last one', async () => {
     let compactions = 0
     const held = heldFetch()
-    const fetch = compactWhenIdle(held.fetch, { quietMs: 500, growthBytes: 0, compact: async () => void compactions++ })
+    const fetch = compactWhenIdle(held.fetch, {
+      startQuietMs: 500,
+      quietMs: 5_000,
+      growthBytes: 0,
+      compact: async () => void compactions++,
+    })
     mock.timers.tick(500)
     await settle()
     assert.equal(compactions, 1)
@@ -42,8 +51,8 @@ describe('compactWhenIdle', () => {
     assert.equal(compactions, 1, 'a request is still in flight')
     held.answerNext()
     await second
-    mock.timers.tick(499)
-    assert.equal(compactions, 1)
+    mock.timers.tick(4_999)
+    assert.equal(compactions, 1, 'after a burst the quiet period is the long one')
     mock.timers.tick(1)
     assert.equal(compactions, 2)
   })
@@ -51,6 +60,7 @@ describe('compactWhenIdle', () => {
   it('does not compact again while the heap has not grown by growthBytes', async () => {
     let compactions = 0
     const fetch = compactWhenIdle(async () => new Response('ok'), {
+      startQuietMs: 500,
       quietMs: 500,
       growthBytes: 1024 * 1024 * 1024,
       compact: async () => void compactions++,
