@@ -17,6 +17,20 @@ export interface DialectCapabilities {
    * https://www.sqlite.org/lang_select.html#the_order_by_clause, https://www.postgresql.org/docs/current/queries-order.html
    */
   readonly nullsFirst: boolean
+  /**
+   * Written before a column in a condition so that the planner does not look the value up through an index on it
+   * (SQLite's unary `+`, https://www.sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_), or
+   * null where the planner weighs a LIMIT itself (Postgres). See `scannedFilters`.
+   */
+  readonly indexAvoidingPrefix: '+' | null
+}
+
+/** How many rows share one value of an index's first column, on average, by the planner's statistics. */
+export interface IndexSpread {
+  readonly schema: string
+  readonly table: string
+  readonly index: string
+  readonly rowsPerValue: number
 }
 
 /** Where Steward keeps tables of its own (accounts, the audit log): never among the user's tables. */
@@ -101,6 +115,11 @@ export interface Dialect {
    * `sqlite_stat1` after ANALYZE): one query for all tables, or for `only` one. Tables never analysed are absent.
    */
   readRowEstimates(db: Kysely<any>, only?: { readonly schema: string; readonly name: string }): Promise<RowEstimate[]>
+  /**
+   * The planner's rows per value of the first column of each analysed index (see `scannedFilters`); empty where
+   * the dialect needs no help choosing between an index for the filter and one for the order (Postgres).
+   */
+  readIndexSpreads(db: Kysely<any>): Promise<IndexSpread[]>
   /**
    * The average stored width in bytes of a table's columns, by name, where the engine has measured it (Postgres
    * `pg_stats.avg_width` after ANALYZE); empty where it has not (SQLite keeps no such statistic).

@@ -62,7 +62,13 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   defaultSchema: 'public',
   // ctid moves when a row is updated: no stable rowid.
-  capabilities: { caseInsensitiveLike: 'ilike', textCast: 'text', rowid: false, nullsFirst: false },
+  capabilities: {
+    caseInsensitiveLike: 'ilike',
+    textCast: 'text',
+    rowid: false,
+    nullsFirst: false,
+    indexAvoidingPrefix: null,
+  },
   values: postgresValueRules,
   ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,
@@ -93,6 +99,10 @@ export const postgresDialect: Dialect = {
     return rows.map((row) => ({ schema: row.schema, name: row.name, estimate: Math.round(Number(row.estimate)) }))
   },
   longReader: (db) => db,
+  // Postgres weighs a LIMIT against each plan itself: a common value under an indexed order already scans that index.
+  async readIndexSpreads() {
+    return []
+  },
   async readColumnWidths(db, table) {
     // https://www.postgresql.org/docs/current/view-pg-stats.html: one row per column once analysed (two for a
     // parent of inheritance children; either width will do).

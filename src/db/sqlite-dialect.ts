@@ -47,7 +47,13 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   defaultSchema: 'main',
   // Tables (unless WITHOUT ROWID) carry a hidden integer rowid.
-  capabilities: { caseInsensitiveLike: 'like', textCast: 'text', rowid: true, nullsFirst: true },
+  capabilities: {
+    caseInsensitiveLike: 'like',
+    textCast: 'text',
+    rowid: true,
+    nullsFirst: true,
+    indexAvoidingPrefix: '+',
+  },
   values: sqliteValueRules,
   ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.
@@ -88,6 +94,21 @@ export const sqliteDialect: Dialect = {
         select tbl as name, max(cast(substr(stat, 1, instr(stat || ' ', ' ') - 1) as integer)) as estimate
         from main.sqlite_stat1 ${only ? sql`where tbl = ${only.name}` : sql``} group by tbl`.execute(db)
       return rows.map((row) => ({ schema: 'main', name: row.name, estimate: Number(row.estimate) }))
+    } catch {
+      return []
+    }
+  },
+  async readIndexSpreads(db) {
+    // `stat` is the index's entry count, then the average rows per value of its first column, of its first two…
+    try {
+      const { rows } = await sql<{ tbl: string; idx: string; stat: string }>`
+        select tbl, idx, stat from main.sqlite_stat1 where idx is not null`.execute(db)
+      return rows.flatMap((row) => {
+        const rowsPerValue = Number(String(row.stat).split(' ')[1])
+        return Number.isFinite(rowsPerValue) && rowsPerValue > 0
+          ? [{ schema: 'main', table: row.tbl, index: row.idx, rowsPerValue }]
+          : []
+      })
     } catch {
       return []
     }

@@ -18,6 +18,8 @@ export interface WhereContext {
    * table: the path is then not searched. Without it, the whole referenced table is searched.
    */
   readonly referencedRows?: (fk: ForeignKey) => Expression<unknown> | null
+  /** Columns whose equality is tested row by row rather than looked up in their index (see `scannedFilters`). */
+  readonly scanned?: ReadonlySet<string>
 }
 
 /**
@@ -74,7 +76,12 @@ function filterCondition(resource: Resource, filter: Filter, ctx: WhereContext):
     default: {
       // A type whose input Steward does not parse (tsvector, xml) is matched by its text: no value can then fail in SQL.
       const baseType = resource.columns.find((c) => c.name === filter.column)?.baseType ?? ''
-      const target = comparedAsText.has(baseType) ? sql`cast(${column} as text)` : column
+      const prefix = ctx.scanned?.has(filter.column) ? ctx.capabilities.indexAvoidingPrefix : null
+      const target = comparedAsText.has(baseType)
+        ? sql`cast(${column} as text)`
+        : prefix
+          ? sql`${sql.raw(prefix)}${column}`
+          : column
       return filter.values.length === 1
         ? sql<boolean>`${target} = ${first}`
         : sql<boolean>`${target} in (${sql.join(filter.values.map((value) => sql`${value}`))})`

@@ -11,12 +11,13 @@ import { countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
-import { referencedRows } from './filters.js'
+import { listWhere, referencedRows } from './filters.js'
 import { keysetCondition, orderByClause } from './keyset.js'
 import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
+import { scannedFilters } from './scanned-filters.js'
 import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
 
@@ -56,6 +57,8 @@ export interface ListContext {
    * page does not read them again. Without them the page reads the estimate itself, and a search its size.
    */
   readonly size?: TableSize
+  /** Rows per value of the table's analysed indexes, by index name (see `scannedFilters`); none: no such choice. */
+  readonly indexSpreads?: ReadonlyMap<string, number>
 }
 
 /**
@@ -91,12 +94,23 @@ export async function loadListPage(
       big: ctx.size?.big,
     })
     const backwards = params.before !== null
-    const conditions: RawBuilder<unknown>[] = where ? [where] : []
     const cursor = params.after ?? params.before
-    if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
-    const orderBy = orderByClause(ordering, backwards)
     // A numbered page in keyset mode (a typed-in `page=`) still works, at OFFSET's cost; its links then use cursors.
     const offset = cursor ? 0 : (params.page - 1) * params.size
+    // The rows read in the ordering's index where a filter's value is common (see `scannedFilters`); the count
+    // still finds the value through its own index.
+    const scanned =
+      !params.q && ctx.indexSpreads && ctx.dialect.capabilities.indexAvoidingPrefix
+        ? scannedFilters(resource, params.filters, ordering, {
+            rows: ctx.size?.estimate,
+            limit: params.size + 1 + offset,
+            spreads: ctx.indexSpreads,
+          })
+        : new Set<string>()
+    const rowsWhere = scanned.size > 0 ? listWhere(resource, params, { ...whereContext, scanned }) : where
+    const conditions: RawBuilder<unknown>[] = rowsWhere ? [rowsWhere] : []
+    if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
+    const orderBy = orderByClause(ordering, backwards)
     const { rows: fetched } = await sql<Record<string, unknown>>`
       select ${selectList(resource, columns)} from ${from}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}

@@ -18,6 +18,12 @@ export interface RowEstimateCache {
    * kept, and the table is then taken to be big: its page reads where a long statement holds up nothing else (and
    * fails there readably, if the database is what failed). Never rejects.
    */
+  /** The rows per value of each analysed index of a table, by index name (see `scannedFilters`); read with the estimates' rules. */
+  indexSpreadsOf(
+    db: Kysely<any>,
+    dialect: Dialect,
+    table: { readonly schema: string; readonly name: string },
+  ): Promise<ReadonlyMap<string, number>>
   sizeOf(
     db: Kysely<any>,
     dialect: Dialect,
@@ -56,7 +62,19 @@ export function createRowEstimateCache(
     return entry.value
   }
 
+  const spreads = new Map<string, Kept<Map<string, Map<string, number>>>>()
   const cache: RowEstimateCache = {
+    async indexSpreadsOf(db, dialect, table) {
+      const byTable = await keep(spreads, 'all', async () => {
+        const found = new Map<string, Map<string, number>>()
+        for (const spread of await dialect.readIndexSpreads(db)) {
+          const key = estimateKey(spread.schema, spread.table)
+          found.set(key, (found.get(key) ?? new Map<string, number>()).set(spread.index, spread.rowsPerValue))
+        }
+        return found
+      }).catch(() => new Map<string, Map<string, number>>())
+      return byTable.get(estimateKey(table.schema, table.name)) ?? new Map<string, number>()
+    },
     async estimateOf(db, dialect, table) {
       const all = await keep(estimates, 'all', () => loadRowEstimates(db, dialect)).catch(
         () => new Map<string, number>(),

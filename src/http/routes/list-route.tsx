@@ -56,7 +56,13 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     const release = searching ?? (costly ? await takeExpensive(admin) : () => {})
     try {
       // The estimate just read serves the page's count too: one statement fewer.
-      page = await loadListPage(costly ? longReadsOf(c) : readsOf(c), resource, params, { ...ctx, size })
+      // With an equality filter SQLite may need telling to read in the order's index (see `scannedFilters`).
+      const indexSpreads =
+        !params.q && params.filters.some((filter) => filter.op === 'eq')
+          ? await estimates.indexSpreadsOf(readsOf(c), admin.dialect, resource.table)
+          : undefined
+      const reads = costly ? longReadsOf(c) : readsOf(c)
+      page = await loadListPage(reads, resource, params, { ...ctx, size, ...(indexSpreads ? { indexSpreads } : {}) })
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
     } finally {
