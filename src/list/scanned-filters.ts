@@ -10,8 +10,9 @@ import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
  * 62k of 100k orders) it sorts all the matches to show 50 (50 ms a page), where reading the ordering's index and
  * keeping the matches stops after ~80 rows (0.15 ms). For a rare value the lookup is right and stays.
  *
- * A filter is scanned when the order's first column leads an index (or is the rowid key), the filter's own index
- * holds `rowsPerValue` rows per value, and `rowsPerValue² > limit × rows`: sorting one value's rows would cost more
+ * A filter is scanned when the order's first column leads an index (or is the rowid key), no index on the filter's
+ * column already lists its rows in that order, the filter's own index holds `rowsPerValue` rows per value, and
+ * `rowsPerValue² > limit × rows`: sorting one value's rows would cost more
  * than reading `limit × rows / rowsPerValue` rows in order. Only columns of text affinity compared with text (the
  * index-avoiding `+` of SQLite drops a column's affinity, which changes nothing there), never a computed field.
  */
@@ -42,6 +43,8 @@ export function scannedFilters(
     // A value found through a unique index is one row: nothing to sort.
     if (resource.table.uniques.some((unique) => unique.columns[0] === column.name)) continue
     if (resource.table.primaryKey[0] === column.name) continue
+    // An index on the column that also sorts by the order's column already reads the page in order.
+    if (servesOrder(resource, column.name, first.column)) continue
     // The most selective index on the column is the one the planner would take.
     const spreads = resource.table.indexes
       .filter((index) => !index.partial && index.columns[0] === column.name)
@@ -51,6 +54,20 @@ export function scannedFilters(
     if (perValue * perValue > options.limit * options.rows) scanned.add(column.name)
   }
   return scanned
+}
+
+/**
+ * Whether some index on `column` lists its rows in `order` within one value: `(column, order, …)`, or `(column)` alone
+ * when `order` is the single-column key (an index entry ends with the rowid, or a WITHOUT ROWID table's key).
+ */
+function servesOrder(resource: Resource, column: string, order: string): boolean {
+  const { table } = resource
+  const keyOrder =
+    (table.primaryKey.length === 1 && table.primaryKey[0] === order) ||
+    (resource.key.type === 'rowid' && resource.key.columns[0] === order)
+  return table.indexes.some(
+    (index) => index.columns[0] === column && (index.columns[1] === order || (keyOrder && index.columns.length === 1)),
+  )
 }
 
 /**
