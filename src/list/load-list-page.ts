@@ -17,7 +17,7 @@ import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
-import { scannedFilters } from './scanned-filters.js'
+import { commonValues, scannedFilters } from './scanned-filters.js'
 import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
 
@@ -99,14 +99,20 @@ export async function loadListPage(
     const offset = cursor ? 0 : (params.page - 1) * params.size
     // The rows read in the ordering's index where a filter's value is common (see `scannedFilters`); the count
     // still finds the value through its own index.
-    const scanned =
+    const scanOptions = { rows: ctx.size?.estimate, limit: params.size + 1 + offset, spreads: ctx.indexSpreads }
+    const candidates =
       !params.q && ctx.indexSpreads && ctx.dialect.capabilities.indexAvoidingPrefix
-        ? scannedFilters(resource, params.filters, ordering, {
-            rows: ctx.size?.estimate,
-            limit: params.size + 1 + offset,
-            spreads: ctx.indexSpreads,
-          })
+        ? scannedFilters(resource, params.filters, ordering, { ...scanOptions, spreads: ctx.indexSpreads })
         : new Set<string>()
+    // The statistics give an average: a rare value of a column whose values are common on average is looked up.
+    const scanned =
+      candidates.size > 0
+        ? await commonValues(trx, from, resource, params.filters, candidates, {
+            where: whereContext,
+            rows: scanOptions.rows!,
+            limit: scanOptions.limit,
+          })
+        : candidates
     const rowsWhere = scanned.size > 0 ? listWhere(resource, params, { ...whereContext, scanned }) : where
     const conditions: RawBuilder<unknown>[] = rowsWhere ? [rowsWhere] : []
     if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))

@@ -1,4 +1,6 @@
+import { sql, type Expression, type Kysely } from 'kysely'
 import type { Resource } from '../resources/resource.js'
+import { listWhere, type WhereContext } from './filters.js'
 import type { Filter } from './list-params.js'
 import type { Ordering } from './ordering.js'
 import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
@@ -54,6 +56,32 @@ export function scannedFilters(
     if (perValue * perValue > options.limit * options.rows) scanned.add(column.name)
   }
   return scanned
+}
+
+/**
+ * Of the `candidates` (see `scannedFilters`), the columns whose filtered value is common on this page's terms: its
+ * rows, counted through its index and never past `√(limit × rows)` (where sorting them starts to cost more than
+ * reading in order), reach that bound. A skewed column (a status that is rare among common ones) keeps its lookup:
+ * reading in order until 50 of its rows turn up could read the whole table. One small count per candidate.
+ */
+export async function commonValues(
+  db: Kysely<any>,
+  from: Expression<unknown>,
+  resource: Resource,
+  filters: readonly Filter[],
+  candidates: ReadonlySet<string>,
+  options: { readonly where: WhereContext; readonly rows: number; readonly limit: number },
+): Promise<ReadonlySet<string>> {
+  const bound = Math.ceil(Math.sqrt(options.limit * options.rows))
+  const common = new Set<string>()
+  for (const filter of filters) {
+    if (!candidates.has(filter.column)) continue
+    const condition = listWhere(resource, { q: '', filters: [filter] }, options.where)
+    const { rows } = await sql<{ n: number | string }>`
+      select count(*) as n from (select 1 from ${from} where ${condition} limit ${bound}) capped`.execute(db)
+    if (Number(rows[0]?.n ?? 0) >= bound) common.add(filter.column)
+  }
+  return common
 }
 
 /**

@@ -68,6 +68,13 @@ describe('a list filtered by a common value, in an indexed order', () => {
         const second = await read('f.status=open&sort=-opened&page=2')
         assert.match(second.rowsStatement, commonValue[dialect.name])
         assert.deepEqual(second.ids, allOpen.slice(50, 100))
+        // A rare value of that same column (100 closed tickets, where the statistics' average is 1,000) is looked up.
+        const closed = await read('f.status=closed&sort=-opened')
+        assert.doesNotMatch(closed.rowsStatement, /\+"status"/)
+        assert.deepEqual(
+          closed.ids,
+          Array.from({ length: 50 }, (_, i) => 2000 - 20 * i),
+        )
         // A selective value (4 rows an owner) is looked up through its own index on both.
         const owner = await read('f.owner=u7&sort=-opened')
         assert.doesNotMatch(owner.rowsStatement, /\+"owner"/)
