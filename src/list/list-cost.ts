@@ -27,7 +27,7 @@ export function costlyList(
 }
 
 /** Columns an index starts with; a rowid table's rowid is its own index. */
-function leadingColumns(resource: Resource): Set<string> {
+export function leadingColumns(resource: Resource): Set<string> {
   const leading = indexLeadingColumns(resource.table)
   const [first] = resource.key.columns
   if (resource.key.type !== 'columns' && first !== undefined) leading.add(first)

@@ -17,7 +17,7 @@ import { loadForeignLabels, type ForeignLabel } from './foreign-labels.js'
 import type { ListParams } from './list-params.js'
 import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
-import { commonValues, scannedFilters } from './scanned-filters.js'
+import { scannedFilters } from './scanned-filters.js'
 import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
 
@@ -97,22 +97,18 @@ export async function loadListPage(
     const cursor = params.after ?? params.before
     // A numbered page in keyset mode (a typed-in `page=`) still works, at OFFSET's cost; its links then use cursors.
     const offset = cursor ? 0 : (params.page - 1) * params.size
-    // The rows read in the ordering's index where a filter's value is common (see `scannedFilters`); the count
-    // still finds the value through its own index.
-    const scanOptions = { rows: ctx.size?.estimate, limit: params.size + 1 + offset, spreads: ctx.indexSpreads }
-    const candidates =
+    // The rows read in the ordering's index where a filter's value is common (see `scannedFilters`); counts still
+    // find the value through its own index, and the count that decided is the page's count when it can be.
+    const inOrder =
       !params.q && ctx.indexSpreads && ctx.dialect.capabilities.indexAvoidingPrefix
-        ? scannedFilters(resource, params.filters, ordering, { ...scanOptions, spreads: ctx.indexSpreads })
-        : new Set<string>()
-    // The statistics give an average: a rare value of a column whose values are common on average is looked up.
-    const scanned =
-      candidates.size > 0
-        ? await commonValues(trx, from, resource, params.filters, candidates, {
+        ? await scannedFilters(trx, from, resource, params.filters, ordering, {
+            rows: ctx.size?.estimate,
+            limit: params.size + 1 + offset,
+            spreads: ctx.indexSpreads,
             where: whereContext,
-            rows: scanOptions.rows!,
-            limit: scanOptions.limit,
           })
-        : candidates
+        : null
+    const scanned = inOrder?.scanned ?? new Set<string>()
     const rowsWhere = scanned.size > 0 ? listWhere(resource, params, { ...whereContext, scanned }) : where
     const conditions: RawBuilder<unknown>[] = rowsWhere ? [rowsWhere] : []
     if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
@@ -127,7 +123,8 @@ export async function loadListPage(
     // A page read from the start that holds every remaining row already says how many there are: no
     // second scan (which, for a search matching few rows of a big table, would cost as much again).
     const count: RowCount =
-      !cursor && !more && (fetched.length > 0 || offset === 0)
+      inOrder?.count ??
+      (!cursor && !more && (fetched.length > 0 || offset === 0)
         ? { value: offset + fetched.length, precision: 'exact' }
         : // The catalog's estimate is of the whole table: a scoped one is counted (capped) instead.
           await countRows(
@@ -139,7 +136,7 @@ export async function loadListPage(
               : ctx.size
                 ? ctx.size.estimate
                 : await estimateOf(trx, ctx.dialect, resource),
-          )
+          ))
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()
     const positionOf = (row: Row | undefined) =>

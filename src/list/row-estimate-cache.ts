@@ -12,18 +12,18 @@ export interface RowEstimateCache {
     dialect: Dialect,
     table: { readonly schema: string; readonly name: string },
   ): Promise<number | undefined>
-  /**
-   * A table's estimate and whether it is big (see `isBigTable`). A table without an estimate is counted, capped at
-   * `threshold + 1`, in one statement under `timeoutMs`; that answer is kept `ttlMs` too. A count that fails is not
-   * kept, and the table is then taken to be big: its page reads where a long statement holds up nothing else (and
-   * fails there readably, if the database is what failed). Never rejects.
-   */
   /** The rows per value of each analysed index of a table, by index name (see `scannedFilters`); read with the estimates' rules. */
   indexSpreadsOf(
     db: Kysely<any>,
     dialect: Dialect,
     table: { readonly schema: string; readonly name: string },
   ): Promise<ReadonlyMap<string, number>>
+  /**
+   * A table's estimate and whether it is big (see `isBigTable`). A table without an estimate is counted, capped at
+   * `threshold + 1`, in one statement under `timeoutMs`; that answer is kept `ttlMs` too. A count that fails is not
+   * kept, and the table is then taken to be big: its page reads where a long statement holds up nothing else (and
+   * fails there readably, if the database is what failed). Never rejects.
+   */
   sizeOf(
     db: Kysely<any>,
     dialect: Dialect,

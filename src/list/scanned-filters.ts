@@ -1,9 +1,19 @@
 import { sql, type Expression, type Kysely } from 'kysely'
 import type { Resource } from '../resources/resource.js'
+import { cappedCount, countCap, type RowCount } from './count-rows.js'
 import { listWhere, type WhereContext } from './filters.js'
+import { leadingColumns } from './list-cost.js'
 import type { Filter } from './list-params.js'
 import type { Ordering } from './ordering.js'
-import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
+
+interface CandidateOptions {
+  /** The table's estimated rows. */
+  readonly rows: number | undefined
+  /** The rows the page reads (its size, one more, and the offset). */
+  readonly limit: number
+  /** Rows per value of each analysed index's first column, by index name (see `Dialect.readIndexSpreads`). */
+  readonly spreads: ReadonlyMap<string, number>
+}
 
 /**
  * The text columns whose equality filter a list page should test row by row while it reads in the order of an index,
@@ -18,25 +28,16 @@ import { indexLeadingColumns } from '../introspect/index-leading-columns.js'
  * than reading `limit × rows / rowsPerValue` rows in order. Only columns of text affinity compared with text (the
  * index-avoiding `+` of SQLite drops a column's affinity, which changes nothing there), never a computed field.
  */
-export function scannedFilters(
+function candidateFilters(
   resource: Resource,
   filters: readonly Filter[],
   ordering: Ordering,
-  options: {
-    /** The table's estimated rows. */
-    readonly rows: number | undefined
-    /** The rows the page reads (its size, one more, and the offset). */
-    readonly limit: number
-    /** Rows per value of each analysed index's first column, by index name (see `Dialect.readIndexSpreads`). */
-    readonly spreads: ReadonlyMap<string, number>
-  },
+  options: CandidateOptions,
 ): ReadonlySet<string> {
   const scanned = new Set<string>()
   const [first] = ordering.terms
   if (!options.rows || options.spreads.size === 0 || !first || first.computed) return scanned
-  const led = indexLeadingColumns(resource.table)
-  if (resource.key.type !== 'columns' && resource.key.columns[0] !== undefined) led.add(resource.key.columns[0])
-  if (!led.has(first.column)) return scanned
+  if (!leadingColumns(resource).has(first.column)) return scanned
   for (const filter of filters) {
     if (filter.op !== 'eq' || filter.column === first.column) continue
     const column = resource.table.columns.find((c) => c.name === filter.column)
@@ -58,30 +59,46 @@ export function scannedFilters(
   return scanned
 }
 
+/** What `scannedFilters` decided: the columns to test row by row, and the page's count when deciding gave it. */
+export interface ReadInOrder {
+  readonly scanned: ReadonlySet<string>
+  /** The page's row count, when its only filter was counted to decide (the page need not count again). */
+  readonly count: RowCount | null
+}
+
 /**
- * Of the `candidates` (see `scannedFilters`), the columns whose filtered value is common on this page's terms: its
- * rows, counted through its index and never past `√(limit × rows)` (where sorting them starts to cost more than
- * reading in order), reach that bound. A skewed column (a status that is rare among common ones) keeps its lookup:
- * reading in order until 50 of its rows turn up could read the whole table. One small count per candidate.
+ * The candidates (see `candidateFilters`) whose filtered value is common on this page's terms. The statistics give an
+ * average, so each candidate's rows are counted through its index, never past `√(limit × rows)` (where sorting them
+ * starts to cost more than reading in order); a value that reaches the bound is read in order. A skewed column (a
+ * status that is rare among common ones) keeps its lookup: reading in order until 50 of its rows turn up could read
+ * the whole table. When that filter is the page's only condition, its count is the page's count, capped as
+ * `countRows` caps it: one statement serves both.
  */
-export async function commonValues(
+export async function scannedFilters(
   db: Kysely<any>,
   from: Expression<unknown>,
   resource: Resource,
   filters: readonly Filter[],
-  candidates: ReadonlySet<string>,
-  options: { readonly where: WhereContext; readonly rows: number; readonly limit: number },
-): Promise<ReadonlySet<string>> {
+  ordering: Ordering,
+  options: CandidateOptions & { readonly where: WhereContext },
+): Promise<ReadInOrder> {
+  const candidates = candidateFilters(resource, filters, ordering, options)
+  const scanned = new Set<string>()
+  let count: RowCount | null = null
+  if (candidates.size === 0 || !options.rows) return { scanned, count }
   const bound = Math.ceil(Math.sqrt(options.limit * options.rows))
-  const common = new Set<string>()
   for (const filter of filters) {
     if (!candidates.has(filter.column)) continue
+    const alone = filters.length === 1 && bound <= countCap
     const condition = listWhere(resource, { q: '', filters: [filter] }, options.where)
     const { rows } = await sql<{ n: number | string }>`
-      select count(*) as n from (select 1 from ${from} where ${condition} limit ${bound}) capped`.execute(db)
-    if (Number(rows[0]?.n ?? 0) >= bound) common.add(filter.column)
+      select count(*) as n from (select 1 from ${from} where ${condition}
+      limit ${alone ? countCap + 1 : bound}) capped`.execute(db)
+    const n = Number(rows[0]?.n ?? 0)
+    if (alone) count = cappedCount(n)
+    if (n >= bound) scanned.add(filter.column)
   }
-  return common
+  return { scanned, count }
 }
 
 /**

@@ -63,6 +63,7 @@ describe('a list filtered by a common value, in an indexed order', () => {
         assert.deepEqual(open.ids, expected)
         const count = open.queries.find((q) => /count\(\*\)/.test(q)) ?? ''
         assert.doesNotMatch(count, /\+"status"/, 'the count finds the value through its index')
+        assert.equal(open.queries.filter((q) => /count\(\*\)/.test(q)).length, 1, 'one count decides and counts')
         // The second page reads the same way and goes on where the first stopped.
         const allOpen = Array.from({ length: 2000 }, (_, i) => 2000 - i).filter((id) => id % 20 !== 0)
         const second = await read('f.status=open&sort=-opened&page=2')

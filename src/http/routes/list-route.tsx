@@ -55,13 +55,13 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
     const costly = costlyList(resource, params, size) !== null
     const release = searching ?? (costly ? await takeExpensive(admin) : () => {})
     try {
-      // The estimate just read serves the page's count too: one statement fewer.
       // With an equality filter SQLite may need telling to read in the order's index (see `scannedFilters`).
       const indexSpreads =
         !params.q && params.filters.some((filter) => filter.op === 'eq')
           ? await estimates.indexSpreadsOf(readsOf(c), admin.dialect, resource.table)
           : undefined
       const reads = costly ? longReadsOf(c) : readsOf(c)
+      // The size just read serves the page's count too (its estimate): one statement fewer.
       page = await loadListPage(reads, resource, params, { ...ctx, size, ...(indexSpreads ? { indexSpreads } : {}) })
     } catch (error) {
       failure = describeQueryFailure(c, resource, error)
