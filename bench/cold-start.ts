@@ -9,10 +9,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { connect } from '../src/db/connect.js'
-import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
-import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { httpFetch, loadHttp } from './load.js'
 import { scenarios } from './scenarios.js'
+import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -65,11 +64,7 @@ for (const checkout of checkouts) {
     : 'src/ through tsx (stale or no dist/: npm run build)'
   console.error(`${checkout}/bin/steward.js runs ${runs}`)
 }
-const demoPath = join(root, `data/bench-scale-${scale}.db`)
-if (!existsSync(demoPath)) {
-  console.error(`building the demo database at scale ${scale} (${demoPath})…`)
-  await createDemoDatabase(demoPath, { scale })
-}
+const demoPath = await benchDemoDatabase(scale, root)
 
 const results: { label: string; samples: Sample[] }[] = []
 for (const dialect of args.dialects.split(',')) {
@@ -316,11 +311,7 @@ async function postgresCopy(): Promise<string | undefined> {
   } finally {
     await admin.close()
   }
-  console.error(`copying the demo database into Postgres (${name})…`)
-  const lite = await connect(`sqlite:${demoPath}`)
-  const metadata = await lite.dialect.introspect(lite.db)
-  await lite.close()
-  await copySqliteToPostgres(demoPath, metadata, url)
+  await copyDemoToPostgres(demoPath, url)
   return url
 }
 

@@ -1,18 +1,17 @@
 // `node --import tsx bench/page-cost.ts`: what one page costs Steward in process (`app.request()`, no HTTP)
 // beside the bare driver running the same statements, measured alternately in the same run. Prints the
 // statements each page runs. Run it under `node --cpu-prof` to see where the time goes.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql, type LogEvent } from 'kysely'
 import pg from 'pg'
 import { connect } from '../src/db/connect.js'
-import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
-import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { createAdmin } from '../src/http/create-admin.js'
 import { postgresRunner, sqliteRunner, type CapturedQuery } from './raw-baseline.js'
 import { scenarios } from './scenarios.js'
+import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -31,12 +30,7 @@ const { values: args } = parseArgs({
 const scale = Number(args.scale)
 const rounds = Number(args.rounds)
 
-mkdirSync('data', { recursive: true })
-const demoPath = resolve(`data/bench-scale-${scale}.db`)
-if (!existsSync(demoPath)) {
-  console.error(`building the demo database at scale ${scale} (${demoPath})…`)
-  await createDemoDatabase(demoPath, { scale })
-}
+const demoPath = await benchDemoDatabase(scale)
 const url = args.dialect === 'postgres' ? await postgresCopy(args['pg-url']) : `sqlite:${demoPath}`
 
 let captured: CapturedQuery[] | null = null
@@ -111,11 +105,7 @@ async function postgresCopy(serverUrl: string): Promise<string> {
   const target = new URL(serverUrl)
   target.pathname = `/${name}`
   if (!exists) {
-    console.error(`copying the demo database into Postgres (${name})…`)
-    const lite = await connect(`sqlite:${demoPath}`)
-    const metadata = await lite.dialect.introspect(lite.db)
-    await lite.close()
-    await copySqliteToPostgres(demoPath, metadata, target.toString())
+    await copyDemoToPostgres(demoPath, target.toString())
     const copy = await connect(target.toString())
     await sql`analyze`.execute(copy.db)
     await copy.close()

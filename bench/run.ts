@@ -1,15 +1,13 @@
 // `npm run bench`: Steward's pages against the raw driver running the same SQL, on the demo database,
 // on SQLite and on Postgres. Prints one table of throughput and latency, then cold start and memory.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql, type LogEvent } from 'kysely'
 import { accountStoreFor, addAccount, removeAccount, setUpAccountStore } from '../src/auth/account-store.js'
 import { hashPassword } from '../src/auth/password.js'
 import { connect } from '../src/db/connect.js'
-import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
-import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { createAdmin } from '../src/http/create-admin.js'
 import { startPgServer, type PgServer } from '../test/helpers/pg-server.js'
 import { httpFetch, loadFn, loadHttp, type LoadResult } from './load.js'
@@ -17,6 +15,7 @@ import { postgresRunner, sqliteRunner, type CapturedQuery, type RawRunner } from
 import { saveCycle } from './save-cycle.js'
 import { editPaths, scenarios } from './scenarios.js'
 import { csrfField } from '../src/http/middleware/csrf.js'
+import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -41,12 +40,7 @@ const rows: Row[] = []
 const benchSecret = 'bench-only-secret'
 const startup: { dialect: string; coldStartMs: number; rssIdleMb: number; rssLoadedMb: number }[] = []
 
-mkdirSync('data', { recursive: true })
-const demoPath = resolve(`data/bench-scale-${scale}.db`)
-if (!existsSync(demoPath)) {
-  console.error(`building the demo database at scale ${scale} (${demoPath})…`)
-  await createDemoDatabase(demoPath, { scale })
-}
+const demoPath = await benchDemoDatabase(scale)
 
 let pgServer: PgServer | undefined
 try {
@@ -58,11 +52,7 @@ try {
       await sql`create database bench`.execute(admin.db)
       await admin.close()
       url = pgServer.url.replace(/\/postgres$/, '/bench')
-      console.error('copying the demo database into Postgres…')
-      const lite = await connect(`sqlite:${demoPath}`)
-      const metadata = await lite.dialect.introspect(lite.db)
-      await lite.close()
-      await copySqliteToPostgres(demoPath, metadata, url)
+      await copyDemoToPostgres(demoPath, url)
     }
     await benchDialect(dialect, url)
   }

@@ -3,13 +3,11 @@
 // permits) are loaded each alone, then together, with the searches on the main thread (the old path) and in the
 // worker processes (now). Prints req/s, p50 and p99 of the cheap page and of the searches in each case.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { connect } from '../src/db/connect.js'
-import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { loadHttp, type LoadResult } from './load.js'
+import { benchDemoDatabase } from './demo-database.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -23,12 +21,7 @@ const seconds = Number(args.seconds)
 const concurrency = Number(args.concurrency)
 const searchConcurrency = Number(args.searches)
 
-mkdirSync('data', { recursive: true })
-const path = resolve(`data/bench-scale-${args.scale}.db`)
-if (!existsSync(path)) {
-  console.error(`building the demo database at scale ${args.scale} (${path})…`)
-  await createDemoDatabase(path, { scale: Number(args.scale) })
-}
+const path = await benchDemoDatabase(Number(args.scale))
 const probe = await connect(`sqlite:${path}`)
 const { rows } = await sql<{ id: unknown }>`select id from orders order by id limit 1 offset 1000`.execute(probe.db)
 await probe.close()

@@ -1,19 +1,17 @@
 // `npm run bench:statements`: the SQL each page runs, on the demo database, on SQLite and on Postgres. Prints per
 // page the driver calls (a round trip each on Postgres), the SQL statements in them (a simple-protocol call may carry
 // several), the transactions, and the transactions that ran nothing but their own set-up.
-import { dirname, join, resolve } from 'node:path'
-import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { sql, type LogEvent } from 'kysely'
 import { connect } from '../src/db/connect.js'
 import { workerStatements } from '../src/db/sqlite-read-pool.js'
-import { copySqliteToPostgres } from '../src/demo/copy-to-postgres.js'
-import { createDemoDatabase } from '../src/demo/create-demo-database.js'
 import { createAdmin } from '../src/http/create-admin.js'
 import { createUrls } from '../src/http/urls.js'
 import { encodeRecordKey } from '../src/records/record-key.js'
 import { createPostgresDb } from '../test/helpers/test-db.js'
+import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -26,12 +24,7 @@ const { values: args } = parseArgs({
 })
 const scale = Number(args.scale)
 
-mkdirSync('data', { recursive: true })
-const demoPath = resolve(`data/bench-scale-${scale}.db`)
-if (!existsSync(demoPath)) {
-  console.error(`building the demo database at scale ${scale} (${demoPath})…`)
-  await createDemoDatabase(demoPath, { scale })
-}
+const demoPath = await benchDemoDatabase(scale)
 
 interface Count {
   readonly page: string
@@ -47,10 +40,7 @@ for (const dialect of args.dialects.split(',')) {
     // The test server (STEWARD_TEST_PG_URL) when there is one, else a server of this process's own.
     const target = await createPostgresDb()
     try {
-      const lite = await connect(`sqlite:${demoPath}`)
-      const metadata = await lite.dialect.introspect(lite.db)
-      await lite.close()
-      await copySqliteToPostgres(demoPath, metadata, target.url)
+      await copyDemoToPostgres(demoPath, target.url)
       results.set(dialect, await countPages(target.url, 'steward.audit_log'))
     } finally {
       await target.drop()
