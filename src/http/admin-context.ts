@@ -82,5 +82,7 @@ export type AdminEnv = {
     csrfToken: string | null
     /** Who is asking: the logged-in account, the host's identity hook, or `anonymous`; null before login. */
     principal: Principal | null
+    /** The tables this user may view, worked out on first use in the request (see `visibleResources`). */
+    visible: ResourceIndex
   }
 }

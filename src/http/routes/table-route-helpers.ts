@@ -43,10 +43,13 @@ export type May = (action: Action, table: TableName) => boolean
 
 /** The tables this request's user may view (see `visibleIndex`): what pages list, link and label. */
 export function visibleResources(c: Context<AdminEnv>): ResourceIndex {
-  let visible = visibleByRequest.get(c)
+  // A page asks several times (navigation, list, labels): one answer per request, kept with the request. Not in a
+  // WeakMap keyed by the context: V8's young-generation collections keep such an entry's key and value alive, and
+  // with them the whole request, its page included, until the next full collection (issue 9).
+  let visible = c.get('visible') as ResourceIndex | undefined
   if (!visible) {
     visible = visibleIndex(c.get('admin').resources, (table) => allowed(c, 'view', table))
-    visibleByRequest.set(c, visible)
+    c.set('visible', visible)
   }
   return visible
 }
@@ -56,9 +59,6 @@ export function visibleTables(c: Context<AdminEnv>): readonly TableName[] | 'all
   const visible = visibleResources(c).all
   return visible.length === c.get('admin').resources.all.length ? 'all' : visible.map((resource) => resource.table)
 }
-
-// A page asks several times (navigation, list, labels): one answer per request.
-const visibleByRequest = new WeakMap<Context<AdminEnv>, ResourceIndex>()
 
 export function mayFor(c: Context<AdminEnv>): May {
   return (action, table) => allowed(c, action, table)
