@@ -11,10 +11,20 @@ import type pg from 'pg'
 export function lastResultClient(driver: typeof pg): typeof pg.Client {
   return class LastResultClient extends driver.Client {
     override query(...args: unknown[]): any {
-      const answer = (super.query as (...a: unknown[]) => unknown)(...args)
-      return answer instanceof Promise
-        ? answer.then((result: unknown) => (Array.isArray(result) ? result.at(-1) : result))
-        : answer
+      const query = super.query as (...a: unknown[]) => unknown
+      // A cursor (Kysely's streaming) or a caller's own callback: pg's own answer.
+      const [first] = args
+      const submittable = typeof first === 'object' && first !== null && 'submit' in first
+      if (submittable || typeof args.at(-1) === 'function') return query.apply(this, args)
+      // A query pg would answer with a promise of its own is given a callback instead: pg's promise kept each
+      // query's rows, and the request awaiting them with its page, alive through V8's young-generation collections
+      // until the next full one (issue 9: 23 KB promoted per 50-row query, 2.6 KB with a callback, measured with
+      // --trace-gc-nvp over pg alone).
+      return new Promise((resolve, reject) => {
+        query.call(this, ...args, (error: Error | null, result: unknown) =>
+          error ? reject(error) : resolve(Array.isArray(result) ? result.at(-1) : result),
+        )
+      })
     }
   }
 }
