@@ -59,9 +59,12 @@ export async function loadHttp(
   return summarize(latencies, errors, (performance.now() - started) / 1000)
 }
 
-/** The same loop around an async function: the raw-driver baseline. */
+/**
+ * The same loop around an async function: the raw-driver baseline. `fn` is told the call's number overall and
+ * which worker (0 … concurrency - 1) makes it.
+ */
 export async function loadFn(
-  fn: (i: number) => Promise<unknown>,
+  fn: (i: number, worker: number) => Promise<unknown>,
   concurrency: number,
   seconds: number,
   maxRequests = 2_000_000,
@@ -71,11 +74,11 @@ export async function loadFn(
   let next = 0
   const deadline = performance.now() + seconds * 1000
   const started = performance.now()
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
     while (performance.now() < deadline && latencies.length + errors < maxRequests) {
       const t0 = performance.now()
       try {
-        await fn(next++)
+        await fn(next++, index)
         latencies.push(performance.now() - t0)
       } catch {
         errors++
