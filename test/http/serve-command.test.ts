@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +10,13 @@ import { createSqliteDb, defaultSchema, dialects } from '../helpers/test-db.js'
 import { printedUrl } from '../helpers/printed-url.js'
 
 const bin = fileURLToPath(new URL('../../bin/steward.js', import.meta.url))
+
+/** Asks the server to stop as a service manager does (SIGTERM) and asserts it exits with 0. */
+async function stopsCleanly(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM')
+  const [code] = await once(child, 'exit')
+  assert.equal(code, 0)
+}
 
 describe('steward serve', () => {
   it('--no-auth: serves the admin on loopback, says on every page that there is no login, stops cleanly on SIGTERM', async () => {
@@ -37,9 +44,7 @@ describe('steward serve', () => {
       assert.ok(html.includes('hello'))
       assert.match(html, /<title>[^<]*Typed title<\/title>/)
       assert.match(html, /No login: anyone who reaches this address can change data\./)
-      child.kill('SIGTERM')
-      const [code] = await once(child, 'exit')
-      assert.equal(code, 0)
+      await stopsCleanly(child)
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL')
       await testDb.drop()
@@ -123,9 +128,7 @@ for (const { name: dialect, create } of dialects) {
         // fetch decodes the body as a browser does.
         const html = await res.text()
         assert.ok(html.includes('hello') && html.includes('world'))
-        child.kill('SIGTERM')
-        const [code] = await once(child, 'exit')
-        assert.equal(code, 0)
+        await stopsCleanly(child)
       } finally {
         if (child.exitCode === null) child.kill('SIGKILL')
         await testDb.drop()
