@@ -4,7 +4,6 @@ import type { FormatOptions } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
 import { computedText } from '../list/computed-text.js'
 import type { Resource } from '../resources/resource.js'
-import { relativeTime } from './relative-time.js'
 
 /** How a column's values read beyond their kind: the config's locale and the column's currency. */
 export interface ValueFormat {
@@ -19,8 +18,8 @@ export function valueFormat(resource: Resource, column: string): ValueFormat {
 }
 
 /**
- * A stored value as a view shows it, formatted by its column's kind; `truncate` for list cells. A point in
- * time gets the relative time (`3 days ago`) as its title.
+ * A stored value as a view shows it, formatted by its column's kind; `truncate` for list cells. (A point in
+ * time gets its relative time, `3 days ago`, as its title from the page's script: a list has hundreds.)
  */
 export function cellFor(
   column: Column,
@@ -41,7 +40,7 @@ export function cellFormat(dialect: DialectName, format: ValueFormat, truncate?:
 /** `cellFor` with the format options already made (see `cellFormat`). */
 export function formattedCell(column: Column, value: unknown, options: FormatOptions, href?: string): CellModel {
   const display = kindOf(column).format(value, column, options)
-  const title = display.full ?? (display.time ? timeTitle(display.time) : undefined)
+  const title = display.full
   const cell: Mutable<CellModel> = {
     text: display.text,
     isNull: display.isNull,
@@ -55,12 +54,6 @@ export function formattedCell(column: Column, value: unknown, options: FormatOpt
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-
-function timeTitle(time: { readonly datetime: string; readonly zoned: boolean }): string | undefined {
-  const relative = relativeTime(time.datetime, Date.now())
-  if (time.zoned) return relative
-  return relative === undefined ? 'No time zone stored' : `${relative} (no time zone stored)`
-}
 
 /** A plain text cell (a foreign key's label, a key without a column). */
 export function textCell(text: string, href?: string, title?: string): CellModel {

@@ -69,6 +69,8 @@ for (const { name: dialect, create } of dialects) {
           assert.match((await zoned.getAttribute('title')) ?? '', / ago$/)
           const naive = tab.locator('time:not([data-zoned])')
           assert.equal(await naive.innerText(), '2024-01-31 14:05:00')
+          // The script gives every time its distance from now; a naive one, read as UTC, says it has no zone.
+          assert.match((await naive.getAttribute('title')) ?? '', / ago \(no time zone stored\)$/)
           // A list says it once, in the column's header; the detail page beside the value.
           const marker = page === 'list' ? tab.locator('th', { hasText: 'Noted' }) : naive.locator('xpath=..')
           assert.match(await marker.innerText(), /no zone/)

@@ -21,8 +21,9 @@ const shown: readonly [string, RegExp][] = [
   ['money with its currency', />\$1,503\.50</],
   ['a configured currency', />€1,503\.50</],
   [
+    // Its title ("2 years ago") is the script's: the server writes none (see the browser suite).
     'a zoned timestamp in UTC, for the script to move',
-    /<time datetime="2024-01-31T14:05:00\.123Z" data-zoned title="[^"]* ago">2024-01-31 14:05:00\.123456 UTC<\/time>/,
+    /<time datetime="2024-01-31T14:05:00\.123Z" data-zoned>2024-01-31 14:05:00\.123456 UTC<\/time>/,
   ],
 ]
 
@@ -33,11 +34,11 @@ const shown: readonly [string, RegExp][] = [
 const naiveShown: Record<'list' | 'detail', [string, RegExp]> = {
   detail: [
     'a naive timestamp, marked',
-    /<time datetime="2024-01-31T14:05:00" title="[^"]*no time zone stored\)">2024-01-31 14:05:00<\/time> <span class="st-no-zone">no zone<\/span>/,
+    /<time datetime="2024-01-31T14:05:00">2024-01-31 14:05:00<\/time> <span class="st-no-zone">no zone<\/span>/,
   ],
   list: [
     'a naive timestamp, marked once in its header',
-    /Noted<span[^>]*>[^<]*<\/span><\/a><span class="st-no-zone[^"]*"[^>]*>no zone<\/span><\/th>[\s\S]*<time datetime="2024-01-31T14:05:00" title="[^"]*no time zone stored\)">2024-01-31 14:05:00<\/time><\/td>/,
+    /Noted<span[^>]*>[^<]*<\/span><\/a><span class="st-no-zone[^"]*"[^>]*>no zone<\/span><\/th>[\s\S]*<time datetime="2024-01-31T14:05:00">2024-01-31 14:05:00<\/time><\/td>/,
   ],
 }
 

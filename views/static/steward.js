@@ -40,8 +40,9 @@
     })
   })
 
-  // Points in time: the server writes UTC; show them in the viewer's zone with its offset. The fraction is
-  // kept as the server wrote it (a Date holds only milliseconds), and the title says how long ago.
+  // Points in time: the server writes UTC; show zoned ones in the viewer's zone with its offset. The fraction is
+  // kept as the server wrote it (a Date holds only milliseconds). Every time's title says how long ago, made
+  // here rather than on the server: a list has hundreds of them. One stored without a zone is read as UTC.
   var pad = function (n) {
     return (n < 10 ? '0' : '') + n
   }
@@ -55,25 +56,31 @@
     ['minute', 60],
     ['second', 1],
   ]
-  document.querySelectorAll('time[data-zoned]').forEach(function (time) {
-    var at = new Date(time.getAttribute('datetime') || '')
-    var year = at.getFullYear()
-    if (isNaN(year) || year < 1000 || year > 9999) return
-    var fraction = /:\d\d(\.\d+)/.exec(time.textContent || '')
-    var offset = -at.getTimezoneOffset()
-    var zone = (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60)) + ':' + pad(Math.abs(offset) % 60)
-    var date = [year, pad(at.getMonth() + 1), pad(at.getDate())].join('-')
-    var clock = [pad(at.getHours()), pad(at.getMinutes()), pad(at.getSeconds())].join(':')
-    time.textContent = date + ' ' + clock + (fraction ? fraction[1] : '') + ' ' + zone
-    if (ago) {
-      var seconds = Math.round((at.getTime() - Date.now()) / 1000)
-      for (var i = 0; i < units.length; i++) {
-        if (Math.abs(seconds) >= units[i][1] || i === units.length - 1) {
-          time.title = ago.format(Math.trunc(seconds / units[i][1]), units[i][0])
-          break
-        }
-      }
+  var relative = function (at) {
+    var seconds = Math.round((at.getTime() - Date.now()) / 1000)
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(seconds) >= units[i][1] || i === units.length - 1)
+        return ago.format(Math.trunc(seconds / units[i][1]), units[i][0])
     }
+  }
+  document.querySelectorAll('time[datetime]').forEach(function (time) {
+    var stored = time.getAttribute('datetime') || ''
+    var zoned = time.hasAttribute('data-zoned') || /(Z|[+-]\d\d:?\d\d)$/i.test(stored)
+    // Only a point in time: a bare date or a time of day has no "ago".
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(stored)) return
+    var at = new Date(zoned ? stored : stored + 'Z')
+    // A zoned time is shown in the viewer's year, which must still be four digits.
+    var year = time.hasAttribute('data-zoned') ? at.getFullYear() : at.getUTCFullYear()
+    if (isNaN(year) || year < 1000 || year > 9999) return
+    if (time.hasAttribute('data-zoned')) {
+      var fraction = /:\d\d(\.\d+)/.exec(time.textContent || '')
+      var offset = -at.getTimezoneOffset()
+      var zone = (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60)) + ':' + pad(Math.abs(offset) % 60)
+      var date = [at.getFullYear(), pad(at.getMonth() + 1), pad(at.getDate())].join('-')
+      var clock = [pad(at.getHours()), pad(at.getMinutes()), pad(at.getSeconds())].join(':')
+      time.textContent = date + ' ' + clock + (fraction ? fraction[1] : '') + ' ' + zone
+    }
+    if (ago && !time.title) time.title = relative(at) + (zoned ? '' : ' (no time zone stored)')
   })
 
   // Quick filter over the table navigation.
