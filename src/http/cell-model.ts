@@ -1,6 +1,6 @@
 import type { CellModel } from '../../views/view-model.js'
 import type { Column, DialectName } from '../introspect/metadata.js'
-import type { FormatOptions } from '../kinds/kind.js'
+import type { FormatOptions, Kind } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
 import { computedText } from '../list/computed-text.js'
 import type { Resource } from '../resources/resource.js'
@@ -39,7 +39,12 @@ export function cellFormat(dialect: DialectName, format: ValueFormat, truncate?:
 
 /** `cellFor` with the format options already made (see `cellFormat`). */
 export function formattedCell(column: Column, value: unknown, options: FormatOptions, href?: string): CellModel {
-  const display = kindOf(column).format(value, column, options)
+  return kindCell(kindOf(column), column, value, options, href)
+}
+
+/** `formattedCell` with the column's kind already looked up (a list does it once per column). */
+export function kindCell(kind: Kind, column: Column, value: unknown, options: FormatOptions, href?: string): CellModel {
+  const display = kind.format(value, column, options)
   const title = display.full
   const cell: Mutable<CellModel> = {
     text: display.text,
@@ -57,14 +62,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** A plain text cell (a foreign key's label, a key without a column). */
 export function textCell(text: string, href?: string, title?: string): CellModel {
-  return {
-    text,
-    isNull: false,
-    isEmpty: text === '',
-    style: 'plain',
-    ...(href !== undefined ? { href } : {}),
-    ...(title !== undefined ? { title } : {}),
-  }
+  const cell: Mutable<CellModel> = { text, isNull: false, isEmpty: text === '', style: 'plain' }
+  if (href !== undefined) cell.href = href
+  if (title !== undefined) cell.title = title
+  return cell
 }
 
 /** A computed column's value: read-only, shown by the type the database returned (a number to the right). */

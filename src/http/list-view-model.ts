@@ -14,16 +14,9 @@ import { refSegment } from '../records/record-ref.js'
 import { rowLinkText } from '../records/row-link.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { ComputedField, Resource } from '../resources/resource.js'
-import type { FormatOptions } from '../kinds/kind.js'
-import {
-  cellFormat,
-  computedCell,
-  formattedCell,
-  isNumeric,
-  numericKinds,
-  textCell,
-  valueFormat,
-} from './cell-model.js'
+import type { FormatOptions, Kind } from '../kinds/kind.js'
+import { kindOf } from '../kinds/registry.js'
+import { cellFormat, computedCell, kindCell, isNumeric, numericKinds, textCell, valueFormat } from './cell-model.js'
 import { csrfField } from './middleware/csrf.js'
 import { backField, type OfferedAction } from './offered-actions.js'
 import type { May } from './routes/table-route-helpers.js'
@@ -400,8 +393,11 @@ interface RowPlan {
   readonly linkColumn: string | undefined
   /** Per column: the foreign key it shows by its label, the labels loaded for it, and whether its target may be opened. */
   readonly foreign: readonly (ForeignColumn | undefined)[]
-  /** Per column: how its kind formats a cell (see `cellFormat`). */
+  /** Per column: its kind (undefined for a computed one) and how the kind formats a cell (see `cellFormat`). */
+  readonly kinds: readonly (Kind | undefined)[]
   readonly formats: readonly FormatOptions[]
+  /** A row's link up to its key: `urls.detail(table, '')`. */
+  readonly detailPrefix: string
   /** `?back=…`: the list as it is (filters, sort, page), carried by each row's link so its pages can return to it. */
   readonly back: string
 }
@@ -410,33 +406,38 @@ interface ForeignColumn {
   readonly fk: ForeignKey
   readonly target: Resource
   readonly labels: ReadonlyMap<string, ForeignLabel> | undefined
-  readonly mayView: boolean
+  /** The link to a target row up to its key; null when the user may not open the target (it is named, not linked). */
+  readonly detailPrefix: string | null
+  /** `Customer `: the label's title, before the key value. */
+  readonly titlePrefix: string
 }
 
 function rowPlan(input: ListModelInput, columns: readonly Listed[]): RowPlan {
-  const { resource, page } = input
+  const { resource, page, urls } = input
   const fks = foreignKeysShown(resource, input.resources)
   // The row's own link goes on a column that does not already link elsewhere (a foreign key shown by its
   // label links to the row it names): the first such key column, else the first such column.
   const foreignLinked = new Set(fks.map(({ fk }) => fk.columns[0]))
   const linkable = columns.filter((c) => !isComputed(c) && !foreignLinked.has(c.name))
   const linkColumn = linkable.find((c) => resource.key.columns.includes(c.name))?.name ?? linkable[0]?.name
-  const foreign = columns.map((column) => {
+  const foreign = columns.map((column): ForeignColumn | undefined => {
     const via = isComputed(column) ? undefined : fks.find(({ fk }) => fk.columns[0] === column.name)
-    return (
-      via && {
-        ...via,
-        labels: page?.foreignLabels.get(via.fk.name),
-        // A row the user may not open is named, not linked.
-        mayView: input.may('view', via.target.table),
-      }
-    )
+    if (!via) return undefined
+    return {
+      fk: via.fk,
+      target: via.target,
+      labels: page?.foreignLabels.get(via.fk.name),
+      detailPrefix: input.may('view', via.target.table) ? urls.detail(via.target.table, '') : null,
+      titlePrefix: `${via.target.singular} `,
+    }
   })
   return {
     columns,
     linkColumn,
     foreign,
+    kinds: columns.map((column) => (isComputed(column) ? undefined : kindOf(column))),
     formats: columns.map((column) => cellFormat(input.dialect, valueFormat(resource, column.name), cellLength)),
+    detailPrefix: urls.detail(resource.table, ''),
     back: queryString(backPairs({ query: listBackQuery(resource, input.params) })),
   }
 }
@@ -448,35 +449,54 @@ function rowModel(
   row: Readonly<Record<string, unknown>>,
   position: number | null,
 ): TableRowModel {
-  const { resource, urls } = input
-  const { linkColumn } = plan
-  const keyValues = resource.key.columns.map((name) => valueOf(resource, row, name))
+  const { resource } = input
+  const { linkColumn, columns } = plan
   const ref = rowLinkText(resource, row, input.dialect)
   // No link at all rather than one that ends in "not found" (see rowLinkText).
-  const detail = ref === null ? undefined : `${urls.detail(resource.table, refSegment(ref))}${plan.back}`
-  const cells: CellModel[] = plan.columns.map((column, i) => {
+  const detail = ref === null ? undefined : `${plan.detailPrefix}${refSegment(ref)}${plan.back}`
+  const cells: CellModel[] = new Array(columns.length)
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!
     const value = row[column.name]
-    if (isComputed(column)) return computedCell(value, cellLength)
+    const kind = plan.kinds[i]
+    if (kind === undefined) {
+      cells[i] = computedCell(value, cellLength)
+      continue
+    }
     const via = plan.foreign[i]
     if (via && value !== null && value !== undefined) {
-      const label = via.labels?.get(encodeRecordKey(via.fk.columns.map((n) => row[n])))
+      const { columns: names } = via.fk
+      const label = via.labels?.get(encodeRecordKey(names.length === 1 ? [value] : names.map((n) => row[n])))
       if (label) {
-        const href = via.mayView ? urls.detail(via.target.table, label.key) : undefined
-        return textCell(label.text, href, `${via.target.singular} ${String(value)}`)
+        const href = via.detailPrefix === null ? undefined : `${via.detailPrefix}${label.key}`
+        cells[i] = textCell(label.text, href, `${via.titlePrefix}${String(value)}`)
+        continue
       }
     }
-    const href = column.name === linkColumn ? detail : undefined
-    return formattedCell(column, value, plan.formats[i]!, href)
-  })
+    cells[i] = kindCell(
+      kind,
+      column as Column,
+      value,
+      plan.formats[i]!,
+      column.name === linkColumn ? detail : undefined,
+    )
+  }
   // Every listed column links elsewhere (a junction table of two foreign keys): a cell of its own opens the row.
-  const open =
-    linkColumn === undefined && detail !== undefined
-      ? { open: { href: detail, label: rowLabel('Open', resource, keyValues, position) } }
-      : {}
-  if (position === null || ref === null) return { href: detail ?? null, cells, ...open }
-  const select = { value: ref, label: rowLabel('Select', resource, keyValues, position) }
-  return { href: detail ?? null, cells, ...open, select }
+  const label = (verb: string) =>
+    rowLabel(
+      verb,
+      resource,
+      resource.key.columns.map((name) => valueOf(resource, row, name)),
+      position,
+    )
+  const open = linkColumn === undefined && detail !== undefined ? { href: detail, label: label('Open') } : undefined
+  const model: Mutable<TableRowModel> = { href: detail ?? null, cells }
+  if (open) model.open = open
+  if (position !== null && ref !== null) model.select = { value: ref, label: label('Select') }
+  return model
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** "Select row 42" / "Open row 7, 3" by the key a user sees in the key column; a long or many-column key by its place on the page. */
 function rowLabel(verb: string, resource: Resource, keyValues: readonly unknown[], position: number | null): string {

@@ -57,6 +57,8 @@ export function decodeRecordKey(text: string): KeyValue[] | undefined {
 
 /** One value's text form (escaped, not percent-encoded). */
 export function encodeValue(value: unknown): string {
+  // A number's text never holds `~` or `,`, nor starts with a dot: the common key needs no escaping.
+  if (typeof value === 'number') return String(value)
   if (value === null || value === undefined) return '~0'
   if (value instanceof Uint8Array) return `~x${Buffer.from(value).toString('hex')}`
   const text = String(value)

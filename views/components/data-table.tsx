@@ -21,10 +21,10 @@ export function DataTable(props: {
     <div class="st-cards md:overflow-x-auto md:rounded md:border md:border-slate-200 md:dark:border-slate-800">
       <table class="w-full text-sm">
         <caption class="sr-only">{props.caption}</caption>
-        <thead class="bg-slate-50 text-left dark:bg-slate-900">
+        <thead class="st-head bg-slate-50 text-left dark:bg-slate-900">
           <tr>
             {selectable && (
-              <th scope="col" class="w-8 px-3 py-2">
+              <th scope="col" class="w-8">
                 <span class="sr-only">Select</span>
                 <input
                   type="checkbox"
@@ -36,20 +36,17 @@ export function DataTable(props: {
               </th>
             )}
             {openable && (
-              <th scope="col" class="px-3 py-2">
+              <th scope="col">
                 <span class="sr-only">Open</span>
               </th>
             )}
             {props.columns.map((column, i) => (
-              <th
-                scope="col"
-                aria-sort={column.sorted ?? undefined}
-                class={`px-3 py-2 font-medium whitespace-nowrap ${column.numeric ? 'text-right' : ''}`}
-              >
+              // Their padding, sort links and arrows are styled from `st-head` (styles.css).
+              <th scope="col" aria-sort={column.sorted ?? undefined} class={column.numeric ? 'text-right' : undefined}>
                 {column.sortHref ? (
-                  <a href={column.sortHref} class="text-slate-900 no-underline hover:underline dark:text-slate-100">
+                  <a href={column.sortHref}>
                     {column.label}
-                    <span aria-hidden="true" class="ml-1 text-xs text-slate-600 dark:text-slate-400">
+                    <span aria-hidden="true">
                       {column.sorted === 'ascending' ? '▲' : column.sorted === 'descending' ? '▼' : '↕'}
                     </span>
                   </a>

@@ -1,8 +1,8 @@
 import type { FilterModel, ListPageModel } from '../view-model.js'
 import { html, raw } from 'hono/html'
 
-const inputClass =
-  'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950'
+/** A filter's field (styles.css): a panel has a few per filter. */
+const inputClass = 'st-input'
 
 /**
  * The filters of a list as one GET form: it works without JavaScript and keeps search, sort and page size.

@@ -5,8 +5,8 @@ import { FilterPanel } from '../components/filter-panel.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
-const buttonClass =
-  'inline-block rounded border border-slate-300 px-3 py-1 text-sm no-underline hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+/** The page's buttons and button-like links (styles.css). */
+const buttonClass = 'st-btn'
 
 export function ListPage(props: { model: ListPageModel }) {
   const { model } = props
