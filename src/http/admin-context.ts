@@ -13,6 +13,7 @@ import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Flash } from '../../views/view-model.js'
 import type { Assets } from './assets.js'
 import type { Urls } from './urls.js'
+import type { SlowCountCache } from '../list/slow-count-cache.js'
 
 /** What every route needs, resolved once at start-up (and once more after the drift check). */
 export interface AdminContext {
@@ -28,6 +29,8 @@ export interface AdminContext {
   readonly assets: Assets
   readonly title: string
   readonly statementTimeoutMs: number
+  /** The index's whole-table counts that were slow to make, kept a minute (see `SlowCountCache`). */
+  readonly slowCounts: SlowCountCache
   /** One per search or export running now, shared by every request of this process (see `takeExpensive`). */
   readonly expensive: Permits
   /** Set when the write routes are registered: pages then offer add / edit / delete links. */

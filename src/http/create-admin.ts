@@ -38,6 +38,7 @@ import { registerEditRoutes } from './routes/edit-routes.js'
 import { registerHealthRoute } from './routes/health-route.js'
 import { registerLoginRoutes } from './routes/login-routes.js'
 import { showIndex } from './routes/index-route.js'
+import { createSlowCountCache } from '../list/slow-count-cache.js'
 
 /** `E`: the host application's Hono env, so that the identity hook's `c.get('user')` is typed. */
 export interface AdminOptions<E extends Env = any> {
@@ -184,6 +185,8 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   }
   const accounts = options.accounts ? accountSettings(dialect.name, options.accounts, options.db) : null
   const metadata = withoutOwnTables(options.schema, { store: accounts?.store ?? null, audit })
+  // Shared by every build of the context: a drifted rebuild keeps what was counted.
+  const slowCounts = createSlowCountCache({ now: options.clock ?? Date.now })
   const build = (drifted?: ReadonlySet<string>): AdminContext => ({
     db: options.db,
     replica: options.replica ?? options.db,
@@ -197,6 +200,7 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
     assets,
     title: config.title ?? 'Steward',
     statementTimeoutMs,
+    slowCounts,
     expensive,
     // The write half is registered below: pages offer add / edit / delete links.
     writable: true,
@@ -245,6 +249,11 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use(formBodiesOnly())
   app.use(csrfProtection({ secret, ...(options.trustedOrigins ? { origin: options.trustedOrigins } : {}) }))
   app.use(flashMessages(secret))
+  // Every write made here answers with a redirect: a table's count may have changed, so the index counts again.
+  app.post('*', async (c, next) => {
+    await next()
+    if (c.res.status === 303) slowCounts.clear()
+  })
   // Before the table routes: `/_pages/a/b` would otherwise read as schema `_pages`, table `a`.
   if ((config.pages ?? []).length > 0) registerCustomPages(app, basePath)
   registerEditRoutes(app, secret)

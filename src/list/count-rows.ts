@@ -4,6 +4,8 @@ import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 export interface RowCount {
   readonly value: number
   readonly precision: 'exact' | 'estimate' | 'at-least'
+  /** When a count kept from earlier was made (ms since the epoch, see `SlowCountCache`); absent when made now. */
+  readonly countedAt?: number
 }
 
 /** Above this many rows an exact count costs more than it tells: estimate or cap instead. */

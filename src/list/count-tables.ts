@@ -4,6 +4,7 @@ import type { Dialect } from '../db/dialect.js'
 import type { Table } from '../introspect/metadata.js'
 import { cappedCount, countCap, type RowCount } from './count-rows.js'
 import { estimateKey } from './row-estimates.js'
+import type { SlowCountCache } from './slow-count-cache.js'
 import { tableId } from './sql-identifiers.js'
 
 /** A table to count; `rows`: its scoped rows (see `rowSource`), counted whatever the estimate says. */
@@ -14,6 +15,8 @@ export interface CountTablesOptions {
   readonly estimates: ReadonlyMap<string, number>
   /** How long the counting may take before it is cancelled. */
   readonly timeoutMs: number
+  /** Counts kept from a slow count (see `SlowCountCache`): a table found there is not counted again; a slow count is kept. */
+  readonly slowCounts?: SlowCountCache
 }
 
 /**
@@ -21,7 +24,8 @@ export interface CountTablesOptions {
  * planner estimates above the cap shows that estimate, without a statement; the others are counted, capped,
  * in one statement under one timeout (see `Dialect.timedStatement`). When that statement fails over one table (a broken view, a timeout),
  * each is counted on its own, so only the ones that cannot be counted fail; a database that is down or busy
- * fails the whole call.
+ * fails the whole call. With `slowCounts`, a table counted slowly a moment ago is not counted again (a scoped
+ * table, whose count is the user's, always is).
  */
 export async function countTables(
   db: Kysely<any>,
@@ -37,12 +41,30 @@ export async function countTables(
     status: 'fulfilled',
     value: { value: estimate ?? 0, precision: 'estimate' },
   }))
-  const counted = estimates.flatMap((estimate, i) => (estimate !== undefined && estimate > countCap ? [] : [i]))
+  const { slowCounts } = options
+  const keyOf = (table: TableRef) => (table.rows ? undefined : estimateKey(table.schema, table.name))
+  const counted = estimates.flatMap((estimate, i) => {
+    if (estimate !== undefined && estimate > countCap) return []
+    const key = keyOf(tables[i]!)
+    const kept = key === undefined ? undefined : slowCounts?.get(key)
+    if (kept === undefined) return [i]
+    results[i] = { status: 'fulfilled', value: kept }
+    return []
+  })
   if (counted.length === 0) return results
   const count = (some: readonly TableRef[]) => countTogether(db, dialect, some, options.timeoutMs)
   try {
+    const started = performance.now()
     const counts = await count(counted.map((i) => tables[i]!))
     counted.forEach((i, n) => (results[i] = { status: 'fulfilled', value: counts[n]! }))
+    if (slowCounts && performance.now() - started >= slowCounts.slowMs) {
+      const keep = new Map<string, RowCount>()
+      counted.forEach((i, n) => {
+        const key = keyOf(tables[i]!)
+        if (key !== undefined) keep.set(key, counts[n]!)
+      })
+      slowCounts.keep(keep)
+    }
   } catch (error) {
     const mapped = dialect.mapError(error)
     if (!mapped || isTransient(mapped)) throw error

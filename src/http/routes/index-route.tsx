@@ -42,7 +42,11 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
     }
   })
   const countable = targets.flatMap((target) => (target ? [target] : []))
-  const counted = await countTables(readsOf(c), admin.dialect, countable, { estimates, timeoutMs: countTimeoutMs })
+  const counted = await countTables(readsOf(c), admin.dialect, countable, {
+    estimates,
+    timeoutMs: countTimeoutMs,
+    slowCounts: admin.slowCounts,
+  })
   const counts = targets.map((target): PromiseSettledResult<RowCount> | null => (target ? counted.shift()! : null))
   const groups = new Map<string, IndexEntry[]>()
   for (const [i, resource] of resources.entries()) {
@@ -61,6 +65,9 @@ export async function showIndex(c: Context<AdminEnv>): Promise<Response> {
           : count.precision === 'at-least'
             ? 'at least this many'
             : 'exact'
+      // Counting was slow here, so the count of a moment ago is shown (see `SlowCountCache`).
+      if (count.countedAt !== undefined)
+        countTitle += `, counted ${Math.max(0, Math.round((admin.now() - count.countedAt) / 1000))} s ago`
     } else {
       // A table that cannot be counted shows "?"; a database that is down or busy fails the page (503).
       const mapped = admin.dialect.mapError(result.reason)
