@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { Dialect } from '../db/dialect.js'
 import type { ForeignKey } from '../introspect/metadata.js'
 import { recordKeyText } from '../records/record-key.js'
@@ -7,7 +7,7 @@ import { isScoped, rowSource, type Reader } from '../records/scoped-from.js'
 import type { ResourceIndex } from '../resources/resource-index.js'
 import type { Resource } from '../resources/resource.js'
 import type { TableSize } from './big-table.js'
-import { countRows, type RowCount } from './count-rows.js'
+import { countCap, countRows, type RowCount } from './count-rows.js'
 import type { FilterChoiceCache, FilterChoices } from './filter-choice-cache.js'
 import { loadComputedChoices } from './computed-choices.js'
 import { loadFilterChoices, type ForeignFilter } from './filter-choices.js'
@@ -20,6 +20,7 @@ import { estimateKey, loadRowEstimates } from './row-estimates.js'
 import { scannedFilters } from './scanned-filters.js'
 import { plannedListWhere, type SearchPlan } from './search-plan.js'
 import { selectList, valueOf } from './sql-identifiers.js'
+import type { SlowCountCache } from './slow-count-cache.js'
 
 export type Row = Readonly<Record<string, unknown>>
 
@@ -59,6 +60,8 @@ export interface ListContext {
   readonly size?: TableSize
   /** Rows per value of the table's analysed indexes, by index name (see `scannedFilters`); none: no such choice. */
   readonly indexSpreads?: ReadonlyMap<string, number>
+  /** Whole-table counts that were slow to make (the index's too): an unfiltered list without an estimate shares them. */
+  readonly slowCounts?: SlowCountCache
 }
 
 /**
@@ -127,16 +130,17 @@ export async function loadListPage(
       (!cursor && !more && (fetched.length > 0 || offset === 0)
         ? { value: offset + fetched.length, precision: 'exact' }
         : // The catalog's estimate is of the whole table: a scoped one is counted (capped) instead.
-          await countRows(
-            trx,
-            from,
-            where,
-            where || isScoped(resource)
-              ? undefined
-              : ctx.size
-                ? ctx.size.estimate
-                : await estimateOf(trx, ctx.dialect, resource),
-          ))
+          where || isScoped(resource)
+          ? await countRows(trx, from, where, undefined)
+          : await wholeCount(
+              trx,
+              resource,
+              ctx.size ? ctx.size.estimate : await estimateOf(trx, ctx.dialect, resource),
+              {
+                from,
+                slowCounts: ctx.slowCounts,
+              },
+            ))
     const rows = fetched.slice(0, params.size)
     if (backwards) rows.reverse()
     const positionOf = (row: Row | undefined) =>
@@ -175,6 +179,27 @@ export async function loadListPage(
       searchPlan,
     }
   })
+}
+
+/**
+ * An unfiltered, unscoped list's count: the estimate when there is one past the cap, else a capped count, which when
+ * it was slow (a view that aggregates) is kept, and shared with the index (see `SlowCountCache`).
+ */
+async function wholeCount(
+  db: Kysely<any>,
+  resource: Resource,
+  estimate: number | undefined,
+  options: { readonly from: Expression<unknown>; readonly slowCounts: SlowCountCache | undefined },
+): Promise<RowCount> {
+  const { slowCounts } = options
+  if (!slowCounts || (estimate !== undefined && estimate > countCap)) return countRows(db, options.from, null, estimate)
+  const key = estimateKey(resource.table.schema, resource.table.name)
+  const kept = slowCounts.get(key)
+  if (kept) return kept
+  const started = performance.now()
+  const count = await countRows(db, options.from, null, estimate)
+  if (performance.now() - started >= slowCounts.slowMs) slowCounts.keep(new Map([[key, count]]))
+  return count
 }
 
 async function estimateOf(db: Kysely<any>, dialect: Dialect, resource: Resource): Promise<number | undefined> {

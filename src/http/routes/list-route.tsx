@@ -37,6 +37,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
       resources: visible,
       statementTimeoutMs: admin.statementTimeoutMs,
       filterChoices,
+      slowCounts: admin.slowCounts,
       user: c.get('principal'),
       bigTableRows: admin.config.search?.bigTableRows,
     }
