@@ -1,11 +1,12 @@
 import type { Child } from 'hono/jsx'
-import { html, raw } from 'hono/html'
+import { html } from 'hono/html'
 import type { LayoutModel } from './view-model.js'
 import { Breadcrumbs } from './components/breadcrumbs.js'
 import { FlashMessage } from './components/flash-message.js'
 import { HiddenFields } from './components/hidden-fields.js'
 import { SearchBox } from './components/search-box.js'
 import { TableNav } from './components/table-nav.js'
+import { markup } from './markup.js'
 
 const headerButton =
   'rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
@@ -14,71 +15,26 @@ const warning =
 
 /**
  * The page frame every admin page uses (the edit pages too): header, table navigation, breadcrumbs,
- * an optional banner and flash message, and the page's one <h1> above the main slot.
+ * an optional banner and flash message, and the page's one <h1> above the main slot. A template rather than an
+ * element tree, as are its parts: it is the fixed cost of every page (issue 9).
  */
 export function Layout(props: { model: LayoutModel; children?: Child }) {
   const { model } = props
-  return (
-    <>
-      {raw('<!DOCTYPE html>')}
-      <html lang="en" data-theme={model.theme ?? undefined}>
-        {head(model)}
-        <body class="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-          <a
-            href="#main"
-            class="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow"
-          >
-            Skip to content
-          </a>
-          <header class="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
-            <a href={model.homeHref} class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">
-              {model.siteTitle}
-            </a>
-            {model.nav.length > 0 && (
-              <a href="#nav" class="text-sm md:hidden">
-                Tables
-              </a>
-            )}
-            <span class="flex-1"></span>
-            {model.search && <SearchBox model={model.search} id="header-search" label="Search all tables" header />}
-            {model.account && (
-              <form method="post" action={model.account.logoutAction} class="flex items-center gap-2 text-sm">
-                <HiddenFields pairs={model.account.hidden} />
-                <span>
-                  Logged in as <strong>{model.account.name}</strong>
-                </span>
-                <button type="submit" class={headerButton}>
-                  Log out
-                </button>
-              </form>
-            )}
-            <button type="button" data-theme-toggle hidden class={headerButton}>
-              Toggle theme
-            </button>
-          </header>
-          <div class="flex flex-col md:flex-row">
-            <main id="main" tabindex={-1} class="order-1 min-w-0 flex-1 px-4 py-4 md:order-2 md:px-6">
-              {model.noLoginWarning && (
-                <p role="note" class={`${warning} mb-2 text-sm`}>
-                  No login: anyone who reaches this address can change data.
-                </p>
-              )}
-              <Breadcrumbs crumbs={model.crumbs} />
-              {model.banner && (
-                <p role="status" class={`${warning} mb-4`}>
-                  {model.banner}
-                </p>
-              )}
-              {model.flash && <FlashMessage flash={model.flash} />}
-              <h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">{model.title}</h1>
-              {props.children}
-            </main>
-            {(model.nav.length > 0 || model.pages.length > 0) && <TableNav groups={model.nav} pages={model.pages} />}
-          </div>
-        </body>
-      </html>
-    </>
-  )
+  const theme = model.theme ? html` data-theme="${model.theme}"` : ''
+  const tables = model.nav.length > 0 ? html`<a href="#nav" class="text-sm md:hidden">Tables</a>` : ''
+  const search = model.search
+    ? SearchBox({ model: model.search, id: 'header-search', label: 'Search all tables', header: true })
+    : ''
+  const account = model.account
+    ? html`<form method="post" action="${model.account.logoutAction}" class="flex items-center gap-2 text-sm">${HiddenFields({ pairs: model.account.hidden })}<span>Logged in as <strong>${model.account.name}</strong></span><button type="submit" class="${headerButton}">Log out</button></form>`
+    : ''
+  const noLogin = model.noLoginWarning
+    ? html`<p role="note" class="${warning} mb-2 text-sm">No login: anyone who reaches this address can change data.</p>`
+    : ''
+  const banner = model.banner ? html`<p role="status" class="${warning} mb-4">${model.banner}</p>` : ''
+  const flash = model.flash ? FlashMessage({ flash: model.flash }) : ''
+  const nav = model.nav.length > 0 || model.pages.length > 0 ? TableNav({ groups: model.nav, pages: model.pages }) : ''
+  return html`<!DOCTYPE html><html lang="en"${theme}>${head(model)}<body class="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100"><a href="#main" class="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow">Skip to content</a><header class="sticky top-0 z-10 flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95"><a href="${model.homeHref}" class="font-semibold tracking-tight text-slate-900 no-underline dark:text-white">${model.siteTitle}</a>${tables}<span class="flex-1"></span>${search}${account}<button type="button" data-theme-toggle="true" hidden="" class="${headerButton}">Toggle theme</button></header><div class="flex flex-col md:flex-row"><main id="main" tabindex="-1" class="order-1 min-w-0 flex-1 px-4 py-4 md:order-2 md:px-6">${noLogin}${Breadcrumbs({ crumbs: model.crumbs })}${banner}${flash}<h1 class="mb-4 text-2xl font-semibold tracking-tight break-words">${model.title}</h1>${markup(props.children)}</main>${nav}</div></body></html>`
 }
 
 /**

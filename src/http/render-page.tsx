@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import type { Child, JSXNode } from 'hono/jsx'
-import type { StringBufferWithCallbacks } from 'hono/utils/html'
+import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout.js'
 import type { Crumb, LayoutModel } from '../../views/view-model.js'
 import type { AdminEnv } from './admin-context.js'
@@ -59,19 +58,8 @@ export function renderPage(
     noLoginWarning: admin.warnNoLogin,
     search: loggedIn ? { action: urls.search(), q: page.searchQuery ?? '' } : null,
   }
-  return c.html(pageHtml(<Layout model={model}>{body}</Layout>), status as 200)
-}
-
-/**
- * The markup of a page. Hono's `toString()` runs every render inside an `AsyncLocalStorage` for `useContext`
- * across `await`s, and on Node 20 the first such run makes every promise of the process pay for async hooks
- * (6 % of a list page's CPU, issue 9). Steward's views are synchronous and use no context, so the tree is
- * written straight into a buffer; anything asynchronous in it (a promise, a callback) takes Hono's own path.
- */
-function pageHtml(page: unknown): string | Promise<string> {
-  const node = page as JSXNode
-  const buffer = [''] as Partial<StringBufferWithCallbacks> & [string]
-  node.toStringToBuffer(buffer as StringBufferWithCallbacks)
-  if (buffer.length === 1 && buffer.callbacks === undefined) return buffer[0]
-  return node.toString()
+  const frame = Layout({ model, children: body })
+  // A plain string: given a String object (a template's result), Hono would resolve it through a promise.
+  if (frame instanceof Promise) return frame.then((html) => c.html(String(html), status as 200))
+  return c.html(String(frame), status as 200)
 }

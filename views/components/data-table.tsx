@@ -1,4 +1,4 @@
-import { raw } from 'hono/html'
+import { html, raw } from 'hono/html'
 import type { ColumnHeader, TableRowModel } from '../view-model.js'
 import { escapeHtml } from '../escape-html.js'
 import { listCellHtml, type CellContext } from './cell.js'
@@ -17,67 +17,29 @@ export function DataTable(props: {
   const selectable = props.rows.some((row) => row.select)
   const openable = props.rows.some((row) => row.open)
   const contexts = cellContexts(props.columns, props.rows)
-  return (
-    <div class="st-cards md:overflow-x-auto md:rounded md:border md:border-slate-200 md:dark:border-slate-800">
-      <table class="w-full text-sm">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead class="st-head bg-slate-50 text-left dark:bg-slate-900">
-          <tr>
-            {selectable && (
-              <th scope="col" class="w-8">
-                <span class="sr-only">Select</span>
-                <input
-                  type="checkbox"
-                  data-select-all
-                  hidden
-                  aria-label="Select all rows on this page"
-                  class="st-box"
-                />
-              </th>
-            )}
-            {openable && (
-              <th scope="col">
-                <span class="sr-only">Open</span>
-              </th>
-            )}
-            {props.columns.map((column, i) => (
-              // Their padding, sort links and arrows are styled from `st-head` (styles.css).
-              <th scope="col" aria-sort={column.sorted ?? undefined} class={column.numeric ? 'text-right' : undefined}>
-                {column.sortHref ? (
-                  <a href={column.sortHref}>
-                    {column.label}
-                    <span aria-hidden="true">
-                      {column.sorted === 'ascending' ? '▲' : column.sorted === 'descending' ? '▼' : '↕'}
-                    </span>
-                  </a>
-                ) : (
-                  column.label
-                )}
-                {contexts[i]!.zoneNoted && (
-                  <span class="st-no-zone ml-1 font-normal" title="Stored without a time zone">
-                    no zone
-                  </span>
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="st-rows">
-          {props.rows.length === 0 && (
-            <tr>
-              <td
-                colspan={Math.max(1, props.columns.length + (selectable ? 1 : 0) + (openable ? 1 : 0))}
-                class="px-3 py-6 text-center text-slate-600 dark:text-slate-400"
-              >
-                {props.empty}
-              </td>
-            </tr>
-          )}
-          {raw(rowsHtml(props.columns, props.rows, contexts, selectable, openable))}
-        </tbody>
-      </table>
-    </div>
-  )
+  // A template, as the rows are: a list's header is a few elements per column on every list page (issue 9).
+  // Its padding, sort links and arrows are styled from `st-head` (styles.css).
+  const select = selectable
+    ? html`<th scope="col" class="w-8"><span class="sr-only">Select</span><input type="checkbox" data-select-all="true" hidden="" aria-label="Select all rows on this page" class="st-box"/></th>`
+    : ''
+  const open = openable ? html`<th scope="col"><span class="sr-only">Open</span></th>` : ''
+  const headers = props.columns.map((column, i) => {
+    const sorted = column.sorted ? html` aria-sort="${column.sorted}"` : ''
+    const numeric = column.numeric ? html` class="text-right"` : ''
+    const arrow = column.sorted === 'ascending' ? '▲' : column.sorted === 'descending' ? '▼' : '↕'
+    const label = column.sortHref
+      ? html`<a href="${column.sortHref}">${column.label}<span aria-hidden="true">${arrow}</span></a>`
+      : column.label
+    const zone = contexts[i]!.zoneNoted
+      ? html`<span class="st-no-zone ml-1 font-normal" title="Stored without a time zone">no zone</span>`
+      : ''
+    return html`<th scope="col"${sorted}${numeric}>${label}${zone}</th>`
+  })
+  const empty =
+    props.rows.length === 0
+      ? html`<tr><td colspan="${Math.max(1, props.columns.length + (selectable ? 1 : 0) + (openable ? 1 : 0))}" class="px-3 py-6 text-center text-slate-600 dark:text-slate-400">${props.empty}</td></tr>`
+      : ''
+  return html`<div class="st-cards md:overflow-x-auto md:rounded md:border md:border-slate-200 md:dark:border-slate-800"><table class="w-full text-sm"><caption class="sr-only">${props.caption}</caption><thead class="st-head bg-slate-50 text-left dark:bg-slate-900"><tr>${select}${open}${headers}</tr></thead><tbody class="st-rows">${empty}${raw(rowsHtml(props.columns, props.rows, contexts, selectable, openable))}</tbody></table></div>`
 }
 
 /** How many fields besides its label a row's card shows on a phone. */

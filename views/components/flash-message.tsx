@@ -1,3 +1,4 @@
+import { html } from 'hono/html'
 import type { Flash } from '../view-model.js'
 
 const tones: Record<Flash['kind'], string> = {
@@ -8,12 +9,6 @@ const tones: Record<Flash['kind'], string> = {
 }
 
 export function FlashMessage(props: { flash: Flash }) {
-  return (
-    <p
-      role={props.flash.kind === 'error' ? 'alert' : 'status'}
-      class={`mb-4 rounded border px-3 py-2 ${tones[props.flash.kind]}`}
-    >
-      {props.flash.message}
-    </p>
-  )
+  const role = props.flash.kind === 'error' ? 'alert' : 'status'
+  return html`<p role="${role}" class="mb-4 rounded border px-3 py-2 ${tones[props.flash.kind]}">${props.flash.message}</p>`
 }

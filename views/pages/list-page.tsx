@@ -1,3 +1,4 @@
+import { html } from 'hono/html'
 import type { ListPageModel } from '../view-model.js'
 import { DataTable } from '../components/data-table.js'
 import { DeveloperDetails } from '../components/developer-details.js'
@@ -8,106 +9,41 @@ import { ReadOnlyNote } from '../components/read-only-note.js'
 /** The page's buttons and button-like links (styles.css). */
 const buttonClass = 'st-btn'
 
+/**
+ * A table's rows with search, filters, selection and pages. Templates rather than an element tree, as are its
+ * parts: this is the page support staff live on, and its fixed part was most of its cost (issue 9).
+ */
 export function ListPage(props: { model: ListPageModel }) {
   const { model } = props
-  return (
-    <div class="space-y-4">
-      <div class="flex flex-wrap items-center gap-3">
-        <TableMenu model={model} />
-      </div>
-      <ReadOnlyNote reasons={model.readOnlyReasons} />
-      {model.search && (
-        <form method="get" action={model.search.action} role="search" class="flex flex-wrap items-end gap-2">
-          <HiddenFields pairs={model.search.keep} />
-          <div class="min-w-0 flex-1 sm:max-w-md">
-            <label for="list-search" class="mb-1 block text-sm font-medium">
-              Search
-            </label>
-            <input
-              id="list-search"
-              type="search"
-              name="q"
-              value={model.search.q}
-              aria-describedby="list-search-hint"
-              class="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"
-            />
-          </div>
-          <button type="submit" class={buttonClass}>
-            Search
-          </button>
-          {/* After a search a big table kept to its indexes, what it looked at replaces the hint. */}
-          {model.searchNote ? (
-            <p id="list-search-hint" class="w-full text-sm text-slate-700 dark:text-slate-300" data-search-note>
-              {model.searchNote.text} <a href={model.searchNote.allHref}>Search all columns (slow)</a>
-            </p>
-          ) : (
-            <p id="list-search-hint" class="w-full text-xs text-slate-600 dark:text-slate-400">
-              {model.search.fields}
-            </p>
-          )}
-        </form>
-      )}
-      {model.activeFilters.length > 0 && (
-        <ul aria-label="Active filters" class="flex flex-wrap gap-2">
-          {model.activeFilters.map((filter) => (
-            <li class="flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-3 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">
-              {filter.label}
-              <a
-                href={filter.removeHref}
-                class="inline-flex size-6 items-center justify-center text-sky-950 no-underline dark:text-sky-50"
-                aria-label={`Remove filter: ${filter.label}`}
-              >
-                ×
-              </a>
-            </li>
-          ))}
-          {model.clearHref && (
-            <li>
-              <a href={model.clearHref} class="inline-flex min-h-7 items-center text-sm">
-                Clear all
-              </a>
-            </li>
-          )}
-        </ul>
-      )}
-      <div class="flex flex-col gap-3 lg:flex-row lg:items-start lg:gap-4">
-        {model.filterForm && <FilterPanel form={model.filterForm} open={model.activeFilters.length > 0} />}
-        <div class="min-w-0 flex-1 space-y-3 lg:order-1">
-          {model.error ? (
-            <p
-              role="alert"
-              class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
-            >
-              {model.error}
-            </p>
-          ) : (
-            <>
-              <p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-                {model.summary}
-              </p>
-              {model.bulk ? (
-                <SelectionForm
-                  bulk={model.bulk}
-                  caption={`${model.heading}: ${model.summary}`}
-                  columns={model.columns}
-                  rows={model.rows}
-                />
-              ) : (
-                <DataTable
-                  caption={`${model.heading}: ${model.summary}`}
-                  columns={model.columns}
-                  rows={model.rows}
-                  empty="No rows match."
-                />
-              )}
-              <Pagination model={model} />
-            </>
-          )}
-        </div>
-      </div>
-      <DeveloperDetails lines={[model.kindLabel]} />
-    </div>
-  )
+  const search = model.search
+    ? html`<form method="get" action="${model.search.action}" role="search" class="flex flex-wrap items-end gap-2">${HiddenFields({ pairs: model.search.keep })}<div class="min-w-0 flex-1 sm:max-w-md"><label for="list-search" class="mb-1 block text-sm font-medium">Search</label><input id="list-search" type="search" name="q" value="${model.search.q}" aria-describedby="list-search-hint" class="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"/></div><button type="submit" class="${buttonClass}">Search</button>${
+        // After a search a big table kept to its indexes, what it looked at replaces the hint.
+        model.searchNote
+          ? html`<p id="list-search-hint" class="w-full text-sm text-slate-700 dark:text-slate-300" data-search-note="true">${model.searchNote.text} <a href="${model.searchNote.allHref}">Search all columns (slow)</a></p>`
+          : html`<p id="list-search-hint" class="w-full text-xs text-slate-600 dark:text-slate-400">${model.search.fields}</p>`
+      }</form>`
+    : ''
+  const chips =
+    model.activeFilters.length > 0
+      ? html`<ul aria-label="Active filters" class="flex flex-wrap gap-2">${model.activeFilters.map(
+          (filter) =>
+            html`<li class="flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-3 text-sm text-sky-950 dark:bg-sky-900 dark:text-sky-50">${filter.label}<a href="${filter.removeHref}" class="inline-flex size-6 items-center justify-center text-sky-950 no-underline dark:text-sky-50" aria-label="${`Remove filter: ${filter.label}`}">×</a></li>`,
+        )}${
+          model.clearHref
+            ? html`<li><a href="${model.clearHref}" class="inline-flex min-h-7 items-center text-sm">Clear all</a></li>`
+            : ''
+        }</ul>`
+      : ''
+  const filters = model.filterForm ? FilterPanel({ form: model.filterForm, open: model.activeFilters.length > 0 }) : ''
+  const caption = `${model.heading}: ${model.summary}`
+  const body = model.error
+    ? html`<p role="alert" class="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100">${model.error}</p>`
+    : html`<p class="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">${model.summary}</p>${
+        model.bulk
+          ? SelectionForm({ bulk: model.bulk, caption, columns: model.columns, rows: model.rows })
+          : DataTable({ caption, columns: model.columns, rows: model.rows, empty: 'No rows match.' })
+      }${Pagination({ model })}`
+  return html`<div class="space-y-4"><div class="flex flex-wrap items-center gap-3">${TableMenu({ model })}</div>${ReadOnlyNote({ reasons: model.readOnlyReasons })}${search}${chips}<div class="flex flex-col gap-3 lg:flex-row lg:items-start lg:gap-4">${filters}<div class="min-w-0 flex-1 space-y-3 lg:order-1">${body}</div></div>${DeveloperDetails({ lines: [model.kindLabel] })}</div>`
 }
 
 /**
@@ -118,26 +54,16 @@ function TableMenu(props: { model: ListPageModel }) {
   const { model } = props
   const exportCsv = model.error ? null : model.exportCsv
   if (!model.createHref && !exportCsv) return null
-  return (
-    <details class="st-menu">
-      <summary class={`${buttonClass} cursor-pointer md:hidden`}>More</summary>
-      <div class="mt-2 flex flex-wrap items-center gap-3 md:mt-0">
-        {model.createHref && (
-          <a href={model.createHref} class={buttonClass}>
-            {model.createLabel}
-          </a>
-        )}
-        {exportCsv && (
-          <a href={exportCsv.href} title={exportCsv.title} download class={buttonClass}>
-            Export CSV
-          </a>
-        )}
-        {exportCsv?.truncatedNote && (
-          <span class="text-xs text-slate-600 dark:text-slate-400">{exportCsv.truncatedNote}</span>
-        )}
-      </div>
-    </details>
-  )
+  const create = model.createHref
+    ? html`<a href="${model.createHref}" class="${buttonClass}">${model.createLabel}</a>`
+    : ''
+  const download = exportCsv
+    ? html`<a href="${exportCsv.href}" title="${exportCsv.title}" download="" class="${buttonClass}">Export CSV</a>`
+    : ''
+  const note = exportCsv?.truncatedNote
+    ? html`<span class="text-xs text-slate-600 dark:text-slate-400">${exportCsv.truncatedNote}</span>`
+    : ''
+  return html`<details class="st-menu"><summary class="${buttonClass} cursor-pointer md:hidden">More</summary><div class="mt-2 flex flex-wrap items-center gap-3 md:mt-0">${create}${download}${note}</div></details>`
 }
 
 /** The rows with a checkbox each, posting the ticked keys to the bulk delete preview or to a custom action. */
@@ -148,70 +74,27 @@ function SelectionForm(props: {
   rows: ListPageModel['rows']
 }) {
   const { bulk } = props
-  return (
-    <form method="post" action={bulk.action} data-bulk-form class="space-y-2">
-      <HiddenFields pairs={bulk.hidden} />
-      <div class="flex flex-wrap items-center gap-3">
-        {bulk.buttons.map((button) => (
-          <button
-            type="submit"
-            formaction={button.formAction}
-            data-bulk-submit
-            class={`${buttonClass} disabled:cursor-not-allowed disabled:opacity-60`}
-          >
-            {button.label}
-          </button>
-        ))}
-        <span data-selected-count hidden aria-live="polite" class="text-sm text-slate-700 dark:text-slate-300">
-          0 selected
-        </span>
-      </div>
-      <DataTable caption={props.caption} columns={props.columns} rows={props.rows} empty="No rows match." />
-    </form>
+  const buttons = bulk.buttons.map(
+    (button) =>
+      html`<button type="submit" formaction="${button.formAction}" data-bulk-submit="true" class="${buttonClass} disabled:cursor-not-allowed disabled:opacity-60">${button.label}</button>`,
   )
+  const table = DataTable({ caption: props.caption, columns: props.columns, rows: props.rows, empty: 'No rows match.' })
+  return html`<form method="post" action="${bulk.action}" data-bulk-form="true" class="space-y-2">${HiddenFields({ pairs: bulk.hidden })}<div class="flex flex-wrap items-center gap-3">${buttons}<span data-selected-count="true" hidden="" aria-live="polite" class="text-sm text-slate-700 dark:text-slate-300">0 selected</span></div>${table}</form>`
 }
 
 function Pagination(props: { model: ListPageModel }) {
   const { pagination, sizes } = props.model
   const link = (href: string | null, label: string, rel?: string) =>
-    href ? (
-      <a href={href} rel={rel} class={buttonClass}>
-        {label}
-      </a>
-    ) : (
-      <span
-        class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400"
-        aria-disabled="true"
-      >
-        {label}
-      </span>
-    )
-  return (
-    <nav aria-label="Pages" class="flex flex-wrap items-center gap-2">
-      {link(pagination.first, 'First')}
-      {link(pagination.prev, 'Previous', 'prev')}
-      {pagination.label && <span class="px-2 text-sm">{pagination.label}</span>}
-      {link(pagination.next, 'Next', 'next')}
-      <span class="flex-1"></span>
-      <span class="text-sm text-slate-700 dark:text-slate-300">Rows per page:</span>
-      <ul class="flex gap-1">
-        {sizes.map((size) => (
-          <li>
-            {size.current ? (
-              <span
-                aria-current="true"
-                class="inline-block rounded bg-slate-200 px-2 py-1 text-sm font-semibold dark:bg-slate-800"
-              >
-                {size.value}
-              </span>
-            ) : (
-              <a href={size.href} class="inline-block px-2 py-1 text-sm">
-                {size.value}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
+    href
+      ? rel
+        ? html`<a href="${href}" rel="${rel}" class="${buttonClass}">${label}</a>`
+        : html`<a href="${href}" class="${buttonClass}">${label}</a>`
+      : html`<span class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-disabled="true">${label}</span>`
+  const label = pagination.label ? html`<span class="px-2 text-sm">${pagination.label}</span>` : ''
+  const choices = sizes.map((size) =>
+    size.current
+      ? html`<li><span aria-current="true" class="inline-block rounded bg-slate-200 px-2 py-1 text-sm font-semibold dark:bg-slate-800">${size.value}</span></li>`
+      : html`<li><a href="${size.href}" class="inline-block px-2 py-1 text-sm">${size.value}</a></li>`,
   )
+  return html`<nav aria-label="Pages" class="flex flex-wrap items-center gap-2">${link(pagination.first, 'First')}${link(pagination.prev, 'Previous', 'prev')}${label}${link(pagination.next, 'Next', 'next')}<span class="flex-1"></span><span class="text-sm text-slate-700 dark:text-slate-300">Rows per page:</span><ul class="flex gap-1">${choices}</ul></nav>`
 }

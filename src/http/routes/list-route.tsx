@@ -93,7 +93,7 @@ export function registerListRoute(app: Hono<AdminEnv>): void {
         banner: resource.drifted ? driftBanner : null,
         current: resource.table,
       },
-      <ListPageView model={model} />,
+      ListPageView({ model }),
       failure?.status ?? 200,
     )
   }
