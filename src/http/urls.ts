@@ -77,5 +77,28 @@ export function segment(name: string): string {
 /** `?a=1&b=2`, or '' when there is nothing to add. Spaces as `+`, like a form submission. */
 export function queryString(query: QueryPairs): string {
   if (query.length === 0) return ''
-  return `?${new URLSearchParams(query.map(([k, v]) => [k, v])).toString()}`
+  let text = '?'
+  for (const [key, value] of query) text += `${text === '?' ? '' : '&'}${formEncode(key)}=${formEncode(value)}`
+  return text
+}
+
+/** Left as they are by form encoding (`URLSearchParams`); everything else is percent-encoded, a space as `+`. */
+const formSafe = /^[A-Za-z0-9*\-._]*$/
+/** What `encodeURIComponent` leaves alone and form encoding does not. */
+const uriOnly = /[!'()~]/g
+
+/**
+ * One key or value exactly as `URLSearchParams` writes it (application/x-www-form-urlencoded), without building
+ * one: a list page has a few dozen links (sort headers, date presets, page sizes), each a query string.
+ */
+export function formEncode(text: string): string {
+  if (formSafe.test(text)) return text
+  let encoded: string
+  try {
+    encoded = encodeURIComponent(text)
+  } catch {
+    // A lone surrogate: URLSearchParams writes it as U+FFFD.
+    return new URLSearchParams([['', text]]).toString().slice(1)
+  }
+  return encoded.replace(uriOnly, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replaceAll('%20', '+')
 }

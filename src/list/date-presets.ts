@@ -6,8 +6,8 @@ export interface DatePreset {
   readonly to: string | null
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10)
-const utcDay = (year: number, month: number, date: number) => day(new Date(Date.UTC(year, month, date)))
+const utcDay = (year: number, month: number, date: number) =>
+  new Date(Date.UTC(year, month, date)).toISOString().slice(0, 10)
 
 /**
  * "Today", "Past 7 days" (today and the six days before), "This month", "Last month" (whole calendar months)
@@ -15,6 +15,15 @@ const utcDay = (year: number, month: number, date: number) => day(new Date(Date.
  * compared in, whatever zone the viewer is in.
  */
 export function datePresets(now: number): readonly DatePreset[] {
+  // The same all day: a list with two date filters asks for them twice a page.
+  const day = Math.floor(now / 86_400_000)
+  if (last?.day !== day) last = { day, presets: presetsOf(now) }
+  return last.presets
+}
+
+let last: { readonly day: number; readonly presets: readonly DatePreset[] } | undefined
+
+function presetsOf(now: number): readonly DatePreset[] {
   const at = new Date(now)
   const [y, m, d] = [at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()]
   const today = utcDay(y, m, d)
