@@ -87,5 +87,7 @@ export type AdminEnv = {
     principal: Principal | null
     /** The tables this user may view, worked out on first use in the request (see `visibleResources`). */
     visible: ResourceIndex
+    /** The response's body is already encoded for the client (see `htmlResponse`): the compression middleware leaves it. */
+    encoded: boolean
   }
 }

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import { Layout } from '../../views/layout.js'
 import type { Crumb, LayoutModel } from '../../views/view-model.js'
 import type { AdminEnv } from './admin-context.js'
+import { htmlResponse } from './middleware/compression.js'
 import { csrfField } from './middleware/csrf.js'
 import { navGroups } from './nav-groups.js'
 import { visibleResources } from './routes/table-route-helpers.js'
@@ -59,7 +60,6 @@ export function renderPage(
     search: loggedIn ? { action: urls.search(), q: page.searchQuery ?? '' } : null,
   }
   const frame = Layout({ model, children: body })
-  // A plain string: given a String object (a template's result), Hono would resolve it through a promise.
-  if (frame instanceof Promise) return frame.then((html) => c.html(String(html), status as 200))
-  return c.html(String(frame), status as 200)
+  if (frame instanceof Promise) return frame.then((html) => htmlResponse(c, String(html), status))
+  return htmlResponse(c, String(frame), status)
 }
