@@ -10,8 +10,9 @@ import { HttpError } from '../errors.js'
  */
 export function refuseNul(): MiddlewareHandler<AdminEnv> {
   return async function refuseNul(c, next) {
-    const url = new URL(c.req.url)
-    if (url.href.includes('%00')) {
+    // A NUL can only arrive percent-encoded; the address is parsed only when it holds one.
+    const url = c.req.url.includes('%00') ? new URL(c.req.url) : null
+    if (url?.href.includes('%00')) {
       const anywhere = !columnStorage[c.get('admin').dialect.name].nulInText
       const problems: string[] = []
       if (anywhere && safeDecode(url.pathname).includes('\0')) problems.push('the path (a row key)')
