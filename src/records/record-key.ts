@@ -9,6 +9,8 @@ export type KeyValue = string | Uint8Array | null
 
 /** The path segment of a key: its text form, percent-encoded. */
 export function encodeRecordKey(values: readonly unknown[]): string {
+  // A one-number key (most keys, and every foreign-key label a list looks up) is its digits.
+  if (values.length === 1 && Number.isSafeInteger(values[0])) return String(values[0])
   return encodeURIComponent(recordKeyText(values)).replaceAll('%2C', ',')
 }
 
