@@ -251,8 +251,9 @@ export function createAdmin<E extends Env = any>(options: AdminOptions<E>): Hono
   app.use(flashMessages(secret))
   // Every write made here answers with a redirect: a table's count may have changed, so the index counts again.
   app.use(async function countsAfterWrites(c, next) {
+    if (c.req.method !== 'POST') return next()
     await next()
-    if (c.req.method === 'POST' && c.res.status === 303) slowCounts.clear()
+    if (c.res.status === 303) slowCounts.clear()
   })
   // Before the table routes: `/_pages/a/b` would otherwise read as schema `_pages`, table `a`.
   if ((config.pages ?? []).length > 0) registerCustomPages(app, basePath)

@@ -12,17 +12,16 @@ const unsafe = /^(POST|PUT|PATCH|DELETE)$/
  */
 export function formBodiesOnly(): MiddlewareHandler<AdminEnv> {
   return async function formBodiesOnly(c, next) {
-    if (unsafe.test(c.req.method)) {
-      const type = c.req.header('content-type')
-      const length = c.req.header('content-length')
-      const hasBody = type !== undefined || c.req.header('transfer-encoding') !== undefined || (length ?? '0') !== '0'
-      if (hasBody && !isFormEncoded(type)) {
-        throw new HttpError(
-          415,
-          'Unsupported form encoding',
-          `This admin accepts only HTML form submissions (application/x-www-form-urlencoded or multipart/form-data), not ${type ? `"${(type.split(';')[0] ?? '').trim().slice(0, 80)}"` : 'a body without a content type'}. Nothing was saved.`,
-        )
-      }
+    if (!unsafe.test(c.req.method)) return next()
+    const type = c.req.header('content-type')
+    const length = c.req.header('content-length')
+    const hasBody = type !== undefined || c.req.header('transfer-encoding') !== undefined || (length ?? '0') !== '0'
+    if (hasBody && !isFormEncoded(type)) {
+      throw new HttpError(
+        415,
+        'Unsupported form encoding',
+        `This admin accepts only HTML form submissions (application/x-www-form-urlencoded or multipart/form-data), not ${type ? `"${(type.split(';')[0] ?? '').trim().slice(0, 80)}"` : 'a body without a content type'}. Nothing was saved.`,
+      )
     }
     await next()
   }
