@@ -7,10 +7,17 @@
  */
 export type KeyValue = string | Uint8Array | null
 
+const digits = /^-?\d+$/
+
 /** The path segment of a key: its text form, percent-encoded. */
 export function encodeRecordKey(values: readonly unknown[]): string {
   // A one-number key (most keys, and every foreign-key label a list looks up) is its digits.
-  if (values.length === 1 && Number.isSafeInteger(values[0])) return String(values[0])
+  if (values.length === 1) {
+    const [value] = values
+    if (Number.isSafeInteger(value)) return String(value)
+    // Postgres's bigint arrives as text: its digits are their own segment too.
+    if (typeof value === 'string' && digits.test(value)) return value
+  }
   return encodeURIComponent(recordKeyText(values)).replaceAll('%2C', ',')
 }
 
@@ -61,6 +68,8 @@ export function decodeRecordKey(text: string): KeyValue[] | undefined {
 export function encodeValue(value: unknown): string {
   // A number's text never holds `~` or `,`, nor starts with a dot: the common key needs no escaping.
   if (typeof value === 'number') return String(value)
+  if (typeof value === 'string' && value !== '' && value[0] !== '.' && !value.includes('~') && !value.includes(','))
+    return value
   if (value === null || value === undefined) return '~0'
   if (value instanceof Uint8Array) return `~x${Buffer.from(value).toString('hex')}`
   const text = String(value)
