@@ -151,19 +151,22 @@ async function renderDelete(
     admin.logger.error(`steward: delete preview of ${resource.id} failed:`, failure)
   }
   let ambiguous = false
-  const rows: Row[] = []
-  const records = await Promise.all(
+  const read = await Promise.all(
     target.keys.slice(0, shownRecords).map(async (key) => {
       const { row, duplicated } = await readRecord(admin.db, resource, key.target, user)
       ambiguous ||= duplicated
-      if (row) rows.push(row)
-      return row
-        ? {
-            label: recordTitle(resource, row, key.target.keyValues, dialect),
-            href: urls.detail(resource.table, key.text),
-          }
-        : { label: `${shortKey(key.text)} (already deleted)`, href: null }
+      return { key, row }
     }),
+  )
+  // In the selection's order, not the order the reads came back in (on Postgres, from several connections).
+  const rows: Row[] = read.flatMap(({ row }) => (row ? [row] : []))
+  const records = read.map(({ key, row }) =>
+    row
+      ? {
+          label: recordTitle(resource, row, key.target.keyValues, dialect),
+          href: urls.detail(resource.table, key.text),
+        }
+      : { label: `${shortKey(key.text)} (already deleted)`, href: null },
   )
   // A key that matches several rows (SQLite NULL keys, identical key-less rows) is never deleted.
   if (ambiguous) error ??= writeMessages.ambiguous
