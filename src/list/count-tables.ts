@@ -54,17 +54,14 @@ export async function countTables(
   if (counted.length === 0) return results
   const count = (some: readonly TableRef[]) => countTogether(db, dialect, some, options.timeoutMs)
   try {
-    const started = performance.now()
-    const counts = await count(counted.map((i) => tables[i]!))
+    const together = () => count(counted.map((i) => tables[i]!))
+    const counts = slowCounts
+      ? await slowCounts.count(
+          counted.map((i) => keyOf(tables[i]!)),
+          together,
+        )
+      : await together()
     counted.forEach((i, n) => (results[i] = { status: 'fulfilled', value: counts[n]! }))
-    if (slowCounts && performance.now() - started >= slowCounts.slowMs) {
-      const keep = new Map<string, RowCount>()
-      counted.forEach((i, n) => {
-        const key = keyOf(tables[i]!)
-        if (key !== undefined) keep.set(key, counts[n]!)
-      })
-      slowCounts.keep(keep)
-    }
   } catch (error) {
     const mapped = dialect.mapError(error)
     if (!mapped || isTransient(mapped)) throw error

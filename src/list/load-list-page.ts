@@ -192,14 +192,10 @@ async function wholeCount(
   options: { readonly from: Expression<unknown>; readonly slowCounts: SlowCountCache | undefined },
 ): Promise<RowCount> {
   const { slowCounts } = options
-  if (!slowCounts || (estimate !== undefined && estimate > countCap)) return countRows(db, options.from, null, estimate)
+  const counting = async () => [await countRows(db, options.from, null, estimate)]
+  if (!slowCounts || (estimate !== undefined && estimate > countCap)) return (await counting())[0]!
   const key = estimateKey(resource.table.schema, resource.table.name)
-  const kept = slowCounts.get(key)
-  if (kept) return kept
-  const started = performance.now()
-  const count = await countRows(db, options.from, null, estimate)
-  if (performance.now() - started >= slowCounts.slowMs) slowCounts.keep(new Map([[key, count]]))
-  return count
+  return slowCounts.get(key) ?? (await slowCounts.count([key], counting))[0]!
 }
 
 async function estimateOf(db: Kysely<any>, dialect: Dialect, resource: Resource): Promise<number | undefined> {

@@ -7,11 +7,16 @@ import type { RowCount } from './count-rows.js'
  * stay exact. A kept count is at most `ttlMs` old, and `clear` drops them all after a write made here.
  */
 export interface SlowCountCache {
-  /** Counting that took at least this long is kept. */
-  readonly slowMs: number
-  /** The table's kept count, if it is fresh. */
+  /** The table's kept count, with when it was made (`countedAt`), if it is fresh. */
   get(key: string): RowCount | undefined
-  keep(counts: ReadonlyMap<string, RowCount>): void
+  /**
+   * Runs `counting`, whose answers are the counts of the tables `keys` name in order, and keeps them when it took
+   * `slowMs` (25 ms) or more; a table whose key is undefined (a scoped one: its count is the user's) is never kept.
+   */
+  count(
+    keys: readonly (string | undefined)[],
+    counting: () => Promise<readonly RowCount[]>,
+  ): Promise<readonly RowCount[]>
   clear(): void
 }
 
@@ -23,12 +28,12 @@ export function createSlowCountCache(
     readonly now?: () => number
   } = {},
 ): SlowCountCache {
+  const slowMs = options.slowMs ?? 25
   const ttlMs = options.ttlMs ?? 60_000
   const maxEntries = options.maxEntries ?? 10_000
   const now = options.now ?? Date.now
   const kept = new Map<string, { readonly count: RowCount; readonly at: number }>()
   return {
-    slowMs: options.slowMs ?? 25,
     get(key) {
       const entry = kept.get(key)
       if (!entry) return undefined
@@ -36,13 +41,18 @@ export function createSlowCountCache(
       kept.delete(key)
       return undefined
     },
-    keep(counts) {
+    async count(keys, counting) {
+      const started = performance.now()
+      const counts = await counting()
+      if (performance.now() - started < slowMs) return counts
       const at = now()
-      for (const [key, count] of counts) {
+      keys.forEach((key, i) => {
+        if (key === undefined) return
         kept.delete(key)
         if (kept.size >= maxEntries) kept.delete(kept.keys().next().value as string)
-        kept.set(key, { count, at })
-      }
+        kept.set(key, { count: counts[i]!, at })
+      })
+      return counts
     },
     clear() {
       kept.clear()
