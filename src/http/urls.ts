@@ -91,7 +91,7 @@ const uriOnly = /[!'()~]/g
  * One key or value exactly as `URLSearchParams` writes it (application/x-www-form-urlencoded), without building
  * one: a list page has a few dozen links (sort headers, date presets, page sizes), each a query string.
  */
-export function formEncode(text: string): string {
+function formEncode(text: string): string {
   if (formSafe.test(text)) return text
   let encoded: string
   try {

@@ -1,9 +1,6 @@
 import type { FilterModel, ListPageModel } from '../view-model.js'
 import { html, raw } from 'hono/html'
 
-/** A filter's field (styles.css): a panel has a few per filter. */
-const inputClass = 'st-input'
-
 /**
  * The filters of a list as one GET form: it works without JavaScript and keeps search, sort and page size.
  * `data-filter-form` lets filter-panel.js apply a choice as soon as it is made (the Apply button stays for
@@ -32,12 +29,12 @@ function filterField(filter: FilterModel, id: string) {
       (option) =>
         html`<option value="${option.value}"${option.selected ? raw(' selected=""') : ''}>${option.label}</option>`,
     )
-    return html`<div><label for="${id}" class="mb-1 block text-sm font-medium">${filter.label}</label><select id="${id}" name="${filter.name}" class="${inputClass}">${options}</select></div>`
+    return html`<div><label for="${id}" class="mb-1 block text-sm font-medium">${filter.label}</label><select id="${id}" name="${filter.name}" class="st-input">${options}</select></div>`
   }
   if (filter.type === 'text') {
     const picker = filter.lookup ? raw(' data-fk-picker="true"') : ''
     const lookup = filter.lookup ? html` autocomplete="off" data-lookup="${filter.lookup}"` : ''
-    return html`<div class="relative"${picker}><label for="${id}" class="mb-1 block text-sm font-medium">${filter.label}</label><input id="${id}" name="${filter.name}" value="${filter.value}" class="${inputClass}" aria-describedby="${id}-hint"${lookup}/><p id="${id}-hint" class="mt-1 text-xs text-slate-600 dark:text-slate-400">${filter.hint}</p></div>`
+    return html`<div class="relative"${picker}><label for="${id}" class="mb-1 block text-sm font-medium">${filter.label}</label><input id="${id}" name="${filter.name}" value="${filter.value}" class="st-input" aria-describedby="${id}-hint"${lookup}/><p id="${id}-hint" class="mt-1 text-xs text-slate-600 dark:text-slate-400">${filter.hint}</p></div>`
   }
   const presets = filter.presets ? datePresets(filter.presets, filter.label) : ''
   return html`<fieldset><legend class="mb-1 text-sm font-medium">${filter.label}</legend>${presets}<div class="flex flex-col gap-1">${rangeEnd(filter, 'from')}${rangeEnd(filter, 'to')}</div></fieldset>`
@@ -54,6 +51,6 @@ function datePresets(presets: NonNullable<Extract<FilterModel, { type: 'range' }
 }
 
 function rangeEnd(filter: Extract<FilterModel, { type: 'range' }>, end: 'from' | 'to') {
-  const input = html`<input type="${filter.inputType}" name="${filter[end].name}" value="${filter[end].value}" class="${inputClass}"${attribute('step', filter.step)}${attribute('placeholder', filter.placeholder)}${attribute('pattern', filter.pattern)}/>`
+  const input = html`<input type="${filter.inputType}" name="${filter[end].name}" value="${filter[end].value}" class="st-input"${attribute('step', filter.step)}${attribute('placeholder', filter.placeholder)}${attribute('pattern', filter.pattern)}/>`
   return html`<label class="flex items-center gap-2 text-xs"><span class="w-8 text-slate-700 dark:text-slate-300">${end}</span>${input}</label>`
 }

@@ -6,17 +6,15 @@ import { FilterPanel } from '../components/filter-panel.js'
 import { HiddenFields } from '../components/hidden-fields.js'
 import { ReadOnlyNote } from '../components/read-only-note.js'
 
-/** The page's buttons and button-like links (styles.css). */
-const buttonClass = 'st-btn'
-
 /**
  * A table's rows with search, filters, selection and pages. Templates rather than an element tree, as are its
- * parts: this is the page support staff live on, and its fixed part was most of its cost (issue 9).
+ * parts: this is the page support staff live on, and its fixed part was most of its cost (issue 9). Its buttons
+ * and button-like links are `st-btn` (styles.css).
  */
 export function ListPage(props: { model: ListPageModel }) {
   const { model } = props
   const search = model.search
-    ? html`<form method="get" action="${model.search.action}" role="search" class="flex flex-wrap items-end gap-2">${HiddenFields({ pairs: model.search.keep })}<div class="min-w-0 flex-1 sm:max-w-md"><label for="list-search" class="mb-1 block text-sm font-medium">Search</label><input id="list-search" type="search" name="q" value="${model.search.q}" aria-describedby="list-search-hint" class="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"/></div><button type="submit" class="${buttonClass}">Search</button>${
+    ? html`<form method="get" action="${model.search.action}" role="search" class="flex flex-wrap items-end gap-2">${HiddenFields({ pairs: model.search.keep })}<div class="min-w-0 flex-1 sm:max-w-md"><label for="list-search" class="mb-1 block text-sm font-medium">Search</label><input id="list-search" type="search" name="q" value="${model.search.q}" aria-describedby="list-search-hint" class="w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"/></div><button type="submit" class="st-btn">Search</button>${
         // After a search a big table kept to its indexes, what it looked at replaces the hint.
         model.searchNote
           ? html`<p id="list-search-hint" class="w-full text-sm text-slate-700 dark:text-slate-300" data-search-note="true">${model.searchNote.text} <a href="${model.searchNote.allHref}">Search all columns (slow)</a></p>`
@@ -54,16 +52,14 @@ function TableMenu(props: { model: ListPageModel }) {
   const { model } = props
   const exportCsv = model.error ? null : model.exportCsv
   if (!model.createHref && !exportCsv) return null
-  const create = model.createHref
-    ? html`<a href="${model.createHref}" class="${buttonClass}">${model.createLabel}</a>`
-    : ''
+  const create = model.createHref ? html`<a href="${model.createHref}" class="st-btn">${model.createLabel}</a>` : ''
   const download = exportCsv
-    ? html`<a href="${exportCsv.href}" title="${exportCsv.title}" download="" class="${buttonClass}">Export CSV</a>`
+    ? html`<a href="${exportCsv.href}" title="${exportCsv.title}" download="" class="st-btn">Export CSV</a>`
     : ''
   const note = exportCsv?.truncatedNote
     ? html`<span class="text-xs text-slate-600 dark:text-slate-400">${exportCsv.truncatedNote}</span>`
     : ''
-  return html`<details class="st-menu"><summary class="${buttonClass} cursor-pointer md:hidden">More</summary><div class="mt-2 flex flex-wrap items-center gap-3 md:mt-0">${create}${download}${note}</div></details>`
+  return html`<details class="st-menu"><summary class="st-btn cursor-pointer md:hidden">More</summary><div class="mt-2 flex flex-wrap items-center gap-3 md:mt-0">${create}${download}${note}</div></details>`
 }
 
 /** The rows with a checkbox each, posting the ticked keys to the bulk delete preview or to a custom action. */
@@ -76,7 +72,7 @@ function SelectionForm(props: {
   const { bulk } = props
   const buttons = bulk.buttons.map(
     (button) =>
-      html`<button type="submit" formaction="${button.formAction}" data-bulk-submit="true" class="${buttonClass} disabled:cursor-not-allowed disabled:opacity-60">${button.label}</button>`,
+      html`<button type="submit" formaction="${button.formAction}" data-bulk-submit="true" class="st-btn disabled:cursor-not-allowed disabled:opacity-60">${button.label}</button>`,
   )
   const table = DataTable({ caption: props.caption, columns: props.columns, rows: props.rows, empty: 'No rows match.' })
   return html`<form method="post" action="${bulk.action}" data-bulk-form="true" class="space-y-2">${HiddenFields({ pairs: bulk.hidden })}<div class="flex flex-wrap items-center gap-3">${buttons}<span data-selected-count="true" hidden="" aria-live="polite" class="text-sm text-slate-700 dark:text-slate-300">0 selected</span></div>${table}</form>`
@@ -87,8 +83,8 @@ function Pagination(props: { model: ListPageModel }) {
   const link = (href: string | null, label: string, rel?: string) =>
     href
       ? rel
-        ? html`<a href="${href}" rel="${rel}" class="${buttonClass}">${label}</a>`
-        : html`<a href="${href}" class="${buttonClass}">${label}</a>`
+        ? html`<a href="${href}" rel="${rel}" class="st-btn">${label}</a>`
+        : html`<a href="${href}" class="st-btn">${label}</a>`
       : html`<span class="rounded border border-slate-200 px-3 py-1 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-disabled="true">${label}</span>`
   const label = pagination.label ? html`<span class="px-2 text-sm">${pagination.label}</span>` : ''
   const choices = sizes.map((size) =>

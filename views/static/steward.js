@@ -65,14 +65,17 @@
   }
   document.querySelectorAll('time[datetime]').forEach(function (time) {
     var stored = time.getAttribute('datetime') || ''
-    var zoned = time.hasAttribute('data-zoned') || /(Z|[+-]\d\d:?\d\d)$/i.test(stored)
+    // data-zoned: a value the server wrote in UTC for this script to move; another with a zone (an audit entry's
+    // time) is only given its title.
+    var moved = time.hasAttribute('data-zoned')
+    var zoned = moved || /(Z|[+-]\d\d:?\d\d)$/i.test(stored)
     // Only a point in time: a bare date or a time of day has no "ago".
     if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(stored)) return
     var at = new Date(zoned ? stored : stored + 'Z')
-    // A zoned time is shown in the viewer's year, which must still be four digits.
-    var year = time.hasAttribute('data-zoned') ? at.getFullYear() : at.getUTCFullYear()
+    // A moved time is shown in the viewer's year, which must still be four digits.
+    var year = moved ? at.getFullYear() : at.getUTCFullYear()
     if (isNaN(year) || year < 1000 || year > 9999) return
-    if (time.hasAttribute('data-zoned')) {
+    if (moved) {
       var fraction = /:\d\d(\.\d+)/.exec(time.textContent || '')
       var offset = -at.getTimezoneOffset()
       var zone = (offset < 0 ? '-' : '+') + pad(Math.floor(Math.abs(offset) / 60)) + ':' + pad(Math.abs(offset) % 60)

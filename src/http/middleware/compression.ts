@@ -16,7 +16,8 @@ const gzipOptions = { level: 1 }
 
 // Pages are compressed per request, so the cheapest setting that still shrinks them most of the way: on the shop's
 // orders list (48 KB) brotli quality 1 takes 0.18 ms for 8.5 KB, quality 4 0.72 ms for 7.1 KB; gzip level 1 0.20 ms
-// for 8.8 KB, its default 0.48 ms for 7.5 KB (test-output/zcost.mjs). The server's CPU is the scarcer of the two.
+// for 8.8 KB, its default 0.48 ms for 7.5 KB (each timed over 500 runs in one process). The server's CPU is the
+// scarcer of the two.
 // A page up to `inlineBytes` is compressed right here, on the main thread: less than handing it to zlib's thread
 // pool and back costs in memory. Each pool thread allocates from a malloc arena of its own, which keeps what a
 // burst of 32 compressions freed: ~15 MB of RSS that stayed after load. A bigger body goes to the pool, so that
