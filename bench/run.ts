@@ -107,15 +107,17 @@ async function benchDialect(dialect: string, url: string): Promise<void> {
     for (const concurrency of concurrencies) {
       const serverJar: { cookie?: string } = {}
       await saveCycle(httpFetch, server.base, edits[0]!, serverJar)
-      // Each worker saves rows of its own (worker, worker + c, …): two cycles saving the same order at once would
-      // meet the conflict check, which answers with the conflict page, not a redirect, and count as errors.
+      // Each worker saves rows of its own (worker, worker + c, … while they last, then again from its first): two
+      // cycles saving the same order at once would meet the conflict check, which answers with the conflict page,
+      // not a redirect, and count as errors. (Past `edits.length` workers, some must share.)
+      const perWorker = Math.max(1, Math.floor(edits.length / concurrency))
       const saves = Array.from({ length: concurrency }, () => 0)
       const steward = await loadFn(
         (_, worker) =>
           saveCycle(
             httpFetch,
             server.base,
-            edits[(worker + concurrency * saves[worker]!++) % edits.length]!,
+            edits[(worker + concurrency * (saves[worker]!++ % perWorker)) % edits.length]!,
             serverJar,
           ),
         concurrency,
