@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { CompiledQuery } from 'kysely'
 import { packageRoot } from '../package-root.js'
 import { toSafe } from './safe-integer-plugin.js'
+import { rowMakerFor } from './sqlite-statement-cache.js'
 
 const workerFile = join(packageRoot, 'src', 'db', 'sqlite-read-process.mjs')
 
@@ -27,7 +28,7 @@ export interface SqliteReadPoolOptions {
 }
 
 type Reply =
-  | { readonly id: number; readonly rows: Record<string, unknown>[]; readonly changes?: number }
+  | { readonly id: number; readonly columns: string[]; readonly rows: unknown[][]; readonly changes?: number }
   | { readonly id: number; readonly error: { readonly code?: string; readonly message: string } }
 
 interface Pending {
@@ -54,7 +55,7 @@ export class PooledWorker {
       if ('error' in reply) pending.reject(sqliteError(reply.error.code, reply.error.message))
       else
         pending.resolve({
-          rows: reply.rows.map(fromWorker),
+          rows: fromWorker(reply.columns, reply.rows),
           ...(reply.changes === undefined ? {} : { changes: reply.changes }),
         })
     })
@@ -230,12 +231,21 @@ function sqliteError(code: string | undefined, message: string): Error {
 
 type Row = Record<string, unknown>
 
-/** Values as the main connection returns them: safe integers as numbers (see SafeIntegerPlugin), bytes as a Buffer. */
-function fromWorker(row: Row): Row {
-  for (const key in row) {
-    const value = row[key]
-    if (typeof value === 'bigint') row[key] = toSafe(value)
-    else if (value instanceof Uint8Array) row[key] = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+/**
+ * Rows as the main connection returns them (see sqlite-statement-cache.ts): objects made from the worker's
+ * arrays, safe integers as numbers, bytes as a Buffer (a message brings them as a Uint8Array).
+ */
+function fromWorker(columns: readonly string[], arrays: unknown[][]): Row[] {
+  if (arrays.length === 0) return []
+  const makeRow = rowMakerFor(columns)
+  const rows = new Array<Row>(arrays.length)
+  for (let i = 0; i < arrays.length; i++) {
+    const values = arrays[i]!
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j]
+      if (value instanceof Uint8Array) values[j] = Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+    }
+    rows[i] = makeRow(values, toSafe)
   }
-  return row
+  return rows
 }

@@ -34,28 +34,37 @@ try {
   process.removeAllListeners('message')
 }
 
-/** @type {Map<string, import('better-sqlite3').Statement>} */
+/** @typedef {{ statement: import('better-sqlite3').Statement, columns: string[] | null }} Prepared */
+/** @type {Map<string, Prepared>} */
 const statements = new Map()
 
-/** @param {string} sql */
+/**
+ * A statement that returns rows returns them as arrays, sent with its column names once: the server makes the
+ * row objects (as the main connection does, see sqlite-statement-cache.ts), and the message does not repeat
+ * every name on every row.
+ * @param {string} sql
+ */
 function prepared(sql) {
-  let statement = statements.get(sql)
-  if (statement) statements.delete(sql)
+  let entry = statements.get(sql)
+  if (entry) statements.delete(sql)
   else {
-    statement = db.prepare(sql)
+    const statement = db.prepare(sql)
+    const columns = statement.reader ? statement.columns().map((column) => column.name) : null
+    if (columns) statement.raw(true)
+    entry = { statement, columns }
     if (statements.size >= capacity) statements.delete(/** @type {string} */ (statements.keys().next().value))
   }
-  statements.set(sql, statement)
-  return statement
+  statements.set(sql, entry)
+  return entry
 }
 
 process.on('message', (/** @type {{ id: number, sql: string, parameters: unknown[], begin: boolean }} */ message) => {
   const { id, sql, parameters, begin } = message
   try {
-    if (begin) prepared('begin').run()
-    const statement = prepared(sql)
-    if (statement.reader) send({ id, rows: statement.all(...parameters) })
-    else send({ id, rows: [], changes: Number(statement.run(...parameters).changes) })
+    if (begin) prepared('begin').statement.run()
+    const { statement, columns } = prepared(sql)
+    if (columns) send({ id, columns, rows: statement.all(...parameters) })
+    else send({ id, columns: [], rows: [], changes: Number(statement.run(...parameters).changes) })
   } catch (error) {
     send({ id, error: described(error) })
   }

@@ -52,11 +52,19 @@ describe('the SQLite reader for long statements (worker processes)', () => {
       side.exec(`create table extra (id integer primary key, name text); insert into extra values (7, 'attached');`)
       side.close()
       await sql`attach database ${other} as side`.execute(connection.db)
-      for (const query of [sql`select * from t`, sql`select * from side.extra`]) {
+      const oddNames = sql`select x'01' as "__proto__", 1 as "a", 2 as "10", 3 as "a", 'q' as "it's ""quoted"""`
+      for (const query of [sql`select * from t`, sql`select * from side.extra`, oddNames]) {
         const main = await query.execute(connection.db)
         const read = await query.execute(reader)
-        assert.deepEqual(read.rows, main.rows)
+        assert.deepStrictEqual(read.rows, main.rows)
+        assert.deepStrictEqual(
+          read.rows.map((row) => Object.keys(row as object)),
+          main.rows.map((row) => Object.keys(row as object)),
+        )
       }
+      assert.deepStrictEqual((await oddNames.execute(reader)).rows, [
+        { ['__proto__']: Buffer.from([1]), a: 3, 10: 2, 'it\'s "quoted"': 'q' },
+      ])
       const { rows } = await sql`select * from t`.execute(reader)
       assert.deepEqual(rows[0], {
         id: 1,
