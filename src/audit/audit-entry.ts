@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Table } from '../introspect/metadata.js'
 import { auditTableId, type AuditLog } from './audit-log.js'
+import { byColumn } from '../records/by-column.js'
 
 /** `action`: a custom action ran on the row (its name in the entry's note, its changes as an update's). */
 export type AuditAction = 'create' | 'update' | 'delete' | 'action'
@@ -65,11 +66,11 @@ export function updateChanges(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
 ): Record<string, [unknown, unknown]> {
-  const changes: Record<string, [unknown, unknown]> = {}
+  const changes = byColumn<[unknown, unknown]>()
   for (const name of Object.keys(after)) {
     const was = jsonSafe(before[name])
     const now = jsonSafe(after[name])
     if (JSON.stringify(was) !== JSON.stringify(now)) changes[name] = [was, now]
   }
-  return changes
+  return { ...changes }
 }

@@ -2,7 +2,7 @@ import type * as Codegen from 'kysely-codegen'
 import type { ColumnMetadataOptions, GeneratorDialect } from 'kysely-codegen'
 import { codegenDialectFor, type CodegenDialect } from '../db/codegen-dialect.js'
 import { dialectFor } from '../db/dialects.js'
-import { codegen } from '../db/kysely-codegen.js'
+import { codegen, codegenModule } from '../db/kysely-codegen.js'
 import type { Column, DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import { compare } from '../introspect/normalize.js'
 import { generatedHeader } from './generated-header.js'
@@ -35,14 +35,16 @@ export function renderKyselyTypes(metadata: SchemaMetadata): string {
     columns: table.columns.map((column) => toCodegenColumn(column, codegen, dialect)),
   }))
   const source = withCodePointCollation(() =>
-    serializeFromMetadata({
-      dialect,
-      // The default schema's tables are bare keys (`users`), all others keep their prefix (`billing.users`),
-      // so same-named tables in two schemas never collide.
-      defaultSchemas: [defaultSchema],
-      metadata: new DatabaseMetadata({ enums: new EnumCollection(), tables }),
-      serializer: new TableNameSafeSerializer(dialect),
-    }),
+    withPrototypeFreeSymbols(() =>
+      serializeFromMetadata({
+        dialect,
+        // The default schema's tables are bare keys (`users`), all others keep their prefix (`billing.users`),
+        // so same-named tables in two schemas never collide.
+        defaultSchemas: [defaultSchema],
+        metadata: new DatabaseMetadata({ enums: new EnumCollection(), tables }),
+        serializer: new TableNameSafeSerializer(dialect),
+      }),
+    ),
   )
   return `${generatedHeader}\n${source}`
 }
@@ -61,6 +63,36 @@ function withCodePointCollation<T>(fn: () => T): T {
     return fn()
   } finally {
     String.prototype.localeCompare = localeCompare
+  }
+}
+
+type SymbolCollectionClass = typeof Codegen.SymbolCollection
+const symbolModule = codegenModule('dist/generator/transformer/symbol-collection.js') as {
+  SymbolCollection: SymbolCollectionClass
+}
+
+/**
+ * kysely-codegen keeps its type names in plain objects keyed by table name: a table named `constructor` or
+ * `toString` finds what every object inherits there, and the run fails ("….localeCompare is not a
+ * function"); one named `__proto__` is lost. During its (synchronous) run, every collection it makes keeps
+ * them in objects without a prototype; the original class is restored before anything else runs.
+ */
+function withPrototypeFreeSymbols<T>(fn: () => T): T {
+  const Original = symbolModule.SymbolCollection
+  symbolModule.SymbolCollection = class extends Original {
+    constructor(options?: ConstructorParameters<SymbolCollectionClass>[0]) {
+      super({ ...options, entries: [] })
+      const self = this as unknown as { symbolNames: object; symbols: object }
+      self.symbolNames = Object.create(null) as object
+      self.symbols = Object.create(null) as object
+      const entries = [...(options?.entries ?? [])].sort(([a], [b]) => a.localeCompare(b))
+      for (const [id, symbol] of entries) this.set(id, symbol)
+    }
+  }
+  try {
+    return fn()
+  } finally {
+    symbolModule.SymbolCollection = Original
   }
 }
 

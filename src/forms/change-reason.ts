@@ -1,5 +1,6 @@
 import type { StewardConfig } from '../resources/define-config.js'
 import type { FormBody } from './form-body.js'
+import { ownValue } from '../records/by-column.js'
 
 /** The form field carrying the reason; prefixed like Steward's other own fields, so no column collides. */
 export const reasonField = '_reason'
@@ -15,7 +16,7 @@ export type ReasonRule = 'off' | 'optional' | 'required'
 
 export function reasonRule(config: StewardConfig, tableId: string, auditOn: boolean): ReasonRule {
   if (!auditOn) return 'off'
-  const required = config.tables?.[tableId]?.requireReason ?? config.requireReason ?? false
+  const required = ownValue(config.tables, tableId)?.requireReason ?? config.requireReason ?? false
   return required ? 'required' : 'optional'
 }
 

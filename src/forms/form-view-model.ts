@@ -6,6 +6,7 @@ import type { FieldSpec, FormMode } from './form-fields.js'
 import { fitControl } from './fit-control.js'
 import { pageCarries } from './html-input-values.js'
 import type { Submitted } from './parse-form.js'
+import { ownValue } from '../records/by-column.js'
 
 // Above this, stored bytes are not put into the page as hex: the field keeps them unless replaced.
 const hexEditLimit = 64 * 1024
@@ -48,7 +49,7 @@ export function fieldModels(input: FieldModelsInput): FieldModel[] {
       readOnlyText: shown.readOnlyText,
       hint: shown.hint,
       help: field.help,
-      error: input.errors?.[column.name] ?? null,
+      error: ownValue(input.errors, column.name) ?? null,
       nullBox: shown.nullBox,
       required: shown.required,
     })
@@ -105,7 +106,7 @@ function startingState(field: FieldSpec, input: FieldModelsInput, storedValue: u
     if (storedValue === null || storedValue === undefined) return { type: 'null' }
     return { type: 'value', input: kindOf(column).toInput(storedValue, column, input.dialect) }
   }
-  const prefilled = input.prefill?.[column.name]
+  const prefilled = ownValue(input.prefill, column.name)
   if (prefilled !== undefined) return { type: 'value', input: prefilled }
   if (field.defaultOnEmpty) return { type: 'default' }
   // A select starts with no choice, not with a choice that happens to be ''.

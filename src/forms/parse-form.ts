@@ -6,6 +6,7 @@ import { fieldName, type FormBody } from './form-body.js'
 import type { FieldSpec, FormMode } from './form-fields.js'
 import { formSchema } from './form-schema.js'
 import { readChoice } from './html-input-values.js'
+import { byColumn } from '../records/by-column.js'
 
 /** What the user submitted for one field, kept to redraw the form exactly as they left it. */
 export type Submitted =
@@ -47,9 +48,9 @@ export async function parseForm(
   body: FormBody,
   options: ParseFormOptions,
 ): Promise<ParsedForm> {
-  const values: Record<string, unknown> = {}
+  const values = byColumn<unknown>()
   const submitted = new Map<string, Submitted>()
-  const errors: Record<string, string> = {}
+  const errors = byColumn<string>()
   const changed: string[] = []
   for (const field of fields) {
     if (field.readOnly) continue
@@ -89,7 +90,8 @@ export async function parseForm(
       errors[name] ??= issue.message
     }
   }
-  return { values, submitted, errors, changed }
+  // Plain objects for what reads them (hooks included); a spread keeps `__proto__` as a key.
+  return { values: { ...values }, submitted, errors: { ...errors }, changed }
 }
 
 async function readSubmission(field: FieldSpec, body: FormBody, mode: FormMode): Promise<Submitted> {

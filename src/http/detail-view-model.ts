@@ -67,7 +67,7 @@ export function detailPageModel(input: DetailModelInput): DetailPageModel {
     }
   })
   for (const field of resource.computed) {
-    if (input.computed && field.name in input.computed) {
+    if (input.computed && Object.hasOwn(input.computed, field.name)) {
       fields.push({
         name: field.name,
         label: field.label,

@@ -35,7 +35,9 @@ export async function lookupRows(db: Kysely<any>, options: LookupOptions): Promi
   const like = options.dialect.capabilities.caseInsensitiveLike
   const labelColumn = resource.table.columns.find((candidate) => candidate.name === resource.labelColumn)
   const conditions = []
-  const typed = q === '' ? undefined : kindOf(column).parse(q, column, dialect)
+  // Only kinds the filters compare: json (and types Steward does not know) have no `=` on Postgres.
+  const comparable = kindOf(column).filterOperators.some((operator) => operator !== 'null')
+  const typed = q === '' || !comparable ? undefined : kindOf(column).parse(q, column, dialect)
   if (typed?.ok) conditions.push(sql`${columnId(column.name)} = ${typed.value}`)
   if (labelColumn && q !== '') {
     const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
@@ -44,9 +46,15 @@ export async function lookupRows(db: Kysely<any>, options: LookupOptions): Promi
   }
   const where = q === '' ? sql`1 = 1` : conditions.length > 0 ? sql.join(conditions, sql` or `) : sql`1 = 0`
   const selected = [column.name, ...(labelColumn && labelColumn.name !== column.name ? [labelColumn.name] : [])]
+  // Without a label, by the value itself; as text where its type has no order (json, point on Postgres).
+  const order = labelColumn
+    ? columnId(labelColumn.name)
+    : comparable
+      ? columnId(column.name)
+      : sql`cast(${columnId(column.name)} as ${sql.raw(options.dialect.capabilities.textCast)})`
   const { rows } = await sql<Record<string, unknown>>`
     select ${sql.join(selected.map((name) => columnId(name)))} from ${rowSource(db, resource, options.user)}
-    where ${where} order by ${columnId(labelColumn?.name ?? column.name)} limit ${maxResults}`.execute(db)
+    where ${where} order by ${order} limit ${maxResults}`.execute(db)
   return rows.map((row) => {
     const value = row[column.name]
     const input = value === null || value === undefined ? '' : kindOf(column).toInput(value, column, dialect)

@@ -18,7 +18,7 @@ export async function missingReferences(
 ): Promise<ForeignKey[]> {
   const missing: ForeignKey[] = []
   for (const fk of table.foreignKeys) {
-    if (!fk.columns.every((name) => name in written)) continue
+    if (!fk.columns.every((name) => Object.hasOwn(written, name))) continue
     const values = fk.columns.map((name) => written[name])
     if (values.some((value) => value === null || value === undefined)) continue
     const ref = { schema: fk.refSchema, name: fk.refTable }

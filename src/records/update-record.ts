@@ -74,7 +74,7 @@ export async function updateRecord(
       )
       if (Number(result.numAffectedRows ?? 0n) !== 1) throw new WriteRefused('ambiguous', writeMessages.ambiguous)
       // The row must stay in sight: a scoped user may not move it out of their own scope.
-      const newKey = target.columns.map((name, i) => (name in written ? written[name] : target.values[i]))
+      const newKey = target.columns.map((name, i) => (Object.hasOwn(written, name) ? written[name] : target.values[i]))
       await requireWithinScope(trx, resource, user, matchColumns(target.columns, newKey))
       const changes = updateChanges(current, written)
       const row = { ...current, ...written }

@@ -14,6 +14,7 @@ import { customPageProblems } from './custom-pages.js'
 import { resolveFormOptions } from './form-options.js'
 import type { ComputedField, RecordKeySpec, Resource, SortTerm } from './resource.js'
 import { deepFreeze } from '../introspect/normalize.js'
+import { ownValue } from '../records/by-column.js'
 
 /** The configuration names a table or column that does not exist; raised at start-up, listing every problem. */
 export class ConfigError extends Error {
@@ -51,7 +52,7 @@ export function buildResources(schema: SchemaMetadata, config: StewardConfig, op
     const resource = buildResource(
       table,
       id,
-      config.tables?.[id] ?? {},
+      ownValue(config.tables, id) ?? {},
       { drifted, rowid, dialect: schema.dialect, tableOf },
       problems,
     )
@@ -125,7 +126,7 @@ function buildResource(
       // `labels` wins over `fields.<column>.label`: the table-wide map is the one place a label is renamed.
       table.columns.map((c) => [
         c.name,
-        options.labels?.[c.name] ?? options.fields?.[c.name]?.label ?? defaultLabel(table, c.name),
+        ownValue(options.labels, c.name) ?? ownValue(options.fields, c.name)?.label ?? defaultLabel(table, c.name),
       ]),
     ),
     key,

@@ -2,6 +2,7 @@ import type { Column, DialectName, Table } from '../introspect/metadata.js'
 import type { WidgetSpec } from '../kinds/kind.js'
 import { kindOf } from '../kinds/registry.js'
 import type { TableOptions } from './define-config.js'
+import { byColumn } from '../records/by-column.js'
 
 /** A `widget` override as the config spells it. */
 export type FieldWidget = NonNullable<NonNullable<NonNullable<TableOptions['fields']>[string]>['widget']>
@@ -74,7 +75,7 @@ export function resolveFormOptions(
   problems: string[],
 ): FormOptions {
   const columns = new Map(table.columns.map((column) => [column.name, column]))
-  const fieldOptions: Record<string, FieldOptions> = {}
+  const fieldOptions = byColumn<FieldOptions>()
   for (const [name, given] of Object.entries(options.fields ?? {})) {
     const column = columns.get(name)
     if (!column) {

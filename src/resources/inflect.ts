@@ -27,7 +27,7 @@ const invariant = new Set([
   'settings', // a settings table holds settings, one row is "settings" too often to guess "setting"
 ])
 
-const irregular: Readonly<Record<string, string>> = {
+const irregularPlurals: Readonly<Record<string, string>> = {
   person: 'people',
   man: 'men',
   woman: 'women',
@@ -86,8 +86,10 @@ const singularOf: readonly Rule[] = [
   [/s$/i, ''],
 ]
 
-const singularIrregular: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(irregular).map(([one, many]) => [many, one]),
+// Maps, not the object: a table named `constructor` must not find what every object inherits.
+const irregular: ReadonlyMap<string, string> = new Map(Object.entries(irregularPlurals))
+const singularIrregular: ReadonlyMap<string, string> = new Map(
+  Object.entries(irregularPlurals).map(([one, many]) => [many, one]),
 )
 
 function apply(rules: readonly Rule[], word: string): string {
@@ -113,10 +115,10 @@ function lastWord(phrase: string, inflect: (lower: string) => string): string {
 
 /** `Orders` → `Order`, `Categories` → `Category`, `People` → `Person`, `Order items` → `Order item`. */
 export function singular(phrase: string): string {
-  return lastWord(phrase, (w) => singularIrregular[w] ?? (irregular[w] ? w : apply(singularOf, w)))
+  return lastWord(phrase, (w) => singularIrregular.get(w) ?? (irregular.has(w) ? w : apply(singularOf, w)))
 }
 
 /** `Order` → `Orders`, `Category` → `Categories`, `Person` → `People`; a plural stays as it is. */
 export function plural(phrase: string): string {
-  return lastWord(phrase, (w) => irregular[w] ?? (singularIrregular[w] ? w : apply(pluralOf, w)))
+  return lastWord(phrase, (w) => irregular.get(w) ?? (singularIrregular.has(w) ? w : apply(pluralOf, w)))
 }

@@ -1,5 +1,6 @@
 import type { TableAction } from './behaviour.js'
 import type { StewardConfig } from './define-config.js'
+import { ownValue } from '../records/by-column.js'
 
 /** A custom action as a table offers it: its name (the URL segment) and its definition. */
 export interface NamedAction {
@@ -14,7 +15,8 @@ export interface NamedAction {
 export function tableActionsOf(config: StewardConfig, id: string): readonly NamedAction[] {
   const merged = new Map<string, TableAction>()
   for (const [name, spec] of Object.entries(config.actions ?? {})) merged.set(name, spec as TableAction)
-  for (const [name, spec] of Object.entries(config.tables?.[id]?.actions ?? {})) merged.set(name, spec as TableAction)
+  for (const [name, spec] of Object.entries(ownValue(config.tables, id)?.actions ?? {}))
+    merged.set(name, spec as TableAction)
   return [...merged].map(([name, spec]) => ({ name, spec }))
 }
 

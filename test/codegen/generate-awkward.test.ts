@@ -6,14 +6,16 @@ import { readGeneratedSchema } from '../../src/codegen/read-generated-schema.js'
 import { dialects, type TestDb } from '../helpers/test-db.js'
 import { readTree, removeDir, tempOutDir, typecheck } from './codegen-helpers.js'
 
-// The introspection tests' awkward fixtures (every key shape, type and odd name): whatever they hold,
-// the generated code must typecheck, be stable and match the database.
+// The introspection tests' awkward fixtures (every key shape, type and odd name), and tables named like what
+// every JavaScript object inherits: whatever they hold, the generated code must typecheck, be stable and match
+// the database.
 for (const { name: dialect, create } of dialects) {
   describe(`steward generate over the ${dialect} introspection fixture`, () => {
     let db: TestDb
     let out: string
     before(async () => {
-      db = await create(readFileSync(new URL(`../fixtures/awkward-${dialect}.sql`, import.meta.url), 'utf8'))
+      const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')
+      db = await create(`${fixture(`awkward-${dialect}.sql`)}\n${fixture('prototype-names.sql')}`)
       out = tempOutDir(`awkward-${dialect}`)
     })
     after(async () => {

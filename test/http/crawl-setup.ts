@@ -87,6 +87,6 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
 /** The awkward fixture of a dialect plus the crawl's rows and the values no HTML control holds as they are. */
 export function crawlSetupSql(dialect: 'sqlite' | 'postgres'): string {
   return dialect === 'sqlite'
-    ? `${fixture('awkward-sqlite.sql')}\n${sqliteRows}\n${fixture('exact-values-sqlite.sql')}`
-    : `${fixture('awkward-postgres.sql')}\n${pgRows}\n${fixture('exact-values-postgres.sql')}`
+    ? `${fixture('awkward-sqlite.sql')}\n${sqliteRows}\n${fixture('exact-values-sqlite.sql')}\n${fixture('prototype-names.sql')}`
+    : `${fixture('awkward-postgres.sql')}\n${pgRows}\n${fixture('exact-values-postgres.sql')}\n${fixture('prototype-names.sql')}`
 }

@@ -94,5 +94,17 @@ for (const { name: dialect } of dialects) {
       assert.deepEqual(byKey, { results: [{ value: '2', label: 'Bob (2)' }] })
       assert.equal((await client.get(`/${fx.s}/customer/lookup?column=nope&q=x`)).status, 400)
     })
+
+    it('answers the picker on a column without `=` (json, point) with no match, never a failure', async () => {
+      const client = fx.client()
+      const columns = dialect === 'postgres' ? ['j', 'jb', 'pt'] : ['j']
+      for (const column of columns) {
+        for (const q of ['{}', '"\\ud800"', '(1.5,2)']) {
+          const response = await client.get(`/${fx.s}/everything/lookup?column=${column}&q=${encodeURIComponent(q)}`)
+          assert.equal(response.status, 200, `${column} ${q}`)
+          assert.deepEqual(JSON.parse(response.html), { results: [] }, `${column} ${q}`)
+        }
+      }
+    })
   })
 }

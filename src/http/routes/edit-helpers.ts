@@ -17,6 +17,7 @@ import { databaseFault, HttpError, notFound } from '../errors.js'
 import { csrfField } from '../middleware/csrf.js'
 import { recordTargetOf, resourceFor } from './table-route-helpers.js'
 import { rowNoun } from '../record-names.js'
+import { byColumn, ownValue } from '../../records/by-column.js'
 
 /** The resource of `:schema/:table` for a write the user may make, refused with a page when it cannot be written. */
 export function writableResource(c: Context<AdminEnv>, action: 'add' | 'change' | 'delete'): Resource {
@@ -70,7 +71,7 @@ export function reasonRuleOf(c: Context<AdminEnv>, resource: Resource): ReasonRu
  */
 export function writeHooks(c: Context<AdminEnv>, resource: Resource): WriteHooks | null {
   const { config } = c.get('admin')
-  const hooks = [config.hooks, config.tables?.[resource.id]?.hooks].flatMap((found) => (found ? [found] : []))
+  const hooks = [config.hooks, ownValue(config.tables, resource.id)?.hooks].flatMap((found) => (found ? [found] : []))
   if (hooks.length === 0) return null
   const who = c.get('principal')
   return { hooks, user: who === anonymous ? null : who }
@@ -126,7 +127,7 @@ export async function writeErrors(
     admin.logger.warn(`steward: could not find which reference of ${resource.id} is missing:`, failure)
     return []
   })
-  const fieldsWithMessage: Record<string, string> = {}
+  const fieldsWithMessage = byColumn<string>()
   for (const fk of missing) {
     for (const name of fk.columns) {
       if (onForm.has(name)) fieldsWithMessage[name] = writeMessages.noSuchRow(tableLabel(fk.refSchema, fk.refTable))

@@ -39,6 +39,7 @@ import {
 } from './edit-helpers.js'
 import { driftBanner, tableCrumbs } from './table-route-helpers.js'
 import { recordName, rowCount, rowNoun } from '../record-names.js'
+import { byColumn } from '../../records/by-column.js'
 
 export interface FormState {
   readonly submitted?: ReadonlyMap<string, Submitted>
@@ -57,7 +58,7 @@ function reasonOf(c: Context<AdminEnv>, resource: Resource, state: FormState) {
 /** `?f.<column>=value` from a reverse-relation "add" link: the inputs a create form starts with. */
 function prefillOf(c: Context<AdminEnv>, fields: readonly FieldSpec[]): Record<string, string> {
   const query = new URL(c.req.url).searchParams
-  const prefill: Record<string, string> = {}
+  const prefill = byColumn<string>()
   for (const field of fields) {
     const value = query.get(`f.${field.column.name}`)
     if (value !== null && !field.readOnly) prefill[field.column.name] = value
@@ -72,7 +73,7 @@ function referenceValues(
   inputs: (name: string) => string | undefined,
 ): Record<string, unknown> {
   const dialect = c.get('admin').dialect.name
-  const values: Record<string, unknown> = {}
+  const values = byColumn<unknown>()
   for (const field of fields) {
     if (!field.foreignKey) continue
     const input = inputs(field.column.name)

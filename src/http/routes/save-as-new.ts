@@ -21,6 +21,7 @@ import {
 } from './edit-helpers.js'
 import { allowed } from './table-route-helpers.js'
 import { recordName, rowCount } from '../record-names.js'
+import { byColumn } from '../../records/by-column.js'
 
 /** The edit form offers "Save as new": the table allows it and this user may add rows to it. */
 export function offersSaveAsNew(c: Context<AdminEnv>, resource: Resource): boolean {
@@ -34,8 +35,9 @@ export function keyChangeErrors(
   fields: readonly FieldSpec[],
   values: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
-  const errors: Record<string, string> = {}
-  for (const field of fields) if (field.keyForNewRow && field.column.name in values) errors[field.column.name] = keyKept
+  const errors = byColumn<string>()
+  for (const field of fields)
+    if (field.keyForNewRow && Object.hasOwn(values, field.column.name)) errors[field.column.name] = keyKept
   return errors
 }
 
