@@ -16,6 +16,7 @@ import { saveCycle } from './save-cycle.js'
 import { editPaths, scenarios } from './scenarios.js'
 import { csrfField } from '../src/http/middleware/csrf.js'
 import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
+import { binNodeFlags } from './bin-flags.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -162,6 +163,7 @@ async function startServer(
   const child = spawn(
     process.execPath,
     [
+      ...binNodeFlags('bin/steward.js'),
       'bin/steward.js',
       'serve',
       '--db',
