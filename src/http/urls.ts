@@ -44,7 +44,7 @@ export interface Urls {
 
 export function createUrls(base: string): Urls {
   const root = base.replace(/\/+$/, '')
-  const tablePath = (table: TableRef) => `${root}/${segment(table.schema)}/${segment(table.name)}`
+  const tablePath = (table: TableRef) => `${root}/${nameSegment(table.schema)}/${nameSegment(table.name)}`
   const row = (table: TableRef, key: string) => `${tablePath(table)}/row/${key}`
   return {
     base: root,
@@ -72,6 +72,20 @@ export function createUrls(base: string): Urls {
 /** Percent-encodes a schema, table or file name for one path segment. */
 export function segment(name: string): string {
   return encodeURIComponent(name)
+}
+
+/**
+ * A schema's or table's name as its path segment: percent-encoded, and a name that is `.` or `..` (which every
+ * URL parser resolves away, `%2E` included) or starts with `~` gets a `~` in front. `nameOfSegment` undoes it.
+ */
+export function nameSegment(name: string): string {
+  const encoded = encodeURIComponent(name)
+  return name === '.' || name === '..' || name.startsWith('~') ? `~${encoded}` : encoded
+}
+
+/** The name a (decoded) path segment written by `nameSegment` stands for. */
+export function nameOfSegment(segment: string): string {
+  return segment.startsWith('~') ? segment.slice(1) : segment
 }
 
 /** `?a=1&b=2`, or '' when there is nothing to add. Spaces as `+`, like a form submission. */

@@ -6,6 +6,7 @@ import { resolveRecordRef, type RecordTarget } from '../../records/resolve-recor
 import type { Resource } from '../../resources/resource.js'
 import type { AdminEnv } from '../admin-context.js'
 import { databaseFault, HttpError, notFound, valueRefused } from '../errors.js'
+import { nameOfSegment } from '../urls.js'
 import type { Crumb } from '../../../views/view-model.js'
 
 const verbs: Readonly<Record<string, string>> = {
@@ -21,8 +22,8 @@ const verbs: Readonly<Record<string, string>> = {
  * view is a 404, indistinguishable from one that does not exist; another action they may not take is a 403.
  */
 export function resourceFor(c: Context<AdminEnv>, action: Action): Resource {
-  const schema = c.req.param('schema') ?? ''
-  const table = c.req.param('table') ?? ''
+  const schema = nameOfSegment(c.req.param('schema') ?? '')
+  const table = nameOfSegment(c.req.param('table') ?? '')
   const resource = c.get('admin').resources.get(schema, table)
   if (!resource || !allowed(c, 'view', resource.table))
     throw notFound(`There is no table or view "${schema}.${table}" in this admin.`)
