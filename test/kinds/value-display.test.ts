@@ -4,6 +4,8 @@ import type { Column, DialectName } from '../../src/introspect/metadata.js'
 import type { DisplayValue, FormatOptions } from '../../src/kinds/kind.js'
 import { kindOf } from '../../src/kinds/registry.js'
 import { makeColumn } from './make-column.js'
+import { kindCell } from '../../src/http/cell-model.js'
+import { listCellHtml } from '../../views/components/cell.js'
 
 type Case = readonly [
   string,
@@ -122,5 +124,26 @@ describe('decimals in en-US without a currency', () => {
         assert.equal(shown.text, intl.format(text as unknown as number), `${text} at scale ${scale}`)
       }
     }
+  })
+})
+
+describe('a time in a cell', () => {
+  const cellOf = (dialect: DialectName, column: Partial<Column> & Pick<Column, 'kind'>, value: unknown) =>
+    listCellHtml(kindCell(kindOf(makeColumn(column)), makeColumn(column), value, { dialect }), { zoneNoted: true })
+
+  it('leaves out datetime where its text is that value, and keeps it wherever the text says more or less', () => {
+    // The text is a valid local date and time: HTML (and steward.js) read it when the attribute is absent.
+    assert.equal(cellOf('sqlite', sqliteDatetime, '2024-01-31 14:05:00'), '<time>2024-01-31 14:05:00</time>')
+    assert.equal(cellOf('postgres', timestamp, '2024-01-31 14:05:00.123'), '<time>2024-01-31 14:05:00.123</time>')
+    // More than milliseconds: HTML reads at most three digits of a second, so the attribute stays.
+    assert.equal(
+      cellOf('postgres', timestamp, '2024-01-31 14:05:00.123456'),
+      '<time datetime="2024-01-31T14:05:00.123">2024-01-31 14:05:00.123456</time>',
+    )
+    assert.match(cellOf('sqlite', sqliteDatetime, '2024-01-31T14:05:00'), /^<time( datetime="2024-01-31T14:05:00")?>/)
+    assert.match(
+      cellOf('postgres', timestamptz, '2024-01-31 14:05:00+00'),
+      /^<time datetime="2024-01-31T14:05:00Z" data-zoned>/,
+    )
   })
 })

@@ -63,8 +63,9 @@
         return ago.format(Math.trunc(seconds / units[i][1]), units[i][0])
     }
   }
-  document.querySelectorAll('time[datetime]').forEach(function (time) {
-    var stored = time.getAttribute('datetime') || ''
+  // A naive time whose text is its value (`2024-01-31 14:05:00`) has no datetime attribute: HTML reads the text.
+  document.querySelectorAll('time').forEach(function (time) {
+    var stored = (time.getAttribute('datetime') || time.textContent || '').replace(' ', 'T')
     // data-zoned: a value the server wrote in UTC for this script to move; another with a zone (an audit entry's
     // time) is only given its title.
     var moved = time.hasAttribute('data-zoned')
