@@ -1,3 +1,5 @@
+import { toArrayLiteral } from '../kinds/array-literal.js'
+
 /**
  * A row's key as one URL path segment, reversible for any value: slashes, commas, spaces, unicode,
  * empty strings, NULL, binary and composite keys. The text form joins the key's values with `,`;
@@ -72,7 +74,8 @@ export function encodeValue(value: unknown): string {
     return value
   if (value === null || value === undefined) return '~0'
   if (value instanceof Uint8Array) return `~x${Buffer.from(value).toString('hex')}`
-  const text = String(value)
+  // A Postgres array (a key may be one) as the literal its column reads back: `{1,2}`, not `1,2`.
+  const text = Array.isArray(value) ? toArrayLiteral(value) : String(value)
   if (text === '') return '~-'
   const escaped = text.replace(/[~,]/g, (c) => `~${c}`)
   return escaped.startsWith('.') ? `~${escaped}` : escaped

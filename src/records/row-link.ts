@@ -1,4 +1,5 @@
 import { jsonSafe } from '../audit/audit-entry.js'
+import { toArrayLiteral } from '../kinds/array-literal.js'
 import type { DialectName } from '../introspect/metadata.js'
 import type { Resource } from '../resources/resource.js'
 import { decodeRecordRef, isDigested, rowRefText } from './record-ref.js'
@@ -25,10 +26,13 @@ export function rowLinkText(resource: Resource, row: Row, dialect: DialectName):
   // Text-kind values are the server's own output (money's `$12.50`, a bit string): a kind may bind a canonical
   // spelling of it (`12.50`), which the server reads back as the same value.
   const asText = new Set(resource.columns.filter((column) => column.kind === 'text').map((column) => column.name))
+  // An array key parses to its literal (`{1,2}`), which names the row the driver's array came from.
+  const asLiteral = new Set(resource.columns.filter((column) => column.kind === 'array').map((column) => column.name))
   const same = resource.key.columns.every(
     (name, i) =>
       isDigested(ref.parts[i]) ||
       (asText.has(name) && typeof row[name] === 'string') ||
+      (asLiteral.has(name) && toArrayLiteral(row[name]) === typed[i]) ||
       JSON.stringify(jsonSafe(typed[i])) === JSON.stringify(jsonSafe(row[name])),
   )
   return same ? text : null
