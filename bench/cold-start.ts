@@ -11,7 +11,6 @@ import { sql } from 'kysely'
 import { connect } from '../src/db/connect.js'
 import { httpFetch, loadHttp } from './load.js'
 import { scenarios } from './scenarios.js'
-import { binNodeFlags } from './bin-flags.js'
 import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
 
 const { values: args } = parseArgs({
@@ -159,7 +158,6 @@ function startServer(checkout: string, url: string, generated: string, inspectab
     // The memory run only: port 0 for the inspector, which SIGUSR1 opens after the load to force a full GC.
     [
       ...(inspectable ? ['--inspect-port=127.0.0.1:0'] : []),
-      ...binNodeFlags(join(checkout, 'bin', 'steward.js')),
       ...nodeFlags,
       join(checkout, 'bin', 'steward.js'),
       'serve',

@@ -16,7 +16,6 @@ import { saveCycle } from './save-cycle.js'
 import { editPaths, scenarios } from './scenarios.js'
 import { csrfField } from '../src/http/middleware/csrf.js'
 import { benchDemoDatabase, copyDemoToPostgres } from './demo-database.js'
-import { binNodeFlags } from './bin-flags.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -163,7 +162,6 @@ async function startServer(
   const child = spawn(
     process.execPath,
     [
-      ...binNodeFlags('bin/steward.js'),
       'bin/steward.js',
       'serve',
       '--db',

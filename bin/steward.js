@@ -1,6 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
-// The flag caps V8's young generation at 2 × 8 MB (16 MB each by default): a server under load then holds
-// ~20 MB less, for the same CPU per page (`npm run bench:start`). npm's scripts pass it too (package.json).
+#!/usr/bin/env node
 // Runs the bundled CLI (dist/steward.mjs): always in an installed package, which ships the build and no
 // sources; in a checkout (built at install time) only while it is newer than every source file, and otherwise
 // the TypeScript sources through tsx, with the project's tsconfig wherever it is called from.

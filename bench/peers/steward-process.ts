@@ -4,7 +4,6 @@ import { hashPassword } from '../../src/auth/password.js'
 import { connect } from '../../src/db/connect.js'
 import { httpFetch } from '../load.js'
 import { freePort, ownProcessGroup, stopProcessGroup, waitForServer, type PeerServer } from './local-server.js'
-import { binNodeFlags } from '../bin-flags.js'
 
 const password = 'bench-only-password'
 
@@ -26,7 +25,6 @@ export async function startSteward(url: string, accounts: string, secret: string
     spawn(
       process.execPath,
       [
-        ...binNodeFlags('bin/steward.js'),
         'bin/steward.js',
         'serve',
         '--db',
