@@ -74,4 +74,25 @@ describe('SQLite keys holding values of another type', () => {
     assert.match(list.html, /\/main\/amounts\/row\/5[?"]/)
     assert.match((await client.get('/main/dated/')).html, /\/main\/dated\/row\/2024-02-29[?"]/)
   })
+
+  it('deletes exactly the ticked rows of such a table from the list', async () => {
+    const before = rows('untyped') as { rowid: number; k: string; v: string }[]
+    const list = await client.get('/main/untyped/')
+    const boxes = [...list.html.matchAll(/<input type="checkbox" name="key" value="([^"]*)"/g)].map((m) => m[1]!)
+    assert.equal(boxes.length, before.length)
+    const form = readForm(list.html, '/untyped/delete')
+    // The integer 1 and the text '1': each row's box, found in the row that shows the value.
+    const bodyRows = [...list.html.matchAll(/<tr><td class="st-pick">[\s\S]*?<\/tr>/g)].map((m) => m[0])
+    const pick = (v: string) => /name="key" value="([^"]*)"/.exec(bodyRows.find((row) => row.includes(v))!)![1]!
+    const ticked: [string, string][] = [...form.pairs, ['key', pick('integer one')], ['key', pick('text one')]]
+    const preview = await client.post(form.action, ticked)
+    assert.equal(preview.status, 200)
+    const confirm = readForm(await preview.text(), '/untyped/delete')
+    const done = await client.follow(await client.post(confirm.action, confirm.pairs))
+    assert.match(done.html, /Deleted 2 /)
+    assert.deepEqual(
+      rows('untyped'),
+      before.filter(({ v }) => !v.startsWith('integer one') && !v.startsWith('text one')),
+    )
+  })
 })
