@@ -22,8 +22,6 @@ export async function lookupHandler(c: Context<AdminEnv>): Promise<Response> {
       lookupRows(trx, { resource, column, q, dialect: admin.dialect, user: c.get('principal') }),
     )
     .catch((error: unknown) => {
-      // A text the column's type cannot hold equals no row.
-      if (admin.dialect.mapError(error)?.code === 'invalid_value') return []
       admin.logger.warn(`steward: the lookup in ${resource.id} failed:`, error)
       return null
     })
