@@ -98,7 +98,7 @@ export interface LoginPageModel {
 /** One formatted value. `text` is plain text: views escape it. */
 export interface CellModel {
   readonly text: string
-  /** The full value when `text` is shortened. */
+  /** The value, up to 1,000 characters, when `text` is shortened. */
   readonly title?: string
   readonly isNull: boolean
   readonly isEmpty: boolean

@@ -4,16 +4,37 @@ import { formatDecimalText } from './number-display.js'
 
 export const nullDisplay: DisplayValue = Object.freeze({ text: 'NULL', isNull: true, isEmpty: false, style: 'plain' })
 
-/** Builds a display value from text, cutting it to `options.truncate` characters (code points, never half a pair). */
+/** The most of a shortened value its title (a tooltip) carries: a list of long texts stays a small page. */
+export const titleLength = 1000
+
+/**
+ * Builds a display value from text, cutting it to `options.truncate` characters (code points, never half a
+ * pair); the title then holds the text up to `titleLength` characters.
+ */
 export function displayText(text: string, style: DisplayValue['style'], options: FormatOptions): DisplayValue {
   const limit = options.truncate
   if (limit !== undefined && text.length > limit) {
-    const chars = Array.from(text)
-    if (chars.length > limit) {
-      return { text: `${chars.slice(0, limit).join('')}…`, full: text, isNull: false, isEmpty: false, style }
-    }
+    const cut = codePointPrefix(text, limit)
+    if (cut.length < text.length)
+      return { text: `${cut}…`, full: titleText(text), isNull: false, isEmpty: false, style }
   }
   return { text, isNull: false, isEmpty: text === '', style }
+}
+
+/** `text` for a title attribute: up to `titleLength` characters, then `…`. */
+export function titleText(text: string): string {
+  return text.length > titleLength ? `${codePointPrefix(text, titleLength)}…` : text
+}
+
+/** The first `count` code points of `text` (a surrogate pair is one), without splitting the whole text. */
+function codePointPrefix(text: string, count: number): string {
+  let end = 0
+  for (let n = 0; n < count && end < text.length; n++) {
+    const unit = text.charCodeAt(end)
+    const pair = unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00
+    end += pair ? 2 : 1
+  }
+  return text.slice(0, end)
 }
 
 /** Any driver value as plain text, for kinds that accept whatever an untyped SQLite column holds. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dialectFor } from '../db/dialects.js'
-import { displayText, nullDisplay, plainText } from './display-value.js'
+import { displayText, nullDisplay, plainText, titleText } from './display-value.js'
 import { compactJson, prettyJson } from './json-text.js'
 import type { Kind } from './kind.js'
 import { fail, ok } from './parse-result.js'
@@ -13,7 +13,8 @@ export const jsonKind: Kind = {
   format(value, _column, options) {
     if (value === null || value === undefined) return nullDisplay
     const text = plainText(value)
-    if (options.truncate !== undefined) return { ...displayText(compactJson(text), 'json', options), full: text }
+    if (options.truncate !== undefined)
+      return { ...displayText(compactJson(text), 'json', options), full: titleText(text) }
     return displayText(prettyJson(text), 'json', options)
   },
   parse(input, column, dialect) {

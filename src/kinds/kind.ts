@@ -5,7 +5,7 @@ import type { Column, ColumnKind, DialectName } from '../introspect/metadata.js'
 export interface DisplayValue {
   /** The text to show (already truncated for lists when `truncate` was asked). */
   readonly text: string
-  /** The full value, for a title attribute, when `text` is shortened or a preview. */
+  /** The value for a title attribute when `text` is shortened or a preview: up to 1,000 characters (`titleLength`). */
   readonly full?: string
   /** NULL is shown distinctly from an empty string. */
   readonly isNull: boolean

@@ -19,6 +19,10 @@ const cases: readonly Case[] = [
   ['postgres', { kind: 'text' }, 'NULL', undefined, { text: 'NULL', isNull: false }],
   ['postgres', { kind: 'text' }, 'abcdefghij', 4, { text: 'abcd…', full: 'abcdefghij' }],
   ['postgres', { kind: 'text' }, 'abcdefghij', undefined, { text: 'abcdefghij', full: undefined }],
+  // A long value's title stops at 1,000 characters (a list of long texts stays a small page); pairs stay whole.
+  ['postgres', { kind: 'text' }, 'x'.repeat(5000), 3, { text: 'xxx…', full: `${'x'.repeat(1000)}…` }],
+  ['postgres', { kind: 'text' }, '😀'.repeat(1500), 2, { text: '😀😀…', full: `${'😀'.repeat(1000)}…` }],
+  ['postgres', { kind: 'text' }, 'y'.repeat(1000), 3, { text: 'yyy…', full: 'y'.repeat(1000) }],
   ['postgres', { kind: 'text' }, '🎉🎉🎉', 2, { text: '🎉🎉…' }],
   ['sqlite', { kind: 'text' }, 42, undefined, { text: '42' }],
   ['postgres', { kind: 'integer' }, 7, undefined, { text: '7', style: 'number' }],
@@ -45,6 +49,13 @@ const cases: readonly Case[] = [
   ],
   ['postgres', { kind: 'json' }, '{"a": [1, 2], "s": "x y"}', 100, { text: '{"a":[1,2],"s":"x y"}', style: 'json' }],
   ['postgres', { kind: 'json' }, '{"a": [1, 2]}', 5, { text: '{"a":…', full: '{"a": [1, 2]}' }],
+  [
+    'postgres',
+    { kind: 'json' },
+    `{"a": "${'z'.repeat(2000)}"}`,
+    5,
+    { text: '{"a":…', full: `{"a": "${'z'.repeat(993)}…` },
+  ],
   [
     'postgres',
     { kind: 'json' },
