@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, QueryResult, RawBuilder } from 'kysely'
-import type { DialectName, SchemaMetadata } from '../introspect/metadata.js'
+import type { Column, DialectName, SchemaMetadata } from '../introspect/metadata.js'
 import type { DatabaseError } from './database-error.js'
 import type { DatabaseTarget } from './database-url.js'
 import type { ValueRules } from './value-rules.js'
@@ -106,6 +106,11 @@ export interface Dialect {
   readonly ownTables: OwnTables
   /** Appended to a `select` that reads rows about to be changed in a write transaction, to lock them. */
   readonly lockForUpdate: RawBuilder<unknown>
+  /**
+   * `column`'s first `length` characters, to select in its place where a page shows no more of it; null where a
+   * cut could change what is shown (a padded `char`, a type shown as text that is not text).
+   */
+  textPrefix(column: Column, length: number): RawBuilder<unknown> | null
   readonly indexAdvisor: IndexAdvisor
   introspect(db: Kysely<any>, options?: IntrospectOptions): Promise<SchemaMetadata>
   /** Translates a driver error; undefined when it is not a database error at all. */

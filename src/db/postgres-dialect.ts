@@ -72,6 +72,11 @@ export const postgresDialect: Dialect = {
   values: postgresValueRules,
   ownTables: postgresOwnTables,
   lockForUpdate: sql` for update`,
+  // text and varchar only: a char's padding, money, bit strings and the other types shown as text keep their form.
+  textPrefix(column, length) {
+    if (column.kind !== 'text' || (column.baseType !== 'text' && column.baseType !== 'varchar')) return null
+    return sql`left(${sql.id(column.name)}, ${sql.lit(length)})`
+  },
   indexAdvisor: postgresIndexAdvisor,
   introspect: introspectPostgres,
   mapError(error) {

@@ -58,6 +58,13 @@ export const sqliteDialect: Dialect = {
   ownTables: sqliteOwnTables,
   // The IMMEDIATE write transaction already excludes other writers.
   lockForUpdate: sql``,
+  // Only a value stored as text is cut: a column of any declared type may hold numbers or blobs, which keep the
+  // form the driver gives them.
+  textPrefix(column, length) {
+    if (column.kind !== 'text') return null
+    const id = sql.id(column.name)
+    return sql`case when typeof(${id}) = 'text' then substr(${id}, 1, ${sql.lit(length)}) else ${id} end`
+  },
   indexAdvisor: sqliteIndexAdvisor,
   introspect: (db) => introspectSqlite(db),
   mapError(error) {

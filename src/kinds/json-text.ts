@@ -3,11 +3,14 @@
  * and reorder nothing we want reordered. Works on invalid JSON too (it only moves whitespace).
  */
 
-/** Drops whitespace outside strings: `{"a": [1, 2]}` → `{"a":[1,2]}`. */
-export function compactJson(text: string): string {
+/**
+ * Drops whitespace outside strings: `{"a": [1, 2]}` → `{"a":[1,2]}`. With `atMost`, stops once it has that many
+ * characters (a list cell shows 80 of a JSON that may be megabytes long).
+ */
+export function compactJson(text: string, atMost = Infinity): string {
   let out = ''
   let inString = false
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && out.length < atMost; i++) {
     const ch = text[i]!
     if (inString) {
       out += ch

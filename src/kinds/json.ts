@@ -13,8 +13,11 @@ export const jsonKind: Kind = {
   format(value, _column, options) {
     if (value === null || value === undefined) return nullDisplay
     const text = plainText(value)
-    if (options.truncate !== undefined)
-      return { ...displayText(compactJson(text), 'json', options), full: titleText(text) }
+    if (options.truncate !== undefined) {
+      // Enough of it to fill the cell and show that there is more (code points: at most two units each).
+      const compact = compactJson(text, 2 * (options.truncate + 1))
+      return { ...displayText(compact, 'json', options), full: titleText(text) }
+    }
     return displayText(prettyJson(text), 'json', options)
   },
   parse(input, column, dialect) {

@@ -19,7 +19,7 @@ import { resolveOrdering, type Ordering } from './ordering.js'
 import { estimateKey, loadRowEstimates } from './row-estimates.js'
 import { scannedFilters } from './scanned-filters.js'
 import { plannedListWhere, type SearchPlan } from './search-plan.js'
-import { selectList, valueOf } from './sql-identifiers.js'
+import { selectList, shownTextLength, valueOf } from './sql-identifiers.js'
 import type { SlowCountCache } from './slow-count-cache.js'
 
 export type Row = Readonly<Record<string, unknown>>
@@ -82,12 +82,21 @@ export async function loadListPage(
     referencedRows: referencedRows(db, ctx.resources, ctx.user),
   }
   const shownFks = foreignKeysShown(resource, ctx.resources)
-  const columns = new Set([
-    ...resource.listColumns,
+  // Columns whose values do more than show: they name the row, order the page or look up a label.
+  const used = new Set([
     ...rowKeyColumns(resource),
     ...ordering.terms.map((term) => term.column),
     ...shownFks.flatMap(({ fk }) => fk.columns),
   ])
+  const columns = new Set([...resource.listColumns, ...used])
+  // A text column the page only shows is read as far as a cell and its title show it: a 20 MB text in a list
+  // was read, copied and collected whole on every page.
+  const shortened = new Map<string, RawBuilder<unknown>>()
+  for (const name of resource.listColumns) {
+    const column = used.has(name) ? undefined : resource.table.columns.find((candidate) => candidate.name === name)
+    const cut = column && ctx.dialect.textPrefix(column, shownTextLength)
+    if (cut) shortened.set(name, cut)
+  }
   const from = rowSource(db, resource, ctx.user)
   return ctx.dialect.withStatementTimeout(db, ctx.statementTimeoutMs, async (trx) => {
     const { where, plan: searchPlan } = await plannedListWhere(trx, resource, params, {
@@ -117,7 +126,7 @@ export async function loadListPage(
     if (ordering.keyset && cursor) conditions.push(keysetCondition(ordering, cursor, backwards))
     const orderBy = orderByClause(ordering, backwards)
     const { rows: fetched } = await sql<Record<string, unknown>>`
-      select ${selectList(resource, columns)} from ${from}
+      select ${selectList(resource, columns, shortened)} from ${from}
       ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
       ${ordering.terms.length ? sql`order by ${orderBy}` : sql``} limit ${params.size + 1} offset ${offset}`.execute(
       trx,

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Table } from '../introspect/metadata.js'
+import { titleLength } from '../kinds/display-value.js'
 import { rowidAlias, type ComputedField, type Resource } from '../resources/resource.js'
 
 // Identifiers come only from metadata and always go through sql.id, which quotes them whole: a name with
@@ -27,17 +28,30 @@ export function computedSql(field: ComputedField): RawBuilder<unknown> {
 
 /**
  * The select list for `names`, with the rowid (when it is the key) under an alias no real column has, and a
- * computed column's expression under the computed column's name (which no column has either).
+ * computed column's expression under the computed column's name (which no column has either). A column in
+ * `shortened` is read by its expression there (a text's first characters), under its own name.
  */
-export function selectList(resource: Resource, names: Iterable<string>): RawBuilder<unknown> {
+export function selectList(
+  resource: Resource,
+  names: Iterable<string>,
+  shortened: ReadonlyMap<string, RawBuilder<unknown>> = new Map(),
+): RawBuilder<unknown> {
   const parts = [...new Set(names)].map((name) => {
     if (isRowid(resource, name)) return sql`${sql.id('rowid')} as ${sql.id(rowidAlias)}`
+    const cut = shortened.get(name)
+    if (cut) return sql`${cut} as ${sql.id(name)}`
     const computed = resource.computed.find((field) => field.name === name)
     return computed ? sql`${computedSql(computed)} as ${sql.id(name)}` : sql.id(name)
   })
   // A relation whose columns could not be introspected (a broken view): `*` lets the engine say why.
   return parts.length > 0 ? sql.join(parts) : sql`*`
 }
+
+/**
+ * The characters of a text a list cell can show: 80 in the cell and up to 1,000 in its title (`titleLength`), and
+ * one more to know that there were more.
+ */
+export const shownTextLength = titleLength + 1
 
 /** A row's value for a column, reading the rowid from its alias. */
 export function valueOf(resource: Resource, row: Readonly<Record<string, unknown>>, name: string): unknown {
