@@ -36,7 +36,7 @@ type Row = Record<string, unknown>
 function readingRows(statement: SqliteDatabase.Statement): SqliteStatement {
   if (!statement.reader) return statement as unknown as SqliteStatement
   const names = statement.columns().map((column) => column.name)
-  const makeRow = rowMaker(names)
+  const makeRow = rowMakerFor(names)
   const raw = statement.raw(true)
   return {
     reader: true,
@@ -55,7 +55,7 @@ function readingRows(statement: SqliteDatabase.Statement): SqliteStatement {
 
 const makers = new Map<string, RowMaker>()
 
-/** The row maker for these names, written once for each list of names (the reading workers send names). */
+/** The row maker for these names, written once for each list of names (statements and reading workers alike). */
 export function rowMakerFor(names: readonly string[]): RowMaker {
   const key = JSON.stringify(names)
   let maker = makers.get(key)
